@@ -1,0 +1,167 @@
+import 'reflect-metadata';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express from 'express';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { signIdentity, type Identity } from '../subgraphs/common/auth';
+import { env, type SubgraphName } from '../subgraphs/common/env';
+import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
+import { readCommittedSupergraph } from '../schema/compose';
+import { identityFromAuthorization } from './auth';
+import { EXPLORER_EXAMPLES } from './explorer/examples';
+
+export interface GatewayContext {
+  identity: Identity | null;
+}
+
+export interface GatewayOptions {
+  port: number;
+  host: string;
+  /** The composed, committed supergraph; the gateway never composes at run time. */
+  supergraphSdl: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  jwtSecret: string;
+  identitySecret: string;
+  maxQueryDepth: number;
+  maxBodyBytes: number;
+}
+
+export interface RunningGateway {
+  url: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+const packageFile = (name: string, file: string) => join(dirname(require.resolve(`${name}/package.json`)), file);
+
+/** The explorer's browser files, served from node_modules: government networks are often offline. */
+const EXPLORER_ASSETS: Record<string, string> = {
+  'react.production.min.js': packageFile('react', 'umd/react.production.min.js'),
+  'react-dom.production.min.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
+  'graphiql.min.js': packageFile('graphiql', 'graphiql.min.js'),
+  'graphiql.min.css': packageFile('graphiql', 'graphiql.min.css'),
+};
+
+/** Forwards the caller's identity to a subgraph in a header only the gateway can sign. */
+class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string, private readonly secret: string) {
+    super({ url });
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    for (const [name, value] of Object.entries(signIdentity(context.identity ?? null, this.secret))) {
+      request.http?.headers.set(name, value);
+    }
+  }
+}
+
+async function subgraphHealth(urls: Record<SubgraphName, string>): Promise<Record<string, string>> {
+  const entries = await Promise.all(
+    Object.entries(urls).map(async ([name, url]) => {
+      try {
+        const response = await fetch(url.replace(/\/graphql$/, '/health'), { signal: AbortSignal.timeout(2000) });
+        return [name, response.ok ? 'ok' : `unhealthy (${response.status})`];
+      } catch (error) {
+        return [name, `unreachable (${(error as Error).message})`];
+      }
+    }),
+  );
+  return Object.fromEntries(entries);
+}
+
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) =>
+      new SignedDataSource(options.subgraphUrls[name as SubgraphName] ?? (url as string), options.identitySecret),
+  });
+  const armor = new ApolloArmor({
+    maxDepth: { n: options.maxQueryDepth },
+    maxAliases: { n: 30 },
+    costLimit: { maxCost: 20000 },
+    blockFieldSuggestion: { enabled: false },
+  });
+  const protection = armor.protect();
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    plugins: protection.plugins,
+    validationRules: protection.validationRules,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', async (_req, res) => {
+    const subgraphs = await subgraphHealth(options.subgraphUrls);
+    const healthy = Object.values(subgraphs).every((status) => status === 'ok');
+    res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', subgraphs });
+  });
+  app.get('/explorer', (_req, res) => res.sendFile(join(PROJECT_ROOT, 'gateway', 'explorer', 'index.html')));
+  app.get('/explorer/explorer.js', (_req, res) => res.sendFile(join(PROJECT_ROOT, 'gateway', 'explorer', 'explorer.js')));
+  app.get('/explorer/examples.js', (_req, res) => {
+    res.type('application/javascript').send(`window.EXPLORER_EXAMPLES = ${JSON.stringify(EXPLORER_EXAMPLES)};`);
+  });
+  app.get('/explorer/assets/:file', (req, res) => {
+    const file = EXPLORER_ASSETS[req.params.file];
+    if (file) res.sendFile(file, { maxAge: '1d' });
+    else res.status(404).end();
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: options.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => ({ identity: identityFromAuthorization(req.header('authorization'), options.jwtSecret) }),
+    }),
+  );
+
+  const server: Server = await new Promise((resolve, reject) => {
+    // Express 5 hands a failed listen (port in use) to the callback.
+    const listening = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
+  return {
+    url: `${origin}/graphql`,
+    origin,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}
+
+/** `npm run start:gateway`: the gateway alone, in front of subgraphs running elsewhere. */
+if (require.main === module) {
+  const config = env();
+  startGateway({
+    port: config.ports.gateway,
+    host: config.host,
+    supergraphSdl: readCommittedSupergraph(),
+    subgraphUrls: config.subgraphUrls,
+    jwtSecret: config.jwtSecret,
+    identitySecret: config.identitySecret,
+    maxQueryDepth: config.maxQueryDepth,
+    maxBodyBytes: config.maxBodyBytes,
+  }).then(
+    (running) => {
+      console.log(`gateway ready at ${running.url}`);
+      const stop = () => running.close().then(() => process.exit(0));
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    },
+    (error: Error) => {
+      console.error(`gateway failed to start: ${error.message}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,88 @@
+import { startGateway, type RunningGateway } from '../gateway';
+import { readCommittedSupergraph } from '../schema/compose';
+import { SUBGRAPHS } from '../subgraphs/all';
+import type { HubEnv, SubgraphName } from '../subgraphs/common/env';
+import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
+
+export interface HubOptions {
+  databaseUrl: string;
+  config: HubEnv;
+  /** Port 0 everywhere lets several hubs run side by side (tests). */
+  ephemeralPorts?: boolean;
+  /** Migrate and load reference data first (npm start); tests use a database prepared once. */
+  prepare?: boolean;
+  onQuery?: (subgraph: SubgraphName, sql: string) => void;
+}
+
+export interface RunningHub {
+  gateway: RunningGateway;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  /** Stops one subgraph (its port stays reserved) and starts it again on the same port. */
+  restartSubgraph(name: SubgraphName, between?: () => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole hub in one process: five subgraphs and the gateway, each on its own port, talking real HTTP.
+ * `npm start` and the end-to-end tests both run it.
+ */
+export async function startHub(options: HubOptions): Promise<RunningHub> {
+  const { config } = options;
+  const start = (name: SubgraphName, port: number) =>
+    startSubgraph(SUBGRAPHS.find((definition) => definition.name === name)!, {
+      databaseUrl: options.databaseUrl,
+      port,
+      host: config.host,
+      identitySecret: config.identitySecret,
+      identityMaxAgeSeconds: config.identityMaxAgeSeconds,
+      maxBodyBytes: config.maxBodyBytes,
+      poolMax: config.dbPoolMax,
+      prepare: options.prepare,
+      includeStacktraces: config.nodeEnv === 'development',
+      onQuery: options.onQuery && ((sql) => options.onQuery!(name, sql)),
+    });
+
+  const started = await Promise.allSettled(
+    SUBGRAPHS.map((definition) => start(definition.name, options.ephemeralPorts ? 0 : config.ports[definition.name])),
+  );
+  const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) {
+    await Promise.all(running.map((subgraph) => subgraph.close()));
+    throw failed.reason;
+  }
+  const subgraphs = Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph])) as Record<SubgraphName, RunningSubgraph>;
+  const urls = Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])) as Record<SubgraphName, string>;
+
+  let gateway: RunningGateway;
+  try {
+    gateway = await startGateway({
+      port: options.ephemeralPorts ? 0 : config.ports.gateway,
+      host: config.host,
+      supergraphSdl: readCommittedSupergraph(),
+      subgraphUrls: urls,
+      jwtSecret: config.jwtSecret,
+      identitySecret: config.identitySecret,
+      maxQueryDepth: config.maxQueryDepth,
+      maxBodyBytes: config.maxBodyBytes,
+    });
+  } catch (error) {
+    await Promise.all(running.map((subgraph) => subgraph.close()));
+    throw error;
+  }
+
+  return {
+    gateway,
+    subgraphs,
+    async restartSubgraph(name, between) {
+      const port = Number(new URL(subgraphs[name].url).port);
+      await subgraphs[name].close();
+      await between?.();
+      subgraphs[name] = await start(name, port);
+    },
+    async close() {
+      await gateway.close();
+      await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.close()));
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+
+/**
+ * The hub's whole configuration, parsed once from the environment. Nothing else reads `process.env`.
+ * Every variable has a development default except where a wrong value would be unsafe in production.
+ */
+
+export const SUBGRAPH_NAMES = ['onestop', 'province', 'local', 'tax', 'land'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export const DEV_JWT_SECRET = 'mot-cua-hub-dev-jwt-secret';
+export const DEV_IDENTITY_SECRET = 'mot-cua-hub-dev-identity-secret';
+
+const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
+  gateway: 4000,
+  onestop: 4001,
+  province: 4002,
+  local: 4003,
+  tax: 4004,
+  land: 4005,
+};
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    DATABASE_URL: postgresUrl.optional(),
+    HUB_DATA_DIR: z.string().min(1).default('.data'),
+    HUB_EMBEDDED_PG_PORT: port.default(54320),
+    HUB_HOST: z.string().min(1).default('127.0.0.1'),
+    HUB_JWT_SECRET: z.string().min(16).default(DEV_JWT_SECRET),
+    HUB_IDENTITY_SECRET: z.string().min(16).default(DEV_IDENTITY_SECRET),
+    HUB_IDENTITY_MAX_AGE_SECONDS: positiveInt.default(300),
+    HUB_DB_POOL_MAX: positiveInt.default(10),
+    HUB_MAX_QUERY_DEPTH: positiveInt.default(12),
+    HUB_MAX_BODY_BYTES: positiveInt.default(1_000_000),
+    HUB_PORT_GATEWAY: port.default(DEFAULT_PORTS.gateway),
+    HUB_PORT_ONESTOP: port.default(DEFAULT_PORTS.onestop),
+    HUB_PORT_PROVINCE: port.default(DEFAULT_PORTS.province),
+    HUB_PORT_LOCAL: port.default(DEFAULT_PORTS.local),
+    HUB_PORT_TAX: port.default(DEFAULT_PORTS.tax),
+    HUB_PORT_LAND: port.default(DEFAULT_PORTS.land),
+    HUB_URL_ONESTOP: z.string().url().optional(),
+    HUB_URL_PROVINCE: z.string().url().optional(),
+    HUB_URL_LOCAL: z.string().url().optional(),
+    HUB_URL_TAX: z.string().url().optional(),
+    HUB_URL_LAND: z.string().url().optional(),
+    HUB_TEST_PG_PORT: port.default(54321),
+    HUB_TEST_TEMPLATE: z.string().regex(/^[a-z0-9_]+$/).optional(),
+  })
+  .superRefine((value, ctx) => {
+    if (value.NODE_ENV !== 'production') return;
+    if (value.HUB_JWT_SECRET === DEV_JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['HUB_JWT_SECRET'], message: 'must be set in production' });
+    }
+    if (value.HUB_IDENTITY_SECRET === DEV_IDENTITY_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['HUB_IDENTITY_SECRET'], message: 'must be set in production' });
+    }
+    if (!value.DATABASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'must be set in production' });
+    }
+  });
+
+export interface HubEnv {
+  nodeEnv: 'development' | 'test' | 'production';
+  /** Absent: `npm start` and the tests boot an embedded PostgreSQL. */
+  databaseUrl?: string;
+  dataDir: string;
+  embeddedPgPort: number;
+  host: string;
+  jwtSecret: string;
+  identitySecret: string;
+  identityMaxAgeSeconds: number;
+  dbPoolMax: number;
+  maxQueryDepth: number;
+  maxBodyBytes: number;
+  ports: Record<SubgraphName | 'gateway', number>;
+  /** Where the gateway reaches each subgraph. */
+  subgraphUrls: Record<SubgraphName, string>;
+  /** Port of the embedded PostgreSQL the tests start when DATABASE_URL is unset. */
+  testPgPort: number;
+  /** Set by the tests' global setup: the migrated, seeded database each test file copies. */
+  testTemplate?: string;
+}
+
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+}
+
+export function parseEnv(source: Record<string, string | undefined>): HubEnv {
+  const blankAsUnset = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const result = schema.safeParse(blankAsUnset);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigurationError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const v = result.data;
+  const ports = {
+    gateway: v.HUB_PORT_GATEWAY,
+    onestop: v.HUB_PORT_ONESTOP,
+    province: v.HUB_PORT_PROVINCE,
+    local: v.HUB_PORT_LOCAL,
+    tax: v.HUB_PORT_TAX,
+    land: v.HUB_PORT_LAND,
+  };
+  const urlOf = (name: SubgraphName, override?: string) => override ?? `http://127.0.0.1:${ports[name]}/graphql`;
+  return {
+    nodeEnv: v.NODE_ENV,
+    databaseUrl: v.DATABASE_URL,
+    dataDir: v.HUB_DATA_DIR,
+    embeddedPgPort: v.HUB_EMBEDDED_PG_PORT,
+    host: v.HUB_HOST,
+    jwtSecret: v.HUB_JWT_SECRET,
+    identitySecret: v.HUB_IDENTITY_SECRET,
+    identityMaxAgeSeconds: v.HUB_IDENTITY_MAX_AGE_SECONDS,
+    dbPoolMax: v.HUB_DB_POOL_MAX,
+    maxQueryDepth: v.HUB_MAX_QUERY_DEPTH,
+    maxBodyBytes: v.HUB_MAX_BODY_BYTES,
+    ports,
+    subgraphUrls: {
+      onestop: urlOf('onestop', v.HUB_URL_ONESTOP),
+      province: urlOf('province', v.HUB_URL_PROVINCE),
+      local: urlOf('local', v.HUB_URL_LOCAL),
+      tax: urlOf('tax', v.HUB_URL_TAX),
+      land: urlOf('land', v.HUB_URL_LAND),
+    },
+    testPgPort: v.HUB_TEST_PG_PORT,
+    testTemplate: v.HUB_TEST_TEMPLATE,
+  };
+}
+
+let cached: HubEnv | undefined;
+
+/** The process's configuration; throws a ConfigurationError naming every bad variable. */
+export function env(): HubEnv {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Replace one variable of the process's environment for child code (start script, test setup). */
+export function setProcessEnv(name: string, value: string): void {
+  process.env[name] = value;
+  cached = undefined;
+}

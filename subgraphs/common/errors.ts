@@ -1,0 +1,42 @@
+import { GraphQLError } from 'graphql';
+
+/**
+ * The hub's few error codes. Clients branch on `extensions.code`; the message is for people.
+ */
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT';
+
+export class HubError extends GraphQLError {
+  constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+  }
+}
+
+export class UnauthenticatedError extends HubError {
+  constructor(message = 'Sign in first: send Authorization: Bearer <token>.') {
+    super(message, 'UNAUTHENTICATED', { http: { status: 401 } });
+  }
+}
+
+export class ForbiddenError extends HubError {
+  constructor(message: string) {
+    super(message, 'FORBIDDEN');
+  }
+}
+
+export class NotFoundError extends HubError {
+  constructor(what: string, key: string) {
+    super(`${what} ${key} does not exist.`, 'NOT_FOUND', { what, key });
+  }
+}
+
+export class BadUserInputError extends HubError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, 'BAD_USER_INPUT', extensions);
+  }
+}
+
+export class ConflictError extends HubError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, 'CONFLICT', extensions);
+  }
+}

@@ -1,0 +1,58 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM, PostgreSqlDriver, defineConfig, type Options } from '@mikro-orm/postgresql';
+import type { EntityClass, MigrationObject } from '@mikro-orm/core';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './reference-data';
+
+/** What a subgraph keeps in PostgreSQL: its own schema, its entities, and the migrations that build them. */
+export interface SubgraphDatabase {
+  /** The PostgreSQL schema; no other subgraph reads it. */
+  schema: string;
+  entities: EntityClass<any>[];
+  /** In order. Migrations are the only source of the schema. */
+  migrations: MigrationObject[];
+}
+
+export interface OrmOptions {
+  databaseUrl: string;
+  poolMax?: number;
+  /** Sees every SQL statement the subgraph sends (tests count them). */
+  onQuery?: (sql: string) => void;
+}
+
+export function ormConfig(database: SubgraphDatabase, options: OrmOptions): Options {
+  return defineConfig({
+    driver: PostgreSqlDriver,
+    clientUrl: options.databaseUrl,
+    schema: database.schema,
+    entities: database.entities,
+    extensions: [Migrator],
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+    pool: { min: 0, max: options.poolMax ?? 10 },
+    discovery: { warnWhenNoEntities: false },
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      path: join(PROJECT_ROOT, 'subgraphs', database.schema, 'migrations'),
+      migrationsList: database.migrations,
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+      silent: true,
+    },
+    onQuery: (sql) => {
+      options.onQuery?.(sql);
+      return sql;
+    },
+  });
+}
+
+export async function openOrm(database: SubgraphDatabase, options: OrmOptions): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(database, options));
+}
+
+/** Applies the subgraph's pending migrations; all of them or none. */
+export async function migrate(orm: MikroORM): Promise<void> {
+  await orm.getMigrator().up();
+}

@@ -1,0 +1,65 @@
+import { GraphQLScalarType, Kind, type ValueNode } from 'graphql';
+import { BadUserInputError } from './errors';
+
+/**
+ * The contract's two time scalars. Vietnam keeps UTC+07:00 all year (no daylight saving since 1975), so a
+ * local time is the instant shifted by a fixed seven hours.
+ */
+
+export const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** `2026-02-13T16:30:00+07:00`: the instant as Vietnamese clocks show it. */
+export function formatDateTime(instant: Date): string {
+  return `${new Date(instant.getTime() + VN_OFFSET_MS).toISOString().slice(0, 19)}+07:00`;
+}
+
+/** `2026-02-13`: the local calendar date of an instant. */
+export function localDate(instant: Date): string {
+  return new Date(instant.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+function isCalendarDate(year: string, month: string, day: string): boolean {
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  return date.getUTCFullYear() === Number(year) && date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
+}
+
+/** An ISO 8601 instant with an explicit offset; anything else is BAD_USER_INPUT. */
+export function parseDateTime(value: unknown): Date {
+  const match = typeof value === 'string' ? ISO_INSTANT.exec(value) : null;
+  if (!match || !isCalendarDate(match[1], match[2], match[3]) || Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6] ?? 0) > 59) {
+    throw new BadUserInputError(`DateTime must be ISO 8601 with an offset, such as 2026-02-13T16:30:00+07:00; got ${JSON.stringify(value)}.`);
+  }
+  return new Date(value as string);
+}
+
+/** A local calendar date `YYYY-MM-DD`; anything else is BAD_USER_INPUT. */
+export function parseLocalDate(value: unknown): string {
+  const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
+  if (!match || !isCalendarDate(match[1], match[2], match[3])) {
+    throw new BadUserInputError(`Date must be YYYY-MM-DD; got ${JSON.stringify(value)}.`);
+  }
+  return value as string;
+}
+
+function literal(ast: ValueNode): unknown {
+  return ast.kind === Kind.STRING ? ast.value : undefined;
+}
+
+export const DateTimeScalar = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'An instant, ISO 8601 with offset. Output in +07:00 (Asia/Ho_Chi_Minh).',
+  serialize: (value) => formatDateTime(value instanceof Date ? value : new Date(value as string)),
+  parseValue: parseDateTime,
+  parseLiteral: (ast) => parseDateTime(literal(ast)),
+});
+
+export const DateScalar = new GraphQLScalarType<string, string>({
+  name: 'Date',
+  description: 'A local calendar date, YYYY-MM-DD.',
+  serialize: (value) => (value instanceof Date ? localDate(value) : parseLocalDate(value)),
+  parseValue: parseLocalDate,
+  parseLiteral: (ast) => parseLocalDate(literal(ast)),
+});

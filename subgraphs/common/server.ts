@@ -1,0 +1,119 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
+import type { Server } from 'node:http';
+import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity } from './auth';
+import { Loaders, type Context } from './context';
+import type { SubgraphName } from './env';
+import { migrate, openOrm, type SubgraphDatabase } from './orm';
+
+/** Everything the hub needs to know to run one subgraph. */
+export interface SubgraphDefinition {
+  name: SubgraphName;
+  database: SubgraphDatabase;
+  /** Builds the federated schema; needs no database. */
+  schema(): Promise<GraphQLSchema>;
+  /** Loads the subgraph's reference data; loading it again changes nothing. */
+  seed(em: EntityManager): Promise<void>;
+}
+
+export interface SubgraphOptions {
+  databaseUrl: string;
+  port: number;
+  host: string;
+  identitySecret: string;
+  identityMaxAgeSeconds: number;
+  maxBodyBytes: number;
+  poolMax?: number;
+  /** Migrate and load reference data before listening. */
+  prepare?: boolean;
+  onQuery?: (sql: string) => void;
+  includeStacktraces?: boolean;
+}
+
+export interface RunningSubgraph {
+  name: SubgraphName;
+  url: string;
+  orm: MikroORM;
+  close(): Promise<void>;
+}
+
+/**
+ * Applies migrations and loads reference data, each in its own transaction. Replicas starting together
+ * take turns: a PostgreSQL advisory lock per schema serialises them.
+ */
+export async function prepareDatabase(definition: SubgraphDefinition, orm: MikroORM, databaseUrl: string): Promise<void> {
+  const lock = new Client({ connectionString: databaseUrl });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock(hashtext($1))', [`mot-cua-hub:prepare:${definition.database.schema}`]);
+    await migrate(orm);
+    await orm.em.fork().transactional((em) => definition.seed(em));
+  } finally {
+    await lock.end();
+  }
+}
+
+export async function startSubgraph(definition: SubgraphDefinition, options: SubgraphOptions): Promise<RunningSubgraph> {
+  const orm = await openOrm(definition.database, options);
+  if (options.prepare) await prepareDatabase(definition, orm, options.databaseUrl);
+
+  const apollo = new ApolloServer<Context>({
+    schema: await definition.schema(),
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    includeStacktraceInErrorResponses: options.includeStacktraces ?? false,
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', async (_req, res) => {
+    try {
+      await orm.em.getConnection().execute('select 1');
+      res.json({ status: 'ok', subgraph: definition.name });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', subgraph: definition.name, reason: (error as Error).message });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: options.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<Context> => ({
+        // A request without the gateway's signature gets UNAUTHENTICATED and no data.
+        actor: verifyIdentity(
+          { identity: req.header(IDENTITY_HEADER), signature: req.header(SIGNATURE_HEADER) },
+          options.identitySecret,
+          options.identityMaxAgeSeconds,
+        ),
+        em: orm.em.fork(),
+        loaders: new Loaders(),
+      }),
+    }),
+  );
+
+  const server: Server = await new Promise((resolve, reject) => {
+    // Express 5 hands a failed listen (port in use) to the callback.
+    const listening = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    name: definition.name,
+    url: `http://${options.host}:${port}/graphql`,
+    orm,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await apollo.stop();
+      await orm.close();
+    },
+  };
+}

@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261126112110 } from './Migration20261126112110';
+
+/** Every migration of this subgraph, oldest first; scripts/migration-create.ts keeps this list. */
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261126112110', class: Migration20261126112110 },
+];

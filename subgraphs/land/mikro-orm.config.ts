@@ -1,0 +1,9 @@
+import type { SubgraphDatabase } from '../common/orm';
+import { migrations } from './migrations';
+import { LandServiceArea } from './service-area.entity';
+
+export const database: SubgraphDatabase = {
+  schema: 'land',
+  entities: [LandServiceArea],
+  migrations,
+};

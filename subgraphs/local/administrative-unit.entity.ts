@@ -1,0 +1,63 @@
+import { PrimaryKeyProp, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum UnitLevel {
+  DISTRICT = 'DISTRICT',
+  COMMUNE = 'COMMUNE',
+}
+registerEnumType(UnitLevel, {
+  name: 'UnitLevel',
+  valuesConfig: {
+    DISTRICT: { description: 'Cấp huyện: district, provincial city or town' },
+    COMMUNE: { description: 'Cấp xã: commune, ward or township' },
+  },
+});
+
+/**
+ * Đơn vị hành chính: a district or commune. Effective-dated, because units merge and districts were
+ * abolished on 1/7/2025; a unit that ends points to its successor and is never deleted. Until the official
+ * codes are loaded, a unit's code is its People's Committee's agency code.
+ */
+@Directive('@key(fields: "code")')
+@ObjectType({ description: 'Đơn vị hành chính: a district or commune.' })
+@Entity({ tableName: 'administrative_unit' })
+export class AdministrativeUnit {
+  [PrimaryKeyProp]?: 'code';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'text' })
+  code: string;
+
+  @Field(() => String, { description: 'As written in documents, e.g. “huyện Yên Thế”, “thị trấn Cầu Gồ”.' })
+  @Property({ type: 'text' })
+  name: string;
+
+  @Field(() => UnitLevel)
+  @Enum({ items: () => UnitLevel })
+  level: UnitLevel;
+
+  @ManyToOne(() => AdministrativeUnit, { nullable: true, deleteRule: 'restrict' })
+  parent: AdministrativeUnit | null = null;
+
+  /** Code of the People's Committee (UBND) that governs the unit. */
+  @Property({ type: 'text' })
+  committeeCode: string;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  validFrom: Date | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When the unit ceased to exist; null while it exists.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  validTo: Date | null = null;
+
+  @ManyToOne(() => AdministrativeUnit, { nullable: true, deleteRule: 'restrict' })
+  successor: AdministrativeUnit | null = null;
+
+  constructor(code: string, name: string, level: UnitLevel, committeeCode: string) {
+    this.code = code;
+    this.name = name;
+    this.level = level;
+    this.committeeCode = committeeCode;
+  }
+}

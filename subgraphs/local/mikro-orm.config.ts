@@ -1,0 +1,9 @@
+import type { SubgraphDatabase } from '../common/orm';
+import { AdministrativeUnit } from './administrative-unit.entity';
+import { migrations } from './migrations';
+
+export const database: SubgraphDatabase = {
+  schema: 'local',
+  entities: [AdministrativeUnit],
+  migrations,
+};

@@ -1,0 +1,89 @@
+import { PrimaryKeyProp, ArrayType, Embeddable, Embedded, Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { AgencyTier } from './agency.entity';
+
+/** One leg of a liaison procedure's route: who works on the dossier, and for how many working days. */
+@ObjectType({ description: 'One leg of a procedure’s route.' })
+@Embeddable()
+export class RouteLeg {
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  seq: number;
+
+  @Field(() => String, {
+    description: 'An agency code, or a selector: @DESK (the receiving desk’s agency), @LAND / @TAX (the branch serving its district).',
+  })
+  @Property({ type: 'text' })
+  agencySelector: string;
+
+  @Field(() => Int, { description: 'This leg’s share of the processing time, in working days.' })
+  @Property({ type: 'integer' })
+  workingDays: number;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  task: string;
+
+  constructor(seq: number, agencySelector: string, workingDays: number, task: string) {
+    this.seq = seq;
+    this.agencySelector = agencySelector;
+    this.workingDays = workingDays;
+    this.task = task;
+  }
+}
+
+/** Thủ tục hành chính (TTHC): an administrative procedure as the provincial chairman publishes it. */
+@Directive('@key(fields: "code")')
+@ObjectType({ description: 'Thủ tục hành chính: an administrative procedure.' })
+@Entity({ tableName: 'procedure' })
+export class Procedure {
+  [PrimaryKeyProp]?: 'code';
+
+  @Field(() => ID)
+  @PrimaryKey({ type: 'text' })
+  code: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  name: string;
+
+  @Field(() => String, { description: 'Lĩnh vực: the field the procedure belongs to.' })
+  @Property({ type: 'text' })
+  field: string;
+
+  @Field(() => Int, { description: 'Statutory processing time in working days.' })
+  @Property({ type: 'integer' })
+  processingDays: number;
+
+  @Field(() => [String], { description: 'Thành phần hồ sơ: the documents the dossier must contain.' })
+  @Property({ type: ArrayType })
+  documents: string[];
+
+  @Field(() => [AgencyTier], { description: 'Tiers of the agencies whose desks receive this procedure.' })
+  @Property({ type: ArrayType })
+  receivedAt: AgencyTier[];
+
+  @Field(() => Boolean, { description: 'The applicant owes a financial obligation (tax, fees) on the way.' })
+  @Property({ type: 'boolean' })
+  financialObligation: boolean;
+
+  @Field(() => String, { description: 'The legal basis of the time limits.' })
+  @Property({ type: 'text' })
+  basis: string;
+
+  @Field(() => [RouteLeg])
+  @Embedded(() => RouteLeg, { array: true })
+  route: RouteLeg[];
+
+  constructor(init: Omit<Procedure, never>) {
+    this.code = init.code;
+    this.name = init.name;
+    this.field = init.field;
+    this.processingDays = init.processingDays;
+    this.documents = init.documents;
+    this.receivedAt = init.receivedAt;
+    this.financialObligation = init.financialObligation;
+    this.basis = init.basis;
+    this.route = init.route;
+  }
+}

@@ -1,0 +1,39 @@
+import type { SubgraphName } from '../../subgraphs/common/env';
+import { startTestHub, type TestHub } from '../testkit/hub';
+
+describe('entity references through the gateway', () => {
+  let hub: TestHub;
+  let recording: Map<SubgraphName, number> | null = null;
+
+  beforeAll(async () => {
+    hub = await startTestHub({
+      onQuery: (subgraph) => recording?.set(subgraph, (recording.get(subgraph) ?? 0) + 1),
+    });
+  });
+  afterAll(() => hub?.close());
+
+  async function queriesFor(filter: string): Promise<{ agencies: number; perSubgraph: Record<string, number> }> {
+    recording = new Map();
+    const response = await hub.gql(
+      `{ agencies${filter} { code parent { name } serviceArea { name } inbox(first: 5) { totalCount edges { node { code } } } } }`,
+      {},
+      hub.token('BG.SNV', ['SUPERVISOR']),
+    );
+    const perSubgraph = Object.fromEntries(recording);
+    recording = null;
+    expect(response.errors).toBeUndefined();
+    return { agencies: response.data.agencies.length, perSubgraph };
+  }
+
+  it('cost the same few SQL queries per subgraph for the whole directory as for the eleven land agencies', async () => {
+    const land = await queriesFor('(sector: LAND)');
+    const everyone = await queriesFor('');
+    expect(land.agencies).toBe(11);
+    expect(everyone.agencies).toBeGreaterThanOrEqual(50);
+    // province: the list, the parents in one batch, and one batch joining the sectors' service areas
+    // (@requires); every other subgraph: one batch.
+    const expected = { province: 3, onestop: 1, land: 1, tax: 1, local: 1 };
+    expect(land.perSubgraph).toEqual(expected);
+    expect(everyone.perSubgraph).toEqual(expected);
+  });
+});

@@ -1,0 +1,131 @@
+import jwt from 'jsonwebtoken';
+import { IDENTITY_HEADER, SIGNATURE_HEADER, signIdentity } from '../../subgraphs/common/auth';
+import { postGraphQL, startTestHub, type TestHub } from '../testkit/hub';
+
+const AGENCY_ACROSS_SUBGRAPHS = `
+  query Agency($code: ID!) {
+    agency(code: $code) { name tier parent { name } serviceArea { name } inbox { totalCount } }
+  }`;
+
+describe('the federated hub through its gateway', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub();
+  });
+  afterAll(() => hub?.close());
+
+  it('answers one query from four subgraphs: directory, land branch area, unit names and inbox', async () => {
+    const token = hub.token('BG.VPDKDD.YENTHE', ['PROCESSOR'], 'Trần Thị Bình');
+    const response = await hub.gql(AGENCY_ACROSS_SUBGRAPHS, { code: 'BG.VPDKDD.YENTHE' }, token);
+    expect(response.errors).toBeUndefined();
+    expect(response.data.agency).toEqual({
+      name: 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế',
+      tier: 'CENTRAL_VERTICAL',
+      parent: { name: 'Văn phòng Đăng ký đất đai tỉnh Bắc Giang' },
+      serviceArea: [{ name: 'huyện Yên Thế' }],
+      inbox: { totalCount: 0 },
+    });
+  });
+
+  it('gives a tax branch its area from the tax subgraph, and an agency without one an empty area', async () => {
+    const response = await hub.gql(`{
+      tax: agency(code: "BG.CT.TPBG") { serviceArea { code name committee { name } } }
+      department: agency(code: "BG.STP") { serviceArea { code } }
+    }`);
+    expect(response.data).toEqual({
+      tax: { serviceArea: [{ code: 'BG.TPBG', name: 'thành phố Bắc Giang', committee: { name: 'UBND thành phố thành phố Bắc Giang' } }] },
+      department: { serviceArea: [] },
+    });
+  });
+
+  it('lets anonymous callers read the agency directory and the procedure catalogue', async () => {
+    const response = await hub.gql(`{
+      agencies(tier: DISTRICT) { code name }
+      procedures(field: "Đất đai") { code processingDays route { seq agencySelector workingDays agency { code } } }
+      procedure(code: "BG-HT-KS") { route { agencySelector agency { name } } }
+    }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data.agencies).toHaveLength(10);
+    expect(response.data.agencies).toContainEqual({ code: 'BG.YENTHE', name: 'UBND huyện Yên Thế' });
+    expect(response.data.procedures.map((p: { code: string }) => p.code)).toEqual(['BG-DD-CN', 'BG-DD-LD']);
+    expect(response.data.procedure.route.map((leg: { agency: { name: string } | null }) => leg.agency?.name ?? null)).toEqual([
+      null,
+      'Công an tỉnh Bắc Giang',
+      'Bảo hiểm xã hội tỉnh Bắc Giang',
+    ]);
+  });
+
+  it('filters agencies by sector and lists a district’s communes', async () => {
+    const response = await hub.gql(`{
+      agencies(sector: LAND) { code }
+      administrativeUnits(parent: "BG.YENTHE") { code name level parent { name } }
+    }`);
+    expect(response.data.agencies).toHaveLength(11);
+    expect(response.data.administrativeUnits).toEqual([
+      { code: 'BG.YENTHE.BOHA', name: 'thị trấn Bố Hạ', level: 'COMMUNE', parent: { name: 'huyện Yên Thế' } },
+      { code: 'BG.YENTHE.CAUGO', name: 'thị trấn Cầu Gồ', level: 'COMMUNE', parent: { name: 'huyện Yên Thế' } },
+    ]);
+  });
+
+  it('keeps an agency’s inbox from anonymous callers and from other agencies', async () => {
+    const anonymous = await hub.gql(`{ agency(code: "BG.YENTHE") { inbox { totalCount } } }`);
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const other = await hub.gql(`{ agency(code: "BG.YENTHE") { inbox { totalCount } } }`, {}, hub.token('BG.TANYEN', ['RECEPTIONIST']));
+    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const supervisor = await hub.gql(`{ agency(code: "BG.YENTHE") { inbox { totalCount } } }`, {}, hub.token('BG.SNV', ['SUPERVISOR']));
+    expect(supervisor.data).toEqual({ agency: { inbox: { totalCount: 0 } } });
+  });
+
+  it.each([
+    ['forged with another secret', () => jwt.sign({ sub: 'x', name: 'X', agency: 'BG.UBND', roles: ['SUPERVISOR'] }, 'guessed-secret-of-an-attacker')],
+    ['expired', () => jwt.sign({ sub: 'x', name: 'X', agency: 'BG.UBND', roles: ['SUPERVISOR'], exp: Math.floor(Date.now() / 1000) - 1 }, hub.config.jwtSecret)],
+  ])('refuses a token %s with UNAUTHENTICATED and no data, even for public queries', async (_case, token) => {
+    const response = await hub.gql(`{ agencies { code } }`, {}, token());
+    expect(response.status).toBe(401);
+    expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(response.data ?? null).toBeNull();
+  });
+
+  it('has subgraphs that give no data to a caller who goes around the gateway', async () => {
+    for (const subgraph of Object.values(hub.subgraphs)) {
+      const unsigned = await postGraphQL(subgraph.url, `{ _service { sdl } }`);
+      expect(unsigned.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(unsigned.data ?? null).toBeNull();
+
+      const signedByAnother = await postGraphQL(subgraph.url, `{ _service { sdl } }`, {}, signIdentity(null, 'not-the-gateway-secret-at-all'));
+      expect(signedByAnother.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(signedByAnother.data ?? null).toBeNull();
+    }
+    const province = hub.subgraphs.province.url;
+    const direct = await postGraphQL(province, `{ agencies { code } }`, {}, { [IDENTITY_HEADER]: 'e30', [SIGNATURE_HEADER]: 'AAAA' });
+    expect(direct.data ?? null).toBeNull();
+    const signed = await postGraphQL(province, `{ agency(code: "BG.UBND") { name } }`, {}, signIdentity(null, hub.config.identitySecret));
+    expect(signed.data).toEqual({ agency: { name: 'UBND tỉnh Bắc Giang' } });
+  });
+
+  it('reports its health and that of every subgraph', async () => {
+    const response = await fetch(`${hub.gateway.origin}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      subgraphs: { onestop: 'ok', province: 'ok', local: 'ok', tax: 'ok', land: 'ok' },
+    });
+  });
+
+  it('serves its explorer and the explorer’s scripts itself, with nothing fetched from elsewhere', async () => {
+    const page = await (await fetch(`${hub.gateway.origin}/explorer`)).text();
+    const sources = [...page.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
+    expect(sources.length).toBeGreaterThanOrEqual(5);
+    for (const source of sources) {
+      expect(source.startsWith('/explorer/')).toBe(true);
+      expect((await fetch(`${hub.gateway.origin}${source}`)).status).toBe(200);
+    }
+  });
+
+  it('refuses a query nested deeper than the configured limit', async () => {
+    const deep = `{ agency(code: "BG.YENTHE.CAUGO") { ${'parent { '.repeat(14)}code${' }'.repeat(14)} } }`;
+    const response = await hub.gql(deep);
+    expect(response.errors?.[0].message).toMatch(/depth/i);
+    expect(response.data ?? null).toBeNull();
+  });
+});

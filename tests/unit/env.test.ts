@@ -1,0 +1,60 @@
+import { ConfigurationError, DEV_JWT_SECRET, parseEnv } from '../../subgraphs/common/env';
+
+describe('configuration', () => {
+  it('gives every variable a development default', () => {
+    const config = parseEnv({});
+    expect(config.nodeEnv).toBe('development');
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.ports).toEqual({ gateway: 4000, onestop: 4001, province: 4002, local: 4003, tax: 4004, land: 4005 });
+    expect(config.subgraphUrls.tax).toBe('http://127.0.0.1:4004/graphql');
+    expect(config.jwtSecret).toBe(DEV_JWT_SECRET);
+  });
+
+  it('reads typed values and per-subgraph URLs', () => {
+    const config = parseEnv({
+      DATABASE_URL: 'postgres://hub:secret@db:5432/motcua',
+      HUB_PORT_GATEWAY: '8080',
+      HUB_URL_LAND: 'http://land:4005/graphql',
+      HUB_DB_POOL_MAX: '3',
+    });
+    expect(config.databaseUrl).toBe('postgres://hub:secret@db:5432/motcua');
+    expect(config.ports.gateway).toBe(8080);
+    expect(config.subgraphUrls.land).toBe('http://land:4005/graphql');
+    expect(config.dbPoolMax).toBe(3);
+  });
+
+  it.each([
+    ['a port that is not a number', { HUB_PORT_ONESTOP: 'four thousand' }, 'HUB_PORT_ONESTOP'],
+    ['a port out of range', { HUB_PORT_GATEWAY: '70000' }, 'HUB_PORT_GATEWAY'],
+    ['a database URL of another kind', { DATABASE_URL: 'mysql://localhost/motcua' }, 'DATABASE_URL'],
+    ['a JWT secret too short to be safe', { HUB_JWT_SECRET: 'short' }, 'HUB_JWT_SECRET'],
+    ['an unknown NODE_ENV', { NODE_ENV: 'staging' }, 'NODE_ENV'],
+    ['a pool of zero connections', { HUB_DB_POOL_MAX: '0' }, 'HUB_DB_POOL_MAX'],
+  ])('fails fast on %s, naming the variable', (_case, source, variable) => {
+    expect(() => parseEnv(source)).toThrow(ConfigurationError);
+    expect(() => parseEnv(source)).toThrow(variable);
+  });
+
+  it('refuses to run in production on the development secrets or without a database', () => {
+    let error: unknown;
+    try {
+      parseEnv({ NODE_ENV: 'production' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(String(error)).toMatch(/HUB_JWT_SECRET/);
+    expect(String(error)).toMatch(/HUB_IDENTITY_SECRET/);
+    expect(String(error)).toMatch(/DATABASE_URL/);
+  });
+
+  it('accepts production with its own secrets and database', () => {
+    const config = parseEnv({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgresql://hub@db/motcua',
+      HUB_JWT_SECRET: 'a-production-jwt-secret-of-some-length',
+      HUB_IDENTITY_SECRET: 'a-production-identity-secret-too',
+    });
+    expect(config.nodeEnv).toBe('production');
+  });
+});
