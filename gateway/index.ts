@@ -4,11 +4,10 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { signIdentity, type Identity } from '../subgraphs/common/auth';
 import { env, type SubgraphName } from '../subgraphs/common/env';
+import { listen } from '../subgraphs/common/http';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
 import { readCommittedSupergraph } from '../schema/compose';
 import { identityFromAuthorization } from './auth';
@@ -121,20 +120,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
   );
 
-  const server: Server = await new Promise((resolve, reject) => {
-    // Express 5 hands a failed listen (port in use) to the callback.
-    const listening = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
-  });
-  const { port } = server.address() as AddressInfo;
-  const origin = `http://${options.host === '0.0.0.0' ? '127.0.0.1' : options.host}:${port}`;
+  const http = await listen(app, options.port, options.host);
   return {
-    url: `${origin}/graphql`,
-    origin,
+    url: `${http.origin}/graphql`,
+    origin: http.origin,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await http.close();
       await apollo.stop();
     },
   };

@@ -4,11 +4,10 @@ import { expressMiddleware } from '@as-integrations/express5';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
-import type { Server } from 'node:http';
 import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity } from './auth';
 import { Loaders, type Context } from './context';
+import { listen } from './http';
 import type { SubgraphName } from './env';
 import { migrate, openOrm, type SubgraphDatabase } from './orm';
 
@@ -97,21 +96,14 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     }),
   );
 
-  const server: Server = await new Promise((resolve, reject) => {
-    // Express 5 hands a failed listen (port in use) to the callback.
-    const listening = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
-  });
-  const { port } = server.address() as AddressInfo;
+  const http = await listen(app, options.port, options.host);
 
   return {
     name: definition.name,
-    url: `http://${options.host}:${port}/graphql`,
+    url: `${http.origin}/graphql`,
     orm,
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await http.close();
       await apollo.stop();
       await orm.close();
     },
