@@ -62,3 +62,33 @@ export function agencyRecords(): AgencyRecord[] {
 export function procedureRecords(): ProcedureRecord[] {
   return readJson<{ procedures: ProcedureRecord[] }>('procedures-bac-giang.json').procedures;
 }
+
+export interface CalendarDay {
+  date: string;
+  name: string;
+}
+
+export interface CalendarYearRecord {
+  /** The official schedule for the year is fully loaded. */
+  confirmed: boolean;
+  daysOff: CalendarDay[];
+  workingSaturdays: CalendarDay[];
+}
+
+export interface OfficeSeasonRecord {
+  /** MM-DD, inclusive; a season may wrap the new year. */
+  from: string;
+  to: string;
+  sessions: Array<[string, string]>;
+}
+
+export interface CalendarRecord {
+  years: Record<string, CalendarYearRecord>;
+  officeHours: Record<string, OfficeSeasonRecord>;
+}
+
+export function calendarRecord(): CalendarRecord {
+  const { years, officeHours } = readJson<CalendarRecord & { officeHours: Record<string, unknown> }>('calendar-vn.json');
+  const seasons = Object.fromEntries(Object.entries(officeHours).filter(([key]) => key !== 'about')) as Record<string, OfficeSeasonRecord>;
+  return { years, officeHours: seasons };
+}
