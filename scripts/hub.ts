@@ -12,6 +12,8 @@ export interface HubOptions {
   /** Migrate and load reference data first (npm start); tests use a database prepared once. */
   prepare?: boolean;
   onQuery?: (subgraph: SubgraphName, sql: string) => void;
+  /** The time subgraphs handle requests at; the wall clock unless a test sets it. */
+  clock?: () => Date;
 }
 
 export interface RunningHub {
@@ -28,6 +30,8 @@ export interface RunningHub {
  */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const { config } = options;
+  // Subgraphs read other subgraphs' public data through the gateway, which starts after them.
+  let gatewayUrl = config.gatewayUrl;
   const start = (name: SubgraphName, port: number) =>
     startSubgraph(SUBGRAPHS.find((definition) => definition.name === name)!, {
       databaseUrl: options.databaseUrl,
@@ -40,6 +44,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       prepare: options.prepare,
       includeStacktraces: config.nodeEnv === 'development',
       onQuery: options.onQuery && ((sql) => options.onQuery!(name, sql)),
+      gatewayUrl: () => gatewayUrl,
+      clock: options.clock,
     });
 
   const started = await Promise.allSettled(
@@ -70,6 +76,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     await Promise.all(running.map((subgraph) => subgraph.close()));
     throw error;
   }
+  gatewayUrl = gateway.url;
 
   return {
     gateway,

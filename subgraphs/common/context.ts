@@ -1,12 +1,18 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from './auth';
+import type { GraphClient } from './graph-client';
 
-/** What every resolver gets: its own unit of work, the caller, and the request's batch loaders. */
+/**
+ * What every resolver gets: its own unit of work, the caller, the request's batch loaders, the time the
+ * request is handled at, and the federated graph for what other subgraphs own.
+ */
 export interface Context {
   em: EntityManager;
   actor: Identity | null;
   loaders: Loaders;
+  now: Date;
+  graph: GraphClient;
 }
 
 /**

@@ -51,6 +51,7 @@ const schema = z
     HUB_URL_LOCAL: z.string().url().optional(),
     HUB_URL_TAX: z.string().url().optional(),
     HUB_URL_LAND: z.string().url().optional(),
+    HUB_GATEWAY_URL: z.string().url().optional(),
     HUB_TEST_PG_PORT: port.default(54321),
     HUB_TEST_TEMPLATE: z.string().regex(/^[a-z0-9_]+$/).optional(),
   })
@@ -83,6 +84,8 @@ export interface HubEnv {
   ports: Record<SubgraphName | 'gateway', number>;
   /** Where the gateway reaches each subgraph. */
   subgraphUrls: Record<SubgraphName, string>;
+  /** Where subgraphs reach the federated graph. */
+  gatewayUrl: string;
   /** Port of the embedded PostgreSQL the tests start when DATABASE_URL is unset. */
   testPgPort: number;
   /** Set by the tests' global setup: the migrated, seeded database each test file copies. */
@@ -130,6 +133,7 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
       tax: urlOf('tax', v.HUB_URL_TAX),
       land: urlOf('land', v.HUB_URL_LAND),
     },
+    gatewayUrl: v.HUB_GATEWAY_URL ?? `http://127.0.0.1:${ports.gateway}/graphql`,
     testPgPort: v.HUB_TEST_PG_PORT,
     testTemplate: v.HUB_TEST_TEMPLATE,
   };

@@ -7,6 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import { Client } from 'pg';
 import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity } from './auth';
 import { Loaders, type Context } from './context';
+import { GraphClient } from './graph-client';
 import { listen } from './http';
 import type { SubgraphName } from './env';
 import { migrate, openOrm, type SubgraphDatabase } from './orm';
@@ -33,6 +34,10 @@ export interface SubgraphOptions {
   prepare?: boolean;
   onQuery?: (sql: string) => void;
   includeStacktraces?: boolean;
+  /** Where the subgraph reaches the federated graph (the gateway); read when first needed. */
+  gatewayUrl: () => string;
+  /** The time requests are handled at; the wall clock unless a test sets it. */
+  clock?: () => Date;
 }
 
 export interface RunningSubgraph {
@@ -68,6 +73,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     includeStacktraceInErrorResponses: options.includeStacktraces ?? false,
   });
   await apollo.start();
+  const graph = new GraphClient(options.gatewayUrl);
+  const clock = options.clock ?? (() => new Date());
 
   const app = express();
   app.disable('x-powered-by');
@@ -92,6 +99,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
         ),
         em: orm.em.fork(),
         loaders: new Loaders(),
+        now: clock(),
+        graph,
       }),
     }),
   );

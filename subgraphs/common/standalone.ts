@@ -19,6 +19,7 @@ export function runStandalone(definition: SubgraphDefinition): void {
     poolMax: config.dbPoolMax,
     includeStacktraces: config.nodeEnv === 'development',
     prepare: true,
+    gatewayUrl: () => config.gatewayUrl,
   }).then(
     (running) => {
       console.log(`${definition.name} subgraph ready at ${running.url}`);

@@ -1,4 +1,19 @@
-import { PrimaryKeyProp, Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import {
+  ArrayType,
+  Collection,
+  Embeddable,
+  Embedded,
+  Entity,
+  Enum,
+  Index,
+  ManyToOne,
+  OneToMany,
+  PrimaryKey,
+  PrimaryKeyProp,
+  Property,
+  Unique,
+  type Rel,
+} from '@mikro-orm/core';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 
 /**
@@ -38,8 +53,8 @@ registerEnumType(DossierStatus, {
     RECEIVED: { description: '2: received at the desk' },
     REFUSED: { description: '3: refused' },
     IN_PROGRESS: { description: '4: being processed' },
-    SUPPLEMENT_REQUESTED: { description: '5: waiting for the applicant to supplement (yêu cầu bổ sung)' },
-    AWAITING_PAYMENT: { description: '6: waiting for a financial obligation to be paid' },
+    SUPPLEMENT_REQUESTED: { description: '5: waiting for the applicant to supplement (yêu cầu bổ sung); the clock is stopped' },
+    AWAITING_PAYMENT: { description: '6: waiting for a financial obligation to be paid; the clock is stopped' },
     WITHDRAWN: { description: '7: withdrawn by the applicant (rút hồ sơ)' },
     STOPPED: { description: '8: processing stopped' },
     RESOLVED: { description: '9: result ready at the desk' },
@@ -47,16 +62,86 @@ registerEnumType(DossierStatus, {
   },
 });
 
+export enum Delivery {
+  AT_DESK = 'AT_DESK',
+  POSTAL = 'POSTAL',
+}
+registerEnumType(Delivery, {
+  name: 'Delivery',
+  description: 'Where the applicant collects the result.',
+  valuesConfig: { AT_DESK: { description: 'Tại Bộ phận tiếp nhận và trả kết quả' }, POSTAL: { description: 'Qua dịch vụ bưu chính' } },
+});
+
+export enum Outcome {
+  APPROVED = 'APPROVED',
+  DENIED = 'DENIED',
+}
+registerEnumType(Outcome, { name: 'Outcome' });
+
+export enum Timeliness {
+  EARLY = 'EARLY',
+  ON_TIME = 'ON_TIME',
+  LATE = 'LATE',
+}
+registerEnumType(Timeliness, {
+  name: 'Timeliness',
+  valuesConfig: { EARLY: { description: 'Trước hạn' }, ON_TIME: { description: 'Đúng hạn' }, LATE: { description: 'Quá hạn' } },
+});
+
+export enum TransferKind {
+  /** To the agency of the route's next leg. */
+  ROUTE = 'ROUTE',
+  /** The result, back to the receiving desk. */
+  RESULT = 'RESULT',
+  /** Anywhere else: a consultation, a wrong agency; carries a note. */
+  OTHER = 'OTHER',
+}
+registerEnumType(TransferKind, { name: 'TransferKind' });
+
+/** Người nộp hồ sơ: the citizen or organisation the dossier belongs to. */
+@ObjectType({ description: 'Người nộp hồ sơ: the citizen or organisation the dossier belongs to.' })
+@Embeddable()
+export class Applicant {
+  @Field(() => String)
+  @Property({ type: 'text' })
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  address: string | null;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  phone: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  email: string | null;
+
+  constructor(name: string, phone: string, address: string | null, email: string | null) {
+    this.name = name;
+    this.phone = phone;
+    this.address = address;
+    this.email = email;
+  }
+}
+
 /** Hồ sơ: a dossier handed in at one desk and moved between agencies until its result is returned. */
 @Directive('@key(fields: "code")')
 @ObjectType({ description: 'Hồ sơ: a dossier received at a one-stop desk.' })
 @Entity({ tableName: 'dossier' })
-@Index({ properties: ['holderCode', 'dueAt', 'code'] })
-@Index({ properties: ['addresseeCode', 'dueAt', 'code'] })
+@Index({ properties: ['holderCode', 'legDueAt', 'code'] })
+@Index({ properties: ['addresseeCode', 'legDueAt', 'code'] })
+@Index({ name: 'dossier_received_at_code_index', expression: 'create index "dossier_received_at_code_index" on "onestop"."dossier" ("received_at" desc, "code" desc)' })
+@Index({ properties: ['deskCode', 'receivedAt'] })
+@Index({ properties: ['procedureCode', 'receivedAt'] })
+@Index({ properties: ['status', 'receivedAt'] })
+@Index({ properties: ['status', 'dueAt'] })
+@Unique({ properties: ['deskCode', 'idempotencyKey'] })
 export class Dossier {
   [PrimaryKeyProp]?: 'code';
 
-  /** Mã hồ sơ: `<receiving agency code>-<YYMMDD>-<NNNN>`, generated once and never changed. */
+  /** Mã hồ sơ: `<receiving agency code>-<YYMMDD>-<NNNN>` (Circular 01/2018 Art. 19), never changed. */
   @Field(() => ID)
   @PrimaryKey({ type: 'text' })
   code: string;
@@ -64,11 +149,27 @@ export class Dossier {
   @Property({ type: 'text' })
   procedureCode: string;
 
+  @Field(() => String, { description: 'The procedure’s name when the dossier was received.' })
+  @Property({ type: 'text' })
+  procedureName: string;
+
+  @Field(() => String, { description: 'Lĩnh vực: the field, which also names the ledger.' })
+  @Property({ type: 'text' })
+  field: string;
+
+  @Field(() => Int, { description: 'The statutory processing time, in working days.' })
+  @Property({ type: 'integer' })
+  processingDays: number;
+
   /** The agency whose reception desk received the dossier and returns the result. */
   @Property({ type: 'text' })
   deskCode: string;
 
-  /** The agency that holds the dossier now; null once it has left the hub's hands. */
+  @Field(() => String, { description: 'The desk’s agency as it was named at receipt.' })
+  @Property({ type: 'text' })
+  deskName: string;
+
+  /** The agency that holds the dossier now; null once it has left the state's hands. */
   @Property({ type: 'text', nullable: true })
   holderCode: string | null;
 
@@ -78,32 +179,340 @@ export class Dossier {
 
   @Field(() => DossierStatus)
   @Enum({ items: () => DossierStatus })
-  status: DossierStatus;
+  status: DossierStatus = DossierStatus.RECEIVED;
+
+  @Field(() => Applicant)
+  @Embedded(() => Applicant, { prefix: 'applicant_' })
+  applicant: Applicant;
+
+  @Field(() => [String], { description: 'Thành phần hồ sơ: the documents handed in, supplements included.' })
+  @Property({ type: ArrayType })
+  documents: string[];
+
+  @Field(() => Int, { description: 'Số lượng hồ sơ: how many sets (bộ) were handed in.' })
+  @Property({ type: 'integer' })
+  copies: number;
+
+  @Field(() => Delivery)
+  @Enum({ items: () => Delivery })
+  delivery: Delivery;
 
   @Field(() => Date)
   @Property({ type: 'timestamptz' })
   receivedAt: Date;
 
-  @Field(() => Date)
+  @Field(() => String, { description: 'Người tiếp nhận: the officer who received the dossier.' })
+  @Property({ type: 'text' })
+  receivedBy: string;
+
+  @Field(() => Date, { description: 'Ngày hẹn trả kết quả: when the result is promised.' })
   @Property({ type: 'timestamptz' })
   dueAt: Date;
+
+  @Field(() => Boolean, { description: 'The due date crosses a year whose official calendar is not yet confirmed.' })
+  @Property({ type: 'boolean' })
+  dueProvisional: boolean;
+
+  /** The deadline of the leg the holder (or, in transit, the addressee) is working on: the inbox's order. */
+  @Property({ type: 'timestamptz' })
+  legDueAt: Date;
+
+  /** The route's leg now being worked on; 0 before the first leg (the desk is not on the route). */
+  @Property({ type: 'integer' })
+  currentLeg: number;
+
+  @Field(() => String, { description: 'Số giấy tiếp nhận: the receipt’s number, “<n>/TNHS”.' })
+  @Property({ type: 'text' })
+  receiptNumber: string;
+
+  @Field(() => String, { description: 'Quyển sổ theo dõi hồ sơ: one book per desk, field and year.' })
+  @Property({ type: 'text' })
+  ledgerBook: string;
+
+  @Field(() => Int, { description: 'Số thứ tự in the ledger book, continuous from 1.' })
+  @Property({ type: 'integer' })
+  ledgerNumber: number;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  supplementRequestedAt: Date | null = null;
+
+  @Field(() => [String], { description: 'What the processing agency asked the applicant to supplement.' })
+  @Property({ type: ArrayType })
+  supplementItems: string[] = [];
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  supplementedAt: Date | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  apologizedAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Lý do chậm: why the agency asked for a new appointment.' })
+  @Property({ type: 'text', nullable: true })
+  apologyReason: string | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'The appointment the apology replaced.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  previousDueAt: Date | null = null;
+
+  @Field(() => Outcome, { nullable: true })
+  @Enum({ items: () => Outcome, nullable: true })
+  outcome: Outcome | null = null;
+
+  @Field(() => String, { nullable: true, description: 'The result’s note; for a denial, the reasons.' })
+  @Property({ type: 'text', nullable: true })
+  outcomeNote: string | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When the result was ready at the desk.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  resolvedAt: Date | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  returnedAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Who received the result (người nhận kết quả).' })
+  @Property({ type: 'text', nullable: true })
+  returnedTo: string | null = null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: 'The applicant’s reason for withdrawing.' })
+  @Property({ type: 'text', nullable: true })
+  withdrawalReason: string | null = null;
+
+  @Field(() => Timeliness, { nullable: true, description: 'Overall: the result at the desk against the appointment, by date.' })
+  @Enum({ items: () => Timeliness, nullable: true })
+  timeliness: Timeliness | null = null;
+
+  /** A retried receipt with the same key returns this dossier and writes nothing. */
+  @Property({ type: 'text', nullable: true })
+  idempotencyKey: string | null = null;
+
+  /** What the first receipt with the key carried; a different request under the same key is refused. */
+  @Property({ type: 'text', nullable: true })
+  idempotencyFingerprint: string | null = null;
+
+  /** Hash of the last history event, the head of the chain. */
+  @Property({ type: 'text' })
+  historyHead = '';
+
+  @Property({ type: 'integer' })
+  historyLength = 0;
 
   /** Optimistic lock: of two concurrent changes, the second fails. */
   @Property({ version: true })
   version!: number;
+
+  @OneToMany(() => DossierLeg, (leg) => leg.dossier, { orderBy: { seq: 'asc' } })
+  legs = new Collection<DossierLeg>(this);
+
+  @OneToMany(() => Transfer, (transfer) => transfer.dossier, { orderBy: { seq: 'asc' } })
+  transfers = new Collection<Transfer>(this);
 
   @Field(() => Int, { description: 'The status’s code on the National Public Service Portal.' })
   get nationalStatusCode(): number {
     return NATIONAL_STATUS_CODE[this.status];
   }
 
-  constructor(code: string, procedureCode: string, deskCode: string, status: DossierStatus, receivedAt: Date, dueAt: Date) {
-    this.code = code;
-    this.procedureCode = procedureCode;
-    this.deskCode = deskCode;
-    this.holderCode = deskCode;
-    this.status = status;
-    this.receivedAt = receivedAt;
+  constructor(init: {
+    code: string;
+    procedureCode: string;
+    procedureName: string;
+    field: string;
+    processingDays: number;
+    deskCode: string;
+    deskName: string;
+    applicant: Applicant;
+    documents: string[];
+    copies: number;
+    delivery: Delivery;
+    receivedAt: Date;
+    receivedBy: string;
+    dueAt: Date;
+    dueProvisional: boolean;
+    legDueAt: Date;
+    currentLeg: number;
+    receiptNumber: string;
+    ledgerBook: string;
+    ledgerNumber: number;
+  }) {
+    this.code = init.code;
+    this.procedureCode = init.procedureCode;
+    this.procedureName = init.procedureName;
+    this.field = init.field;
+    this.processingDays = init.processingDays;
+    this.deskCode = init.deskCode;
+    this.deskName = init.deskName;
+    this.holderCode = init.deskCode;
+    this.applicant = init.applicant;
+    this.documents = init.documents;
+    this.copies = init.copies;
+    this.delivery = init.delivery;
+    this.receivedAt = init.receivedAt;
+    this.receivedBy = init.receivedBy;
+    this.dueAt = init.dueAt;
+    this.dueProvisional = init.dueProvisional;
+    this.legDueAt = init.legDueAt;
+    this.currentLeg = init.currentLeg;
+    this.receiptNumber = init.receiptNumber;
+    this.ledgerBook = init.ledgerBook;
+    this.ledgerNumber = init.ledgerNumber;
+  }
+}
+
+/** One leg of the dossier's route, planned at receipt: who works on it and by when. */
+@ObjectType({ description: 'One leg of the dossier’s route.' })
+@Entity({ tableName: 'dossier_leg' })
+@Unique({ properties: ['dossier', 'seq'] })
+export class DossierLeg {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @ManyToOne(() => Dossier, { deleteRule: 'restrict' })
+  dossier: Rel<Dossier>;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  seq: number;
+
+  @Property({ type: 'text' })
+  agencyCode: string;
+
+  @Field(() => String, { description: 'The agency as it was named when the leg was planned.' })
+  @Property({ type: 'text' })
+  agencyName: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  task: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  workingDays: number;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  dueAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the leg’s agency handed the dossier on.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  completedAt: Date | null = null;
+
+  @Field(() => Timeliness, { nullable: true })
+  @Enum({ items: () => Timeliness, nullable: true })
+  result: Timeliness | null = null;
+
+  constructor(dossier: Dossier, seq: number, agencyCode: string, agencyName: string, task: string, workingDays: number, dueAt: Date) {
+    this.dossier = dossier;
+    this.seq = seq;
+    this.agencyCode = agencyCode;
+    this.agencyName = agencyName;
+    this.task = task;
+    this.workingDays = workingDays;
     this.dueAt = dueAt;
+  }
+}
+
+/**
+ * One hand-over, as one row of the control slip (Phiếu kiểm soát quá trình giải quyết hồ sơ): the holder
+ * hands over (giao), the addressed agency accepts (nhận), and the accepting side records the leg's result.
+ */
+@ObjectType({ description: 'One hand-over: a row of the control slip.' })
+@Entity({ tableName: 'transfer' })
+@Unique({ properties: ['dossier', 'seq'] })
+@Index({ properties: ['toCode'] })
+export class Transfer {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @ManyToOne(() => Dossier, { deleteRule: 'restrict' })
+  dossier: Rel<Dossier>;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  seq: number;
+
+  @Field(() => TransferKind)
+  @Enum({ items: () => TransferKind })
+  kind: TransferKind;
+
+  @Property({ type: 'text' })
+  fromCode: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  fromName: string;
+
+  @Property({ type: 'text' })
+  toCode: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  toName: string;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  handedAt: Date;
+
+  @Field(() => String, { description: 'Người giao.' })
+  @Property({ type: 'text' })
+  handedBy: string;
+
+  @Property({ type: 'text' })
+  handedBySub: string;
+
+  @Field(() => String, { nullable: true })
+  @Property({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @Property({ type: 'timestamptz', nullable: true })
+  acceptedAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Người nhận.' })
+  @Property({ type: 'text', nullable: true })
+  acceptedBy: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  acceptedBySub: string | null = null;
+
+  /** The leg this hand-over completed, classified when the receiving side accepted. */
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  legSeq: number | null = null;
+
+  @Field(() => Timeliness, { nullable: true, description: 'Kết quả giải quyết: the completed leg, against its deadline.' })
+  @Enum({ items: () => Timeliness, nullable: true })
+  result: Timeliness | null = null;
+
+  constructor(init: {
+    dossier: Dossier;
+    seq: number;
+    kind: TransferKind;
+    fromCode: string;
+    fromName: string;
+    toCode: string;
+    toName: string;
+    handedAt: Date;
+    handedBy: string;
+    handedBySub: string;
+    note: string | null;
+  }) {
+    this.dossier = init.dossier;
+    this.seq = init.seq;
+    this.kind = init.kind;
+    this.fromCode = init.fromCode;
+    this.fromName = init.fromName;
+    this.toCode = init.toCode;
+    this.toName = init.toName;
+    this.handedAt = init.handedAt;
+    this.handedBy = init.handedBy;
+    this.handedBySub = init.handedBySub;
+    this.note = init.note;
   }
 }

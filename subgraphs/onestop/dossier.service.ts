@@ -1,50 +1,737 @@
+import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Identity } from '../common/auth';
-import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '../common/errors';
-import { Dossier } from './dossier.entity';
+import { createHash } from 'node:crypto';
+import type { Identity, Role } from '../common/auth';
+import { classify, vnCalendar, type WorkingCalendar } from '../common/calendar';
+import type { Context } from '../common/context';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../common/errors';
+import { localDate } from '../common/scalars';
+import { nextNumber } from './counter.entity';
+import { agencyDirectory, isOpen, operatingAgency, procedureOf, type DirectoryAgency } from './directory';
+import { DossierAccess, grantAccess } from './dossier-access.entity';
+import { canonicalJson, DossierEvent } from './dossier-event.entity';
+import { Delivery, Dossier, DossierLeg, DossierStatus, Outcome, Timeliness, Transfer, TransferKind } from './dossier.entity';
+import {
+  checkDocuments,
+  cleanApplicant,
+  cleanList,
+  cleanReceivedAt,
+  normalizePhone,
+  Problems,
+  requiredText,
+  text,
+  type DossierFilter,
+  type GuidanceInput,
+  type ReceiveDossierInput,
+} from './dossier.input';
 import { DossierConnection, DossierEdge } from './dossier.types';
+import { decide, type Action, type DossierState } from './dossier.workflow';
+import { GuidanceSlip } from './guidance-slip.entity';
+
+/** What a service function works with: the request's unit of work, caller, time and graph. */
+export type Deps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'> & { calendar?: WorkingCalendar };
+
+const calendarOf = (deps: Deps) => deps.calendar ?? vnCalendar();
 
 export const MAX_PAGE_SIZE = 100;
 
+// ---------------------------------------------------------------------------------------------------------
+// Who may do what. A RECEPTIONIST acts only at its own agency's desk; processing is for PROCESSORs; an
+// agency's system (SYSTEM) acts for its agency. Checked next to the transition, in `change`.
+
+type Party = 'desk' | 'holder' | 'addressee';
+
+const ANY_OFFICER: readonly Role[] = ['RECEPTIONIST', 'PROCESSOR', 'SYSTEM'];
+const DESK_OFFICER: readonly Role[] = ['RECEPTIONIST', 'SYSTEM'];
+const PROCESSING_OFFICER: readonly Role[] = ['PROCESSOR', 'SYSTEM'];
+
+const WHO_MAY = {
+  RECEIVE: { party: 'desk', roles: DESK_OFFICER },
+  HAND_OVER: { party: 'holder', roles: ANY_OFFICER },
+  ACCEPT: { party: 'addressee', roles: ANY_OFFICER },
+  REQUEST_SUPPLEMENT: { party: 'holder', roles: PROCESSING_OFFICER },
+  SUPPLEMENT: { party: 'desk', roles: DESK_OFFICER },
+  APOLOGIZE: { party: 'holder', roles: PROCESSING_OFFICER },
+  RECORD_RESULT: { party: 'holder', roles: PROCESSING_OFFICER },
+  RETURN: { party: 'desk', roles: DESK_OFFICER },
+  WITHDRAW: { party: 'desk', roles: DESK_OFFICER },
+} as const satisfies Record<Action, { party: Party; roles: readonly Role[] }>;
+
+const PARTY_NAMES: Record<Party, string> = {
+  desk: 'the receiving desk',
+  holder: 'the agency holding the dossier',
+  addressee: 'the agency it was handed to',
+};
+
+export function requireActor(actor: Identity | null): Identity {
+  if (!actor) throw new UnauthenticatedError();
+  return actor;
+}
+
+/** Whether the caller acts for `agency` in a role the action allows; a receptionist only at the desk. */
+function actsFor(actor: Identity, agency: string | null, roles: readonly Role[], deskCode: string): boolean {
+  return (
+    agency !== null &&
+    actor.agency === agency &&
+    actor.roles.some((role) => roles.includes(role) && (role !== 'RECEPTIONIST' || agency === deskCode))
+  );
+}
+
+function forbidden(action: Action, party: Party, agency: string | null, roles: readonly Role[]): ForbiddenError {
+  return new ForbiddenError(`Only ${PARTY_NAMES[party]}${agency ? ` (${agency})` : ''} may ${action}, as ${roles.join(' or ')}.`);
+}
+
+/** A SUPERVISOR reads every dossier; an agency reads those it holds, has held or has been handed. */
+export async function mayRead(em: EntityManager, actor: Identity, dossierCode: string): Promise<boolean> {
+  if (actor.roles.includes('SUPERVISOR')) return true;
+  return (await em.count(DossierAccess, { agencyCode: actor.agency, dossierCode })) > 0;
+}
+
+async function assertMay(em: EntityManager, actor: Identity, action: Action, dossier: Dossier): Promise<void> {
+  const { party, roles } = WHO_MAY[action];
+  const agency = party === 'desk' ? dossier.deskCode : party === 'holder' ? dossier.holderCode : dossier.addresseeCode;
+  if (actsFor(actor, agency, roles, dossier.deskCode)) return;
+  // Nobody holds it, or it is not in transit: a reader learns why nothing can be done (CONFLICT).
+  if (agency === null && (await mayRead(em, actor, dossier.code))) return;
+  throw forbidden(action, party, agency, roles);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Changing a dossier: one transaction that checks who may act, asks the workflow, applies the change and
+// appends one event to the dossier's hash-chained history.
+
+function stateOf(dossier: Dossier): DossierState {
+  return {
+    status: dossier.status,
+    inTransit: dossier.addresseeCode !== null,
+    supplementRequested: dossier.supplementRequestedAt !== null,
+    apologized: dossier.apologizedAt !== null,
+  };
+}
+
+/** The name the dossier's own records give an agency (as it was then), or its code. */
+function knownName(dossier: Dossier, code: string): string {
+  if (code === dossier.deskCode) return dossier.deskName;
+  const transfer = [...dossier.transfers.getItems()].reverse().find((t) => t.toCode === code || t.fromCode === code);
+  if (transfer) return transfer.toCode === code ? transfer.toName : transfer.fromName;
+  return dossier.legs.getItems().find((leg) => leg.agencyCode === code)?.agencyName ?? code;
+}
+
+function legAt(dossier: Dossier, seq: number): DossierLeg | undefined {
+  return dossier.legs.getItems().find((leg) => leg.seq === seq);
+}
+
+function appendEvent(
+  em: EntityManager,
+  dossier: Dossier,
+  actor: Identity,
+  action: Action,
+  from: DossierStatus | null,
+  details: Record<string, unknown>,
+  at: Date,
+  agencyName: string,
+): void {
+  const event = new DossierEvent({
+    dossier,
+    seq: dossier.historyLength + 1,
+    at,
+    actorId: actor.sub,
+    actorName: actor.name,
+    roles: [...actor.roles],
+    agencyCode: actor.agency,
+    agencyName,
+    action,
+    fromStatus: from,
+    toStatus: dossier.status,
+    details: canonicalJson(details),
+    previousHash: dossier.historyHead,
+  });
+  dossier.historyHead = event.hash;
+  dossier.historyLength = event.seq;
+  em.persist(event);
+}
+
+const isDossierRace = (error: unknown) =>
+  error instanceof OptimisticLockError || (error instanceof UniqueConstraintViolationException && /dossier_event/.test(error.message));
+
+async function change(
+  deps: Deps,
+  code: string,
+  action: Action,
+  apply: (em: EntityManager, dossier: Dossier, actor: Identity) => Promise<Record<string, unknown>> | Record<string, unknown>,
+): Promise<Dossier> {
+  const actor = requireActor(deps.actor);
+  try {
+    return await deps.em.transactional(async (em) => {
+      const dossier = await em.findOne(Dossier, { code }, { populate: ['legs', 'transfers'] });
+      if (!dossier) throw new NotFoundError('Dossier', code);
+      await assertMay(em, actor, action, dossier);
+      const from = dossier.status;
+      const to = decide(stateOf(dossier), action);
+      const details = await apply(em, dossier, actor);
+      dossier.status = to;
+      appendEvent(em, dossier, actor, action, from, details, deps.now, knownName(dossier, actor.agency));
+      return dossier;
+    });
+  } catch (error) {
+    // Of two simultaneous changes to one dossier, the one that saves second loses.
+    if (isDossierRace(error)) {
+      throw new ConflictError('Another change to this dossier was saved first; reload it and try again.', { code });
+    }
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reception (tiếp nhận): the desk checks the documents; complete, the dossier is created with its code,
+// receipt, ledger entry and planned legs.
+
+interface PlannedLeg {
+  seq: number;
+  agency: DirectoryAgency;
+  workingDays: number;
+  task: string;
+}
+
+/** The district a desk belongs to: its own, or its commune's. */
+function districtOf(desk: DirectoryAgency): string | null {
+  if (desk.tier === 'DISTRICT') return desk.code;
+  if (desk.tier === 'COMMUNE') return desk.parent?.code ?? null;
+  return null;
+}
+
+/** The route's agencies: @DESK the receiving agency, @LAND / @TAX the branch serving its district. */
+function resolveRoute(
+  route: Array<{ seq: number; agencySelector: string; workingDays: number; task: string }>,
+  desk: DirectoryAgency,
+  agencies: Map<string, DirectoryAgency>,
+  at: Date,
+): PlannedLeg[] {
+  return route.map((leg) => {
+    let agency: DirectoryAgency | null;
+    if (leg.agencySelector === '@DESK') {
+      agency = desk;
+    } else if (leg.agencySelector === '@LAND' || leg.agencySelector === '@TAX') {
+      const sector = leg.agencySelector === '@LAND' ? 'LAND' : 'TAX';
+      const district = districtOf(desk);
+      agency =
+        [...agencies.values()].find(
+          (candidate) => candidate.sector === sector && isOpen(candidate, at) && candidate.serviceArea.some((unit) => unit.code === district),
+        ) ?? null;
+      if (!agency) {
+        throw new BadUserInputError(`No ${sector === 'LAND' ? 'land registry' : 'tax'} branch serves ${desk.name}; this desk cannot receive the procedure.`, {
+          fields: { desk: `no ${sector} branch serves it` },
+        });
+      }
+    } else {
+      // A closed agency's work goes to its successor from its closing on.
+      agency = operatingAgency(agencies, leg.agencySelector, at);
+      if (!agency) throw new BadUserInputError(`The procedure's route names ${leg.agencySelector}, which does not operate.`);
+    }
+    return { seq: leg.seq, agency, workingDays: leg.workingDays, task: leg.task };
+  });
+}
+
+function assertDeskOfficer(actor: Identity, deskCode: string, action: string): void {
+  if (!actsFor(actor, deskCode, DESK_OFFICER, deskCode)) {
+    throw new ForbiddenError(`Only the desk of ${deskCode} may ${action}, as ${DESK_OFFICER.join(' or ')}.`);
+  }
+}
+
+interface ReceptionFacts {
+  desk: DirectoryAgency;
+  procedure: NonNullable<Awaited<ReturnType<typeof procedureOf>>>;
+  agencies: Map<string, DirectoryAgency>;
+}
+
+async function receptionFacts(deps: Deps, procedureCode: string, deskCode: string, at: Date): Promise<ReceptionFacts> {
+  const [procedure, agencies] = await Promise.all([procedureOf(deps.graph, procedureCode), agencyDirectory(deps.graph)]);
+  const problems = new Problems();
+  const desk = agencies.get(deskCode);
+  if (!procedure) problems.add('procedure', `${procedureCode} is not in the procedure catalogue`);
+  if (!desk) problems.add('desk', `${deskCode} is not in the agency directory`);
+  else if (!desk.hasDesk) problems.add('desk', `${desk.name} has no reception desk`);
+  else if (!isOpen(desk, at)) problems.add('desk', `${desk.name} is closed`);
+  else if (procedure && !procedure.receivedAt.includes(desk.tier)) {
+    problems.add('procedure', `${procedure.name} is received at ${procedure.receivedAt.join(', ')} desks, not at ${desk.name}`);
+  }
+  problems.throwIfAny();
+  return { desk: desk!, procedure: procedure!, agencies };
+}
+
+const fingerprintOf = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
+
+async function findIdempotent(em: EntityManager, deskCode: string, key: string, fingerprint: string): Promise<Dossier | null> {
+  const existing = await em.findOne(Dossier, { deskCode, idempotencyKey: key });
+  if (existing && existing.idempotencyFingerprint !== fingerprint) {
+    throw new ConflictError(`The idempotency key ${key} was already used for dossier ${existing.code} with different content.`, {
+      dossier: existing.code,
+    });
+  }
+  return existing;
+}
+
+const yymmdd = (date: string) => date.slice(2).replace(/-/g, '');
+
+export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Promise<Dossier> {
+  const actor = requireActor(deps.actor);
+  const problems = new Problems();
+  const procedureCode = requiredText(problems, 'procedure', input.procedure, 100);
+  const deskCode = requiredText(problems, 'desk', input.desk, 100);
+  const applicant = cleanApplicant(problems, input.applicant);
+  const submitted = cleanList(problems, 'documents', input.documents, { required: true });
+  const copies = input.copies ?? 1;
+  if (!Number.isInteger(copies) || copies < 1 || copies > 50) problems.add('copies', 'must be a whole number from 1 to 50');
+  const delivery = input.delivery ?? Delivery.AT_DESK;
+  const receivedAt = cleanReceivedAt(problems, input.receivedAt, deps.now);
+  const key = input.idempotencyKey == null ? null : requiredText(problems, 'idempotencyKey', input.idempotencyKey, 200);
+  problems.throwIfAny();
+  assertDeskOfficer(actor, deskCode, 'receive dossiers there');
+
+  const fingerprint = fingerprintOf({ procedureCode, deskCode, applicant, submitted, copies, delivery, receivedAt: input.receivedAt ?? null });
+  if (key) {
+    const existing = await findIdempotent(deps.em, deskCode, key, fingerprint);
+    if (existing) return existing;
+  }
+
+  const { desk, procedure, agencies } = await receptionFacts(deps, procedureCode, deskCode, receivedAt);
+  const { accepted, missing, unknown } = checkDocuments(procedure.documents, submitted);
+  if (missing.length > 0) {
+    throw new BadUserInputError(`The dossier lacks ${missing.length} required document(s); give the applicant a guidance slip (issueGuidance).`, {
+      missing,
+      unknown,
+    });
+  }
+  if (unknown.length > 0) {
+    throw new BadUserInputError(`${procedure.name} does not list: ${unknown.join('; ')}.`, { unknown, fields: { documents: 'unknown documents' } });
+  }
+  const route = resolveRoute(procedure.route, desk, agencies, receivedAt);
+  const calendar = calendarOf(deps);
+  const plan = calendar.planLegs(receivedAt, route.map((leg) => leg.workingDays));
+  const firstLegAtDesk = route[0]?.agency.code === desk.code;
+
+  try {
+    return await deps.em.transactional(async (em) => {
+      const date = localDate(receivedAt);
+      const year = date.slice(0, 4);
+      const serial = await nextNumber(em, 'dossier', `${desk.code}|${date}`);
+      if (serial > 9999) throw new ConflictError(`${desk.name} has used every dossier number of ${date}.`);
+      const dossier = new Dossier({
+        code: `${desk.code}-${yymmdd(date)}-${String(serial).padStart(4, '0')}`,
+        procedureCode: procedure.code,
+        procedureName: procedure.name,
+        field: procedure.field,
+        processingDays: procedure.processingDays,
+        deskCode: desk.code,
+        deskName: desk.name,
+        applicant,
+        documents: accepted,
+        copies,
+        delivery,
+        receivedAt,
+        receivedBy: actor.name,
+        dueAt: plan[plan.length - 1].dueAt,
+        dueProvisional: plan.some((deadline) => deadline.provisional),
+        legDueAt: firstLegAtDesk ? plan[0].dueAt : calendar.handOffDeadline(receivedAt).dueAt,
+        currentLeg: firstLegAtDesk ? 1 : 0,
+        receiptNumber: `${await nextNumber(em, 'receipt', `${desk.code}|${year}`)}/TNHS`,
+        ledgerBook: `${procedure.field} ${year}`,
+        ledgerNumber: await nextNumber(em, 'ledger', `${desk.code}|${procedure.field}|${year}`),
+      });
+      dossier.idempotencyKey = key;
+      dossier.idempotencyFingerprint = key ? fingerprint : null;
+      route.forEach((leg, index) => {
+        dossier.legs.add(new DossierLeg(dossier, leg.seq, leg.agency.code, leg.agency.name, leg.task, leg.workingDays, plan[index].dueAt));
+      });
+      em.persist(dossier);
+      await em.flush();
+      await grantAccess(em, desk.code, dossier.code, receivedAt);
+      appendEvent(em, dossier, actor, 'RECEIVE', null, { receiptNumber: dossier.receiptNumber, dueAt: dossier.dueAt }, deps.now, desk.name);
+      return dossier;
+    });
+  } catch (error) {
+    // The same key sent twice at once: the first receipt stands and is the answer to both.
+    if (key && error instanceof UniqueConstraintViolationException && /idempotency/.test(error.message)) {
+      const existing = await findIdempotent(deps.em.fork(), deskCode, key, fingerprint);
+      if (existing) return existing;
+    }
+    throw error;
+  }
+}
+
+/** Phiếu hướng dẫn hoàn thiện hồ sơ: lists everything an incomplete dossier lacks; creates no dossier. */
+export async function issueGuidance(deps: Deps, input: GuidanceInput): Promise<GuidanceSlip> {
+  const actor = requireActor(deps.actor);
+  const problems = new Problems();
+  const procedureCode = requiredText(problems, 'procedure', input.procedure, 100);
+  const deskCode = requiredText(problems, 'desk', input.desk, 100);
+  const applicant = cleanApplicant(problems, input.applicant);
+  const submitted = cleanList(problems, 'documents', input.documents, { required: false });
+  const requirements = cleanList(problems, 'requirements', input.requirements, { required: false });
+  problems.throwIfAny();
+  assertDeskOfficer(actor, deskCode, 'issue guidance slips there');
+
+  const { desk, procedure } = await receptionFacts(deps, procedureCode, deskCode, deps.now);
+  const { missing } = checkDocuments(procedure.documents, submitted);
+  if (missing.length === 0 && requirements.length === 0) {
+    throw new BadUserInputError('Nothing is missing and nothing needs correcting: receive the dossier instead.', { missing: [] });
+  }
+  return deps.em.transactional(async (em) => {
+    const year = Number(localDate(deps.now).slice(0, 4));
+    const serial = await nextNumber(em, 'guidance', `${desk.code}|${year}`);
+    const slip = new GuidanceSlip({
+      id: `${desk.code}-${year}-${serial}`,
+      number: `${serial}/HDHS`,
+      deskCode: desk.code,
+      deskName: desk.name,
+      year,
+      serial,
+      procedureCode: procedure.code,
+      procedureName: procedure.name,
+      applicant,
+      submitted,
+      missing,
+      requirements,
+      issuedAt: deps.now,
+      issuedBy: actor.name,
+      issuedBySub: actor.sub,
+    });
+    em.persist(slip);
+    return slip;
+  });
+}
+
+export async function guidanceSlip(deps: Deps, id: string): Promise<GuidanceSlip | null> {
+  const actor = requireActor(deps.actor);
+  const slip = await deps.em.findOne(GuidanceSlip, { id });
+  if (slip && slip.deskCode !== actor.agency && !actor.roles.includes('SUPERVISOR')) {
+    throw new ForbiddenError(`Only ${slip.deskCode} and supervisors read its guidance slips.`);
+  }
+  return slip;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Hand-over (giao) and acceptance (nhận): the two signatures of the control slip.
+
+export async function handOverDossier(deps: Deps, code: string, to: string, note: string | null | undefined): Promise<Dossier> {
+  const problems = new Problems();
+  const toCode = requiredText(problems, 'to', to, 100);
+  const cleanNote = text(note ?? '') || null;
+  if (cleanNote && cleanNote.length > 1000) problems.add('note', 'must be at most 1000 characters');
+  problems.throwIfAny();
+  return change(deps, code, 'HAND_OVER', async (em, dossier, actor) => {
+    const target = (await agencyDirectory(deps.graph)).get(toCode);
+    if (!target) throw new BadUserInputError(`${toCode} is not in the agency directory.`, { fields: { to: 'unknown agency' } });
+    if (!isOpen(target, deps.now)) {
+      throw new BadUserInputError(`${target.name} is closed${target.successor ? `; its work went to ${target.successor.code}` : ''}.`, {
+        fields: { to: 'closed agency' },
+      });
+    }
+    if (toCode === dossier.holderCode) throw new BadUserInputError('The dossier is already with that agency.', { fields: { to: 'the holder itself' } });
+    const next = legAt(dossier, dossier.currentLeg + 1);
+    const current = legAt(dossier, dossier.currentLeg);
+    const kind = next?.agencyCode === toCode ? TransferKind.ROUTE : TransferKind.OTHER;
+    // Off the route (a consultation, a wrong agency) the hand-over must say why; back to the current leg's agency it need not.
+    if (kind === TransferKind.OTHER && toCode !== current?.agencyCode && !cleanNote) {
+      throw new BadUserInputError(
+        `${target.name} is not on the route${next ? ` (next: ${next.agencyName})` : ''}; say why in a note (consultation, wrong agency).`,
+        { fields: { note: 'required off the route' } },
+      );
+    }
+    const transfer = new Transfer({
+      dossier,
+      seq: dossier.transfers.length + 1,
+      kind,
+      fromCode: dossier.holderCode!,
+      fromName: knownName(dossier, dossier.holderCode!),
+      toCode,
+      toName: target.name,
+      handedAt: deps.now,
+      handedBy: actor.name,
+      handedBySub: actor.sub,
+      note: cleanNote,
+    });
+    dossier.transfers.add(transfer);
+    dossier.addresseeCode = toCode;
+    dossier.legDueAt = (kind === TransferKind.ROUTE ? next?.dueAt : current?.dueAt) ?? dossier.legDueAt;
+    await grantAccess(em, toCode, dossier.code, dossier.receivedAt);
+    return { to: toCode, kind, note: cleanNote, transfer: transfer.seq };
+  });
+}
+
+export async function acceptDossier(deps: Deps, code: string): Promise<Dossier> {
+  return change(deps, code, 'ACCEPT', (_em, dossier, actor) => {
+    const transfer = dossier.transfers.getItems().find((t) => t.acceptedAt === null && t.toCode === dossier.addresseeCode)!;
+    transfer.acceptedAt = deps.now;
+    transfer.acceptedBy = actor.name;
+    transfer.acceptedBySub = actor.sub;
+    // The receiving side records how the leg just finished went: its hand-over date against its deadline.
+    const finished = transfer.kind === TransferKind.OTHER ? undefined : legAt(dossier, dossier.currentLeg);
+    if (finished?.dueAt) {
+      finished.completedAt = transfer.handedAt;
+      finished.result = classify(transfer.handedAt, finished.dueAt) as Timeliness;
+      transfer.result = finished.result;
+      transfer.legSeq = finished.seq;
+    }
+    if (transfer.kind === TransferKind.ROUTE) dossier.currentLeg += 1;
+    if (transfer.kind === TransferKind.RESULT) dossier.resolvedAt = deps.now;
+    dossier.holderCode = transfer.toCode;
+    dossier.addresseeCode = null;
+    dossier.legDueAt = legAt(dossier, dossier.currentLeg)?.dueAt ?? dossier.dueAt;
+    return { from: transfer.fromCode, transfer: transfer.seq, result: transfer.result };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Supplement, apology, result, return, withdrawal.
+
+/** Decree 61/2018 Art. 19: asked for once; the clock stops until the applicant supplements. */
+export async function requestSupplement(deps: Deps, code: string, items: string[]): Promise<Dossier> {
+  const problems = new Problems();
+  const cleanItems = cleanList(problems, 'items', items, { required: true });
+  problems.throwIfAny();
+  return change(deps, code, 'REQUEST_SUPPLEMENT', (_em, dossier) => {
+    dossier.supplementRequestedAt = deps.now;
+    dossier.supplementItems = cleanItems;
+    return { items: cleanItems };
+  });
+}
+
+/** Decree 61/2018 Art. 19.4: once the dossier is complete, the processing time restarts from zero. */
+export async function supplementDossier(deps: Deps, code: string, documents: string[]): Promise<Dossier> {
+  const problems = new Problems();
+  const given = cleanList(problems, 'documents', documents, { required: true });
+  problems.throwIfAny();
+  return change(deps, code, 'SUPPLEMENT', (_em, dossier) => {
+    dossier.documents = [...new Set([...dossier.documents, ...given])];
+    dossier.supplementedAt = deps.now;
+    const legs = dossier.legs.getItems();
+    const plan = calendarOf(deps).planLegs(deps.now, legs.map((leg) => leg.workingDays));
+    legs.forEach((leg, index) => {
+      if (leg.seq >= Math.max(dossier.currentLeg, 1)) leg.dueAt = plan[index].dueAt;
+    });
+    dossier.dueAt = plan[plan.length - 1].dueAt;
+    dossier.dueProvisional = plan.some((deadline) => deadline.provisional);
+    dossier.legDueAt = legAt(dossier, dossier.currentLeg)?.dueAt ?? dossier.dueAt;
+    return { documents: given, dueAt: dossier.dueAt };
+  });
+}
+
+/**
+ * Phiếu xin lỗi và hẹn lại ngày trả kết quả: at least one working day before the due date, once, to a
+ * later time the desk is open. The current and later legs move by the working time the appointment moved.
+ */
+export async function apologizeForDelay(deps: Deps, code: string, reason: string, newDueAt: Date): Promise<Dossier> {
+  const problems = new Problems();
+  const cleanReason = requiredText(problems, 'reason', reason, 1000);
+  const calendar = calendarOf(deps);
+  if (!calendar.isOpenAt(newDueAt)) problems.add('newDueAt', 'must fall within office hours on a working day');
+  problems.throwIfAny();
+  return change(deps, code, 'APOLOGIZE', (_em, dossier) => {
+    if (newDueAt <= dossier.dueAt) {
+      throw new BadUserInputError('The new appointment must be later than the current one.', { fields: { newDueAt: 'not later than the current due date' } });
+    }
+    const lastDay = calendar.previousWorkingDay(localDate(dossier.dueAt));
+    if (localDate(deps.now) > lastDay) {
+      throw new ConflictError(`An apology must be recorded at least one working day before the due date, by ${lastDay}.`, { dueAt: dossier.dueAt });
+    }
+    const moved = calendar.workingMsBetween(dossier.dueAt, newDueAt);
+    const legs = dossier.legs.getItems();
+    for (const leg of legs) {
+      if (leg.seq >= Math.max(dossier.currentLeg, 1) && leg.result === null && leg.dueAt) leg.dueAt = calendar.addWorkingMs(leg.dueAt, moved).dueAt;
+    }
+    if (legs.length > 0) legs[legs.length - 1].dueAt = newDueAt;
+    dossier.previousDueAt = dossier.dueAt;
+    dossier.dueAt = newDueAt;
+    dossier.apologizedAt = deps.now;
+    dossier.apologyReason = cleanReason;
+    dossier.legDueAt = legAt(dossier, dossier.currentLeg)?.dueAt ?? dossier.dueAt;
+    return { reason: cleanReason, previousDueAt: dossier.previousDueAt, newDueAt };
+  });
+}
+
+/** The last agency approves, or any agency on the way denies with reasons; the result goes back to the desk. */
+export async function recordResult(deps: Deps, code: string, outcome: Outcome, note: string | null | undefined): Promise<Dossier> {
+  const problems = new Problems();
+  const cleanNote = text(note ?? '') || null;
+  if (outcome === Outcome.DENIED && !cleanNote) problems.add('note', 'a denial must give its reasons');
+  if (cleanNote && cleanNote.length > 2000) problems.add('note', 'must be at most 2000 characters');
+  problems.throwIfAny();
+  return change(deps, code, 'RECORD_RESULT', (_em, dossier, actor) => {
+    const remaining = dossier.legs.getItems().filter((leg) => leg.seq > dossier.currentLeg);
+    if (outcome === Outcome.APPROVED && remaining.length > 0) {
+      throw new ConflictError(`The route still has legs to run (${remaining.map((leg) => leg.agencyName).join(', ')}); hand the dossier on.`, {
+        remaining: remaining.map((leg) => leg.agencyCode),
+      });
+    }
+    dossier.outcome = outcome;
+    dossier.outcomeNote = cleanNote;
+    if (dossier.holderCode === dossier.deskCode) {
+      const leg = legAt(dossier, dossier.currentLeg);
+      if (leg?.dueAt) {
+        leg.completedAt = deps.now;
+        leg.result = classify(deps.now, leg.dueAt) as Timeliness;
+      }
+      dossier.resolvedAt = deps.now;
+    } else {
+      dossier.transfers.add(
+        new Transfer({
+          dossier,
+          seq: dossier.transfers.length + 1,
+          kind: TransferKind.RESULT,
+          fromCode: dossier.holderCode!,
+          fromName: knownName(dossier, dossier.holderCode!),
+          toCode: dossier.deskCode,
+          toName: dossier.deskName,
+          handedAt: deps.now,
+          handedBy: actor.name,
+          handedBySub: actor.sub,
+          note: cleanNote,
+        }),
+      );
+      dossier.addresseeCode = dossier.deskCode;
+    }
+    dossier.legDueAt = dossier.dueAt;
+    return { outcome, note: cleanNote };
+  });
+}
+
+export async function returnResult(deps: Deps, code: string, receivedBy: string): Promise<Dossier> {
+  const problems = new Problems();
+  const recipient = requiredText(problems, 'receivedBy', receivedBy, 200);
+  problems.throwIfAny();
+  return change(deps, code, 'RETURN', (_em, dossier) => {
+    dossier.returnedAt = deps.now;
+    dossier.returnedTo = recipient;
+    dossier.holderCode = null;
+    dossier.timeliness = classify(dossier.resolvedAt ?? deps.now, dossier.dueAt) as Timeliness;
+    return { receivedBy: recipient, delivery: dossier.delivery, timeliness: dossier.timeliness };
+  });
+}
+
+export async function withdrawDossier(deps: Deps, code: string, reason: string): Promise<Dossier> {
+  const problems = new Problems();
+  const cleanReason = requiredText(problems, 'reason', reason, 1000);
+  problems.throwIfAny();
+  return change(deps, code, 'WITHDRAW', (_em, dossier) => {
+    dossier.withdrawnAt = deps.now;
+    dossier.withdrawalReason = cleanReason;
+    dossier.holderCode = null;
+    dossier.addresseeCode = null;
+    return { reason: cleanReason };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading.
+
+export async function findDossier(deps: Deps, code: string): Promise<Dossier | null> {
+  const actor = requireActor(deps.actor);
+  const dossier = await deps.em.findOne(Dossier, { code });
+  if (dossier && !(await mayRead(deps.em, actor, code))) {
+    throw new ForbiddenError(`${actor.agency} has no part in dossier ${code}.`);
+  }
+  return dossier;
+}
+
+/** For citizens, without a token: the dossier only when the phone given at receipt matches. */
+export async function trackDossier(deps: Deps, code: string, phone: string): Promise<Dossier | null> {
+  const dossier = await deps.em.findOne(Dossier, { code: text(code) }, { populate: ['legs'] });
+  const given = normalizePhone(phone ?? '');
+  // A wrong phone and a wrong code look the same.
+  return dossier && given && dossier.applicant.phone === given ? dossier : null;
+}
+
 interface Position {
-  dueAt: Date;
+  at: Date;
   code: string;
 }
 
-export function encodeCursor(dossier: Position): string {
-  return Buffer.from(JSON.stringify([dossier.dueAt.toISOString(), dossier.code])).toString('base64url');
+export function encodeCursor(position: Position): string {
+  return Buffer.from(JSON.stringify([position.at.toISOString(), position.code])).toString('base64url');
 }
 
 export function decodeCursor(cursor: string): Position {
   try {
-    const [dueAt, code] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const position = { dueAt: new Date(dueAt), code };
-    if (typeof code === 'string' && !Number.isNaN(position.dueAt.getTime())) return position;
+    const [at, code] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    const position = { at: new Date(at), code };
+    if (typeof code === 'string' && !Number.isNaN(position.at.getTime())) return position;
   } catch {
-    // fall through
+    // not ours
   }
-  throw new BadUserInputError('`after` is not a cursor this hub issued.', { argument: 'after' });
+  throw new BadUserInputError('`after` is not a cursor this hub issued.', { fields: { after: 'unknown cursor' } });
 }
 
 export function pageSize(first: number | null | undefined, fallback = 20): number {
   const size = first ?? fallback;
   if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
-    throw new BadUserInputError(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, { argument: 'first' });
+    throw new BadUserInputError(`\`first\` must be between 0 and ${MAX_PAGE_SIZE}.`, { fields: { first: 'out of range' } });
   }
   return size;
 }
 
+/** The statuses in which the processing clock runs. */
+export const CLOCK_RUNNING = [DossierStatus.RECEIVED, DossierStatus.IN_PROGRESS];
+
+/** The dossiers the caller may read, newest first, narrowed by the filter. */
+export async function listDossiers(
+  deps: Deps,
+  filter: DossierFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<DossierConnection> {
+  const actor = requireActor(deps.actor);
+  const size = pageSize(first);
+  const cursor = after ? decodeCursor(after) : null;
+  if (filter?.receivedFrom && filter.receivedTo && filter.receivedFrom > filter.receivedTo) {
+    throw new BadUserInputError('`receivedFrom` is after `receivedTo`.', { fields: { receivedFrom: 'after receivedTo' } });
+  }
+  // Supervisors read every dossier; agencies read through the access index, in its order.
+  const scoped = !actor.roles.includes('SUPERVISOR');
+  const from = scoped ? 'onestop.dossier_access a join onestop.dossier d on d.code = a.dossier_code' : 'onestop.dossier d';
+  const order = scoped ? ['a.received_at', 'a.dossier_code'] : ['d.received_at', 'd.code'];
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const where = (sql: string, ...values: unknown[]) => {
+    conditions.push(sql);
+    params.push(...values);
+  };
+  if (scoped) where('a.agency_code = ?', actor.agency);
+  if (filter?.status) where('d.status = ?', filter.status);
+  if (filter?.desk) where('d.desk_code = ?', filter.desk);
+  if (filter?.holder) where('d.holder_code = ?', filter.holder);
+  if (filter?.procedure) where('d.procedure_code = ?', filter.procedure);
+  if (filter?.receivedFrom) where(`${order[0]} >= ?`, filter.receivedFrom);
+  if (filter?.receivedTo) where(`${order[0]} <= ?`, filter.receivedTo);
+  if (filter?.overdue != null) {
+    const overdue = `(d.status in (${CLOCK_RUNNING.map(() => '?').join(', ')}) and d.due_at < ?)`;
+    where(filter.overdue ? overdue : `not ${overdue}`, ...CLOCK_RUNNING, deps.now);
+  }
+  const filtered = conditions.length ? `where ${conditions.join(' and ')}` : '';
+  const page = cursor ? `${filtered ? `${filtered} and` : 'where'} (${order[0]}, ${order[1]}) < (?, ?)` : filtered;
+  const rows: Array<Record<string, unknown>> = await deps.em.execute(
+    `select d.* from ${from} ${page} order by ${order[0]} desc, ${order[1]} desc limit ?`,
+    [...params, ...(cursor ? [cursor.at, cursor.code] : []), size + 1],
+  );
+  const dossiers = rows.map((row) => deps.em.map(Dossier, row));
+  const edges = dossiers.slice(0, size).map((dossier) => new DossierEdge(encodeCursor({ at: dossier.receivedAt, code: dossier.code }), dossier));
+  return new DossierConnection(edges, dossiers.length > size, async () => {
+    const [{ count }] = await deps.em.execute<Array<{ count: string }>>(`select count(*) as count from ${from} ${filtered}`, params);
+    return Number(count);
+  });
+}
+
 /** An agency's inbox is for its own officers and systems, and for supervisors. */
 export function assertMayReadInbox(actor: Identity | null, agencyCode: string): void {
-  if (!actor) throw new UnauthenticatedError();
-  if (actor.agency !== agencyCode && !actor.roles.includes('SUPERVISOR')) {
+  const caller = requireActor(actor);
+  if (caller.agency !== agencyCode && !caller.roles.includes('SUPERVISOR')) {
     throw new ForbiddenError(`Only ${agencyCode} and supervisors may read ${agencyCode}'s inbox.`);
   }
 }
 
 /**
- * Hộp hồ sơ: the dossiers each agency holds or has been handed and not yet accepted, oldest deadline
- * first, for many agencies in one query (a window per agency gives both the page and the total).
+ * Hộp hồ sơ: the dossiers each agency holds or has been handed and not yet accepted, the nearest leg
+ * deadline first, for many agencies in one query (a window per agency gives both the page and the total).
  */
 export async function inboxPages(
   em: EntityManager,
@@ -52,20 +739,20 @@ export async function inboxPages(
   first: number,
   after: Position | null,
 ): Promise<Map<string, DossierConnection>> {
-  const afterCursor = after ? '(d.due_at, d.code) > (?, ?)' : 'true';
-  const cursorParams = after ? [after.dueAt, after.code] : [];
+  const afterCursor = after ? '(d.leg_due_at, d.code) > (?, ?)' : 'true';
+  const cursorParams = after ? [after.at, after.code] : [];
   const rows: Array<Record<string, unknown>> = await em.execute(
     `select * from (
        select d.*, a.agency_code, ${afterCursor} as after_cursor,
               count(*) over (partition by a.agency_code) as total_count,
               count(*) filter (where ${afterCursor})
-                over (partition by a.agency_code order by d.due_at, d.code) as position
+                over (partition by a.agency_code order by d.leg_due_at, d.code) as position
          from onestop.dossier d
         cross join lateral (values (d.holder_code), (nullif(d.addressee_code, d.holder_code))) as a(agency_code)
         where (d.holder_code in (?) or d.addressee_code in (?)) and a.agency_code in (?)
      ) x
      where x.after_cursor and x.position <= ?
-     order by x.agency_code, x.due_at, x.code`,
+     order by x.agency_code, x.leg_due_at, x.code`,
     [...cursorParams, ...cursorParams, agencyCodes, agencyCodes, agencyCodes, first + 1],
   );
   const pages = new Map<string, { edges: DossierEdge[]; hasNextPage: boolean; totalCount: number }>();
@@ -79,12 +766,13 @@ export async function inboxPages(
     }
     const { agency_code: _agency, after_cursor: _after, total_count: _total, position: _position, ...columns } = row;
     const dossier = em.map(Dossier, columns);
-    page.edges.push(new DossierEdge(encodeCursor(dossier), dossier));
+    page.edges.push(new DossierEdge(encodeCursor({ at: dossier.legDueAt, code: dossier.code }), dossier));
   }
   const result = new Map<string, DossierConnection>();
   for (const code of agencyCodes) {
     const page = pages.get(code);
-    result.set(code, new DossierConnection(page?.edges ?? [], page?.hasNextPage ?? false, page?.totalCount ?? 0));
+    const total = page?.totalCount ?? 0;
+    result.set(code, new DossierConnection(page?.edges ?? [], page?.hasNextPage ?? false, () => total));
   }
   return result;
 }

@@ -3,7 +3,17 @@ import { buildFederatedSchema } from '../common/federation';
 import type { SubgraphDefinition } from '../common/server';
 import { runStandalone } from '../common/standalone';
 import { Agency, AgencyInboxResolver, agencyReferences } from './agency.resolver';
-import { DossierResolver } from './dossier.resolver';
+import {
+  DeadlineResolver,
+  DossierConnectionResolver,
+  DossierEventResolver,
+  DossierResolver,
+  DossierTrackingResolver,
+  dossierReferences,
+  GuidanceSlipResolver,
+  LegResolver,
+  TransferResolver,
+} from './dossier.resolver';
 import { database } from './mikro-orm.config';
 
 /** onestop: the dossier lifecycle at the desks and between agencies (cơ chế một cửa, một cửa liên thông). */
@@ -12,9 +22,19 @@ export const onestop: SubgraphDefinition = {
   database,
   schema: () =>
     buildFederatedSchema({
-      resolvers: [AgencyInboxResolver, DossierResolver],
+      resolvers: [
+        AgencyInboxResolver,
+        DossierResolver,
+        LegResolver,
+        TransferResolver,
+        DossierEventResolver,
+        DossierConnectionResolver,
+        DossierTrackingResolver,
+        GuidanceSlipResolver,
+        DeadlineResolver,
+      ],
       orphanedTypes: [Agency],
-      references: agencyReferences,
+      references: { ...agencyReferences, ...dossierReferences },
     }),
   seed: async () => {},
 };

@@ -1,9 +1,13 @@
 import type { SubgraphDatabase } from '../common/orm';
-import { Dossier } from './dossier.entity';
+import { Counter } from './counter.entity';
+import { DossierAccess } from './dossier-access.entity';
+import { DossierEvent } from './dossier-event.entity';
+import { Applicant, Dossier, DossierLeg, Transfer } from './dossier.entity';
+import { GuidanceSlip } from './guidance-slip.entity';
 import { migrations } from './migrations';
 
 export const database: SubgraphDatabase = {
   schema: 'onestop',
-  entities: [Dossier],
+  entities: [Dossier, Applicant, DossierLeg, Transfer, DossierEvent, DossierAccess, GuidanceSlip, Counter],
   migrations,
 };

@@ -43,12 +43,14 @@ export async function postGraphQL<T = any>(
  * The whole hub, as `npm start` runs it, on ports of its own and over a database of its own (a copy of
  * the migrated and seeded template).
  */
-export async function startTestHub(options: { onQuery?: (subgraph: SubgraphName, sql: string) => void } = {}): Promise<TestHub> {
+export async function startTestHub(
+  options: { onQuery?: (subgraph: SubgraphName, sql: string) => void; clock?: () => Date } = {},
+): Promise<TestHub> {
   const config = testConfig();
   const database = await createTestDatabase();
   let hub: RunningHub;
   try {
-    hub = await startHub({ databaseUrl: database.url, config, ephemeralPorts: true, onQuery: options.onQuery });
+    hub = await startHub({ databaseUrl: database.url, config, ephemeralPorts: true, onQuery: options.onQuery, clock: options.clock });
   } catch (error) {
     await database.drop();
     throw error;

@@ -1,0 +1,40 @@
+/**
+ * How a subgraph reads what another group of agencies owns: through the federated graph, as any client
+ * would, never through their tables. Public reference data (the directory, the catalogue) needs no
+ * identity; answers can be kept for a short while, since they change rarely.
+ */
+export class GraphClient {
+  private readonly cache = new Map<string, { expires: number; value: Promise<unknown> }>();
+
+  constructor(private readonly url: () => string) {}
+
+  async query<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(this.url(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+    if (body.errors?.length || !body.data) {
+      throw new Error(`The hub's graph answered with errors: ${(body.errors ?? []).map((error) => error.message).join('; ') || response.status}`);
+    }
+    return body.data;
+  }
+
+  /** `load()`'s answer, kept for `ttlMs`; concurrent callers share one request, and a failure is not kept. */
+  cached<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    const hit = this.cache.get(key);
+    if (hit && hit.expires > now) return hit.value as Promise<T>;
+    const value = load();
+    this.cache.set(key, { expires: now + ttlMs, value });
+    value.catch(() => this.cache.delete(key));
+    return value;
+  }
+
+  /** Forgets what was kept, e.g. after the directory changed. */
+  forget(prefix = ''): void {
+    for (const key of this.cache.keys()) if (key.startsWith(prefix)) this.cache.delete(key);
+  }
+}

@@ -1,0 +1,115 @@
+import { ConflictError } from '../common/errors';
+import { DossierStatus } from './dossier.entity';
+
+/**
+ * The dossier's workflow as data: what each status lets happen, the conditions of the moment (in transit,
+ * once-only requests), and the status each action leads to. No state-machine library; every function is
+ * pure, so the status can be recomputed by folding a dossier's recorded actions.
+ */
+
+export const ACTIONS = [
+  'RECEIVE',
+  'HAND_OVER',
+  'ACCEPT',
+  'REQUEST_SUPPLEMENT',
+  'SUPPLEMENT',
+  'APOLOGIZE',
+  'RECORD_RESULT',
+  'RETURN',
+  'WITHDRAW',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const PROCESSING = ['HAND_OVER', 'ACCEPT', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW'] as const;
+
+/** What each status allows before the conditions of the moment are applied. */
+export const ALLOWED = {
+  SUBMITTED: ['RECEIVE', 'WITHDRAW'],
+  RECEIVED: PROCESSING,
+  REFUSED: [],
+  IN_PROGRESS: PROCESSING,
+  SUPPLEMENT_REQUESTED: ['SUPPLEMENT', 'WITHDRAW'],
+  AWAITING_PAYMENT: ['ACCEPT', 'WITHDRAW'],
+  WITHDRAWN: [],
+  STOPPED: [],
+  RESOLVED: ['ACCEPT', 'RETURN'],
+  RETURNED: [],
+} as const satisfies Record<DossierStatus, readonly Action[]>;
+
+export interface DossierState {
+  status: DossierStatus;
+  /** Handed over (giao) and not yet accepted (nhận). */
+  inTransit: boolean;
+  /** Decree 61/2018 Art. 19: the processing agency asks for supplementation once. */
+  supplementRequested: boolean;
+  /** The new appointment of an apology can be set only once. */
+  apologized: boolean;
+}
+
+/** Whether the conditions of the moment let an action the status allows happen now. */
+function possibleNow(action: Action, state: DossierState): boolean {
+  switch (action) {
+    case 'ACCEPT':
+      return state.inTransit;
+    case 'HAND_OVER':
+    case 'RECORD_RESULT':
+    case 'RETURN':
+      return !state.inTransit;
+    case 'REQUEST_SUPPLEMENT':
+      return !state.inTransit && !state.supplementRequested;
+    case 'APOLOGIZE':
+      return !state.inTransit && !state.apologized;
+    case 'RECEIVE':
+    case 'SUPPLEMENT':
+    case 'WITHDRAW':
+      return true;
+  }
+}
+
+export function availableActions(state: DossierState): Action[] {
+  return (ALLOWED[state.status] as readonly Action[]).filter((action) => possibleNow(action, state));
+}
+
+/** The status an action leads to; `null` is a dossier not yet received. */
+export function nextStatus(status: DossierStatus | null, action: Action): DossierStatus {
+  switch (action) {
+    case 'RECEIVE':
+      return DossierStatus.RECEIVED;
+    case 'ACCEPT':
+      // The first agency that accepts starts the processing; a desk accepting the result keeps it resolved.
+      return status === DossierStatus.RECEIVED ? DossierStatus.IN_PROGRESS : (status as DossierStatus);
+    case 'HAND_OVER':
+    case 'APOLOGIZE':
+      return status as DossierStatus;
+    case 'REQUEST_SUPPLEMENT':
+      return DossierStatus.SUPPLEMENT_REQUESTED;
+    case 'SUPPLEMENT':
+      return DossierStatus.IN_PROGRESS;
+    case 'RECORD_RESULT':
+      return DossierStatus.RESOLVED;
+    case 'RETURN':
+      return DossierStatus.RETURNED;
+    case 'WITHDRAW':
+      return DossierStatus.WITHDRAWN;
+  }
+}
+
+/** The status after `action`, or CONFLICT naming the status and what is allowed now. */
+export function decide(state: DossierState, action: Action): DossierStatus {
+  const allowed = availableActions(state);
+  if (!allowed.includes(action)) {
+    const where = `${state.status}${state.inTransit ? ', in transit' : ''}`;
+    throw new ConflictError(`${action} is not allowed now: the dossier is ${where}. Allowed now: ${allowed.join(', ') || 'nothing'}.`, {
+      status: state.status,
+      inTransit: state.inTransit,
+      action,
+      allowed,
+    });
+  }
+  return nextStatus(state.status, action);
+}
+
+/** Replays recorded actions from nothing: the status they lead to. */
+export function foldStatus(actions: readonly Action[]): DossierStatus | null {
+  return actions.reduce<DossierStatus | null>((status, action) => nextStatus(status, action), null);
+}

@@ -1,0 +1,112 @@
+import { Client } from 'pg';
+import type { Role } from '../../subgraphs/common/auth';
+import type { GraphQLResponse, TestHub } from './hub';
+
+/** The documents of a land-use right transfer (BG-DD-CN), as the catalogue names them. */
+export const LAND_TRANSFER_DOCUMENTS = [
+  'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu 09/ĐK)',
+  'Hợp đồng chuyển nhượng quyền sử dụng đất đã công chứng hoặc chứng thực',
+  'Bản gốc Giấy chứng nhận đã cấp',
+  'Tờ khai thuế thu nhập cá nhân',
+  'Tờ khai lệ phí trước bạ nhà, đất',
+];
+
+export const APPLICANT = {
+  name: 'Hoàng Thị Lụa',
+  address: 'Tổ dân phố Hòa Bình, thị trấn Cầu Gồ, huyện Yên Thế',
+  phone: '0912 345 678',
+  email: 'hoangthilua@example.vn',
+};
+
+export const DOSSIER_FIELDS = `
+  code status nationalStatusCode receivedAt dueAt dueProvisional ledgerBook ledgerNumber receiptNumber copies delivery documents
+  procedure { code } desk { code } holder { code } addressee { code }
+  applicant { name address phone email }
+  legs { seq agency { code } agencyName task workingDays dueAt completedAt result }
+  transfers { seq kind from { code } fromName to { code } toName handedAt handedBy acceptedAt acceptedBy result legSeq note }
+  outcome outcomeNote resolvedAt returnedAt returnedTo timeliness
+  supplementRequestedAt supplementItems supplementedAt apologizedAt apologyReason previousDueAt
+`;
+
+const MUTATIONS = {
+  receive: `mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { ${DOSSIER_FIELDS} } }`,
+  handOver: `mutation ($code: ID!, $to: ID!, $note: String) { handOverDossier(code: $code, to: $to, note: $note) { ${DOSSIER_FIELDS} } }`,
+  accept: `mutation ($code: ID!) { acceptDossier(code: $code) { ${DOSSIER_FIELDS} } }`,
+  requestSupplement: `mutation ($code: ID!, $items: [String!]!) { requestSupplement(code: $code, items: $items) { ${DOSSIER_FIELDS} } }`,
+  supplement: `mutation ($code: ID!, $documents: [String!]!) { supplementDossier(code: $code, documents: $documents) { ${DOSSIER_FIELDS} } }`,
+  apologize: `mutation ($code: ID!, $reason: String!, $newDueAt: DateTime!) { apologizeForDelay(code: $code, reason: $reason, newDueAt: $newDueAt) { ${DOSSIER_FIELDS} } }`,
+  recordResult: `mutation ($code: ID!, $outcome: Outcome!, $note: String) { recordResult(code: $code, outcome: $outcome, note: $note) { ${DOSSIER_FIELDS} } }`,
+  returnResult: `mutation ($code: ID!, $receivedBy: String!) { returnResult(code: $code, receivedBy: $receivedBy) { ${DOSSIER_FIELDS} } }`,
+  withdraw: `mutation ($code: ID!, $reason: String!) { withdrawDossier(code: $code, reason: $reason) { ${DOSSIER_FIELDS} } }`,
+  guidance: `mutation ($input: GuidanceInput!) { issueGuidance(input: $input) { id number deskName procedureName missing requirements submitted issuedBy applicant { name phone } } }`,
+} as const;
+
+export type MutationName = keyof typeof MUTATIONS;
+
+/** Officers of the agencies a Yên Thế land transfer passes through. */
+export function officers(hub: TestHub) {
+  const officer = (agency: string, roles: Role[], name: string) => hub.token(agency, roles, name);
+  return {
+    desk: officer('BG.YENTHE', ['RECEPTIONIST'], 'Nguyễn Văn An'),
+    deskProcessor: officer('BG.YENTHE', ['PROCESSOR'], 'Lê Văn Cường'),
+    land: officer('BG.VPDKDD.YENTHE', ['PROCESSOR'], 'Trần Thị Bình'),
+    tax: officer('BG.CT.YENTHE', ['PROCESSOR'], 'Phạm Minh Đức'),
+    otherDesk: officer('BG.TANYEN', ['RECEPTIONIST'], 'Đỗ Thị Hà'),
+    supervisor: officer('BG.SNV', ['SUPERVISOR'], 'Vũ Quang Huy'),
+  };
+}
+
+export class DossierClient {
+  constructor(private readonly hub: TestHub) {}
+
+  /** Runs a dossier mutation and returns the whole response. */
+  run(name: MutationName, variables: Record<string, unknown>, token?: string): Promise<GraphQLResponse> {
+    return this.hub.gql(MUTATIONS[name], variables, token);
+  }
+
+  /** Runs a dossier mutation that must succeed and returns its result. */
+  async ok(name: MutationName, variables: Record<string, unknown>, token: string): Promise<any> {
+    const response = await this.run(name, variables, token);
+    if (response.errors) throw new Error(`${name} failed: ${JSON.stringify(response.errors)}`);
+    return Object.values(response.data)[0];
+  }
+
+  receiveLandTransfer(token: string, overrides: Record<string, unknown> = {}): Promise<any> {
+    return this.ok('receive', { input: { procedure: 'BG-DD-CN', desk: 'BG.YENTHE', applicant: APPLICANT, documents: LAND_TRANSFER_DOCUMENTS, ...overrides } }, token);
+  }
+}
+
+/** Row counts of every onestop table and the counters' sum: a failed mutation must leave all unchanged. */
+export async function onestopFootprint(hub: TestHub): Promise<Record<string, number>> {
+  const client = new Client({ connectionString: hub.database.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`select
+      (select count(*) from onestop.dossier) as dossiers,
+      (select count(*) from onestop.dossier_leg) as legs,
+      (select count(*) from onestop.transfer) as transfers,
+      (select count(*) from onestop.dossier_event) as events,
+      (select count(*) from onestop.dossier_access) as access,
+      (select count(*) from onestop.guidance_slip) as guidance_slips,
+      (select coalesce(sum(value), 0) from onestop.counter) as numbers_used,
+      (select coalesce(sum(version), 0) from onestop.dossier) as versions`);
+    return Object.fromEntries(Object.entries(rows[0]).map(([key, value]) => [key, Number(value)]));
+  } finally {
+    await client.end();
+  }
+}
+
+/** A clock the test moves: every request the hub handles happens at `clock.now`. */
+export class TestClock {
+  now: Date;
+
+  constructor(start: string) {
+    this.now = new Date(start);
+  }
+
+  set(local: string): void {
+    this.now = new Date(local);
+  }
+
+  read = (): Date => this.now;
+}
