@@ -4,9 +4,12 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
+import { GraphQLError, GraphQLScalarType, Kind, type GraphQLFormattedError, type GraphQLSchema, type ValueNode } from 'graphql';
 import { dirname, join } from 'node:path';
 import { signIdentity, type Identity } from '../subgraphs/common/auth';
 import { env, type SubgraphName } from '../subgraphs/common/env';
+import { HubError } from '../subgraphs/common/errors';
+import { parseDateTime, parseLocalDate } from '../subgraphs/common/scalars';
 import { listen } from '../subgraphs/common/http';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
 import { readCommittedSupergraph } from '../schema/compose';
@@ -72,12 +75,43 @@ async function subgraphHealth(urls: Record<SubgraphName, string>): Promise<Recor
   return Object.fromEntries(entries);
 }
 
+/**
+ * The supergraph knows the hub's scalars only by name. The gateway parses them as the subgraphs do, so a
+ * malformed date is refused here, as BAD_USER_INPUT, before any subgraph is asked.
+ */
+function installHubScalars(schema: GraphQLSchema): void {
+  const strict: Record<string, (value: unknown) => unknown> = { DateTime: parseDateTime, Date: parseLocalDate };
+  for (const [name, parse] of Object.entries(strict)) {
+    const type = schema.getType(name);
+    if (!(type instanceof GraphQLScalarType)) continue;
+    type.parseValue = (value: unknown) => {
+      parse(value);
+      return value;
+    };
+    type.parseLiteral = (node: ValueNode) => {
+      const value = node.kind === Kind.STRING ? node.value : undefined;
+      parse(value);
+      return value;
+    };
+  }
+}
+
+/** A value a scalar refused is the caller's bad input, whatever phase of the request noticed it. */
+function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = error instanceof GraphQLError ? error.originalError : undefined;
+  if (original instanceof HubError && original.extensions.code === 'BAD_USER_INPUT') {
+    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
+  }
+  return formatted;
+}
+
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) =>
       new SignedDataSource(options.subgraphUrls[name as SubgraphName] ?? (url as string), options.identitySecret),
   });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => installHubScalars(apiSchema));
   const armor = new ApolloArmor({
     maxDepth: { n: options.maxQueryDepth },
     maxAliases: { n: 30 },
@@ -92,6 +126,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    formatError,
   });
   await apollo.start();
 

@@ -1,0 +1,204 @@
+import { APPLICANT, DossierClient, LAND_TRANSFER_DOCUMENTS, officers, onestopFootprint, TestClock } from '../testkit/dossiers';
+import { startTestHub, type TestHub } from '../testkit/hub';
+
+describe('reception at the desk', () => {
+  const clock = new TestClock('2026-03-10T09:30:00+07:00');
+  let hub: TestHub;
+  let dossiers: DossierClient;
+  let who: ReturnType<typeof officers>;
+
+  beforeAll(async () => {
+    hub = await startTestHub({ clock: clock.read });
+    dossiers = new DossierClient(hub);
+    who = officers(hub);
+  });
+  afterAll(() => hub?.close());
+
+  const receiveInput = (overrides: Record<string, unknown> = {}) => ({
+    procedure: 'BG-DD-CN',
+    desk: 'BG.YENTHE',
+    applicant: APPLICANT,
+    documents: LAND_TRANSFER_DOCUMENTS,
+    ...overrides,
+  });
+
+  it('gives an incomplete dossier a guidance slip naming every missing document, and creates no dossier', async () => {
+    const before = await onestopFootprint(hub);
+    const slip = await dossiers.ok(
+      'guidance',
+      {
+        input: {
+          procedure: 'BG-DD-CN',
+          desk: 'BG.YENTHE',
+          applicant: APPLICANT,
+          documents: LAND_TRANSFER_DOCUMENTS.slice(0, 2),
+          requirements: ['Ghi đầy đủ địa chỉ thửa đất trên đơn'],
+        },
+      },
+      who.desk,
+    );
+    expect(slip).toMatchObject({
+      id: 'BG.YENTHE-2026-1',
+      number: '1/HDHS',
+      deskName: 'UBND huyện Yên Thế',
+      procedureName: 'Đăng ký biến động quyền sử dụng đất, tài sản gắn liền với đất do chuyển nhượng',
+      missing: LAND_TRANSFER_DOCUMENTS.slice(2),
+      requirements: ['Ghi đầy đủ địa chỉ thửa đất trên đơn'],
+      issuedBy: 'Nguyễn Văn An',
+      applicant: { name: APPLICANT.name, phone: '0912345678' },
+    });
+    const second = await dossiers.ok('guidance', { input: { procedure: 'BG-DD-CN', desk: 'BG.YENTHE', applicant: APPLICANT, documents: [] } }, who.desk);
+    expect(second).toMatchObject({ number: '2/HDHS', missing: LAND_TRANSFER_DOCUMENTS });
+    const after = await onestopFootprint(hub);
+    expect({ ...after, guidance_slips: 0, numbers_used: 0 }).toEqual({ ...before, guidance_slips: 0, numbers_used: 0 });
+    expect(after.guidance_slips).toBe(before.guidance_slips + 2);
+  });
+
+  it('refuses to receive an incomplete dossier, listing every missing item in extensions.missing', async () => {
+    const before = await onestopFootprint(hub);
+    const response = await dossiers.run('receive', { input: receiveInput({ documents: [LAND_TRANSFER_DOCUMENTS[0]] }) }, who.desk);
+    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', missing: LAND_TRANSFER_DOCUMENTS.slice(1) });
+    expect(await onestopFootprint(hub)).toEqual(before);
+  });
+
+  it('does not count documents marked “(nếu có)” as missing, and matches names whatever their Unicode form or case', async () => {
+    const firstTime = await dossiers.ok(
+      'receive',
+      {
+        input: receiveInput({
+          procedure: 'BG-DD-LD',
+          documents: ['ĐƠN ĐĂNG KÝ, CẤP GIẤY CHỨNG NHẬN (MẪU 04A/ĐK)'.normalize('NFD')],
+        }),
+      },
+      who.desk,
+    );
+    expect(firstTime.documents).toEqual(['Đơn đăng ký, cấp Giấy chứng nhận (Mẫu 04a/ĐK)']);
+    expect(firstTime.legs.map((leg: any) => leg.agency.code)).toEqual(['BG.YENTHE', 'BG.VPDKDD.YENTHE', 'BG.CT.YENTHE', 'BG.VPDKDD.YENTHE']);
+  });
+
+  it('stores Vietnamese text composed (NFC) and the phone in one form', async () => {
+    const dossier = await dossiers.ok(
+      'receive',
+      { input: receiveInput({ applicant: { ...APPLICANT, name: '  Nguyễn   Thị Thu  '.normalize('NFD'), phone: '+84 (912) 345.678' } }) },
+      who.desk,
+    );
+    expect(dossier.applicant.name).toBe('Nguyễn Thị Thu');
+    expect(dossier.applicant.name).toBe(dossier.applicant.name.normalize('NFC'));
+    expect(dossier.applicant.phone).toBe('0912345678');
+  });
+
+  it('returns the first dossier for a retried receipt with the same idempotency key, and writes nothing more', async () => {
+    const input = receiveInput({ idempotencyKey: 'yt-desk-2-req-8812' });
+    const first = await dossiers.ok('receive', { input }, who.desk);
+    const before = await onestopFootprint(hub);
+    const retried = await dossiers.ok('receive', { input }, who.desk);
+    expect(retried.code).toBe(first.code);
+    expect(retried.ledgerNumber).toBe(first.ledgerNumber);
+    expect(await onestopFootprint(hub)).toEqual(before);
+
+    const reused = await dossiers.run('receive', { input: { ...input, copies: 2 } }, who.desk);
+    expect(reused.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(await onestopFootprint(hub)).toEqual(before);
+  });
+
+  it('gives concurrent receipts at one desk distinct serials and continuous ledger numbers', async () => {
+    clock.set('2026-03-11T08:00:00+07:00');
+    const results = await Promise.all(Array.from({ length: 8 }, () => dossiers.ok('receive', { input: receiveInput() }, who.desk)));
+    expect(results.map((dossier) => dossier.code).sort()).toEqual(
+      Array.from({ length: 8 }, (_, index) => `BG.YENTHE-260311-${String(index + 1).padStart(4, '0')}`),
+    );
+    const ledger = results.map((dossier) => dossier.ledgerNumber).sort((a, b) => a - b);
+    expect(ledger).toEqual(Array.from({ length: 8 }, (_, index) => ledger[0] + index));
+  });
+
+  it('lets a desk enter a paper dossier received earlier, and dates its code and deadlines from then', async () => {
+    clock.set('2026-03-12T10:00:00+07:00');
+    const dossier = await dossiers.ok('receive', { input: receiveInput({ receivedAt: '2026-03-06T15:30:00+07:00' }) }, who.desk);
+    expect(dossier.code).toMatch(/^BG\.YENTHE-260306-\d{4}$/);
+    // Received on Friday after 15:00: the desk's leg is due at Monday's opening.
+    expect(dossier.legs[0].dueAt).toBe('2026-03-09T07:30:00+07:00');
+    expect(dossier.dueAt).toBe('2026-03-20T15:30:00+07:00');
+  });
+
+  it('resolves the route’s selectors through the service areas: a commune desk’s land branch is its district’s', async () => {
+    const commune = hub.token('BG.YENTHE.CAUGO', ['RECEPTIONIST'], 'Ngô Thị Mai');
+    const dossier = await dossiers.ok(
+      'receive',
+      {
+        input: {
+          procedure: 'BG-HT-KS',
+          desk: 'BG.YENTHE.CAUGO',
+          applicant: APPLICANT,
+          documents: ['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh', 'Tờ khai thay đổi thông tin cư trú', 'Tờ khai tham gia bảo hiểm y tế'],
+        },
+      },
+      commune,
+    );
+    expect(dossier.legs.map((leg: any) => [leg.agency.code, leg.dueAt])).toEqual([
+      ['BG.YENTHE.CAUGO', '2026-03-13T10:00:00+07:00'],
+      ['BG.CA', '2026-03-16T10:00:00+07:00'],
+      ['BG.BHXH', '2026-03-17T10:00:00+07:00'],
+    ]);
+    expect(dossier.ledgerBook).toBe('Hộ tịch 2026');
+    expect(dossier.ledgerNumber).toBe(1);
+  });
+
+  describe('refuses bad input of every field with BAD_USER_INPUT and writes nothing', () => {
+    // Each row: the case, the input it changes, the field named in extensions.fields (null: GraphQL's own check).
+    const badReceipts: Array<[string, Record<string, unknown>, string | null]> = [
+      ['an unknown procedure', { procedure: 'BG-XX-01' }, 'procedure'],
+      ['an empty procedure', { procedure: '  ' }, 'procedure'],
+      ['an unknown desk', { desk: 'BG.NOWHERE' }, 'desk'],
+      ['an agency without a desk', { desk: 'BG.UBND' }, 'desk'],
+      ['a desk that does not receive the procedure', { desk: 'BG.STP' }, 'procedure'],
+      ['an applicant without a name', { applicant: { ...APPLICANT, name: '   ' } }, 'applicant.name'],
+      ['a phone that is not Vietnamese', { applicant: { ...APPLICANT, phone: '12345' } }, 'applicant.phone'],
+      ['an e-mail that is not one', { applicant: { ...APPLICANT, email: 'lua@' } }, 'applicant.email'],
+      ['no documents', { documents: [] }, 'documents'],
+      ['an empty document name', { documents: [...LAND_TRANSFER_DOCUMENTS, ''] }, 'documents'],
+      ['a document the procedure does not list', { documents: [...LAND_TRANSFER_DOCUMENTS, 'Sổ hộ khẩu'] }, 'documents'],
+      ['zero copies', { copies: 0 }, 'copies'],
+      ['too many copies', { copies: 51 }, 'copies'],
+      ['an unknown delivery', { delivery: 'BY_DRONE' }, null],
+      ['a receipt in the future', { receivedAt: '2026-03-13T10:00:00+07:00' }, 'receivedAt'],
+      ['a receipt too far back', { receivedAt: '2026-01-02T10:00:00+07:00' }, 'receivedAt'],
+      ['a receipt time without an offset', { receivedAt: '2026-03-12T09:00:00' }, null],
+      ['a receipt time that is not a time', { receivedAt: 'hôm qua' }, null],
+      ['an empty idempotency key', { idempotencyKey: ' ' }, 'idempotencyKey'],
+    ];
+
+    it.each(badReceipts)('receiveDossier with %s', async (_case, overrides, field) => {
+      const before = await onestopFootprint(hub);
+      // An officer of the desk named in the input, so that only the input is wrong.
+      const desk = (overrides.desk as string | undefined) ?? 'BG.YENTHE';
+      const response = await dossiers.run('receive', { input: receiveInput(overrides) }, hub.token(desk, ['RECEPTIONIST']));
+      expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      if (field) expect(Object.keys(response.errors?.[0].extensions?.fields ?? {})).toContain(field);
+      expect(response.data ?? null).toBeNull();
+      expect(await onestopFootprint(hub)).toEqual(before);
+    });
+
+    it('answers a malformed time written into the query itself with BAD_USER_INPUT too', async () => {
+      const response = await hub.gql(`{ deadline(from: "hôm qua", workingDays: 1) { dueAt } }`);
+      expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+      expect(response.errors?.[0].message).toMatch(/ISO 8601/);
+    });
+
+    it('receiveDossier with several bad fields names them all at once', async () => {
+      const response = await dossiers.run('receive', { input: receiveInput({ applicant: { name: '', phone: 'x' }, copies: -1 }) }, who.desk);
+      expect(Object.keys(response.errors?.[0].extensions?.fields)).toEqual(['applicant.name', 'applicant.phone', 'copies']);
+    });
+
+    it.each<[string, Record<string, unknown>]>([
+      ['an unknown procedure', { procedure: 'BG-XX-01' }],
+      ['nothing missing and nothing to correct', { documents: LAND_TRANSFER_DOCUMENTS }],
+      ['an applicant without a phone', { applicant: { name: 'Lụa', phone: '' } }],
+      ['an empty requirement', { documents: [], requirements: [''] }],
+    ])('issueGuidance with %s', async (_case, overrides) => {
+      const before = await onestopFootprint(hub);
+      const response = await dossiers.run('guidance', { input: { ...receiveInput(), documents: [], ...overrides } }, who.desk);
+      expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(await onestopFootprint(hub)).toEqual(before);
+    });
+  });
+});

@@ -1,0 +1,110 @@
+import { ConflictError } from '../../subgraphs/common/errors';
+import { DossierStatus } from '../../subgraphs/onestop/dossier.entity';
+import { ACTIONS, availableActions, decide, foldStatus, type Action, type DossierState } from '../../subgraphs/onestop/dossier.workflow';
+
+/** Given a status, held (not in transit) or in transit, nothing asked yet: the actions allowed. */
+const EXPECTED: Record<DossierStatus, { held: Action[]; inTransit: Action[] }> = {
+  SUBMITTED: { held: ['RECEIVE', 'WITHDRAW'], inTransit: ['RECEIVE', 'WITHDRAW'] },
+  RECEIVED: { held: ['HAND_OVER', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW'], inTransit: ['ACCEPT', 'WITHDRAW'] },
+  REFUSED: { held: [], inTransit: [] },
+  IN_PROGRESS: { held: ['HAND_OVER', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW'], inTransit: ['ACCEPT', 'WITHDRAW'] },
+  SUPPLEMENT_REQUESTED: { held: ['SUPPLEMENT', 'WITHDRAW'], inTransit: ['SUPPLEMENT', 'WITHDRAW'] },
+  AWAITING_PAYMENT: { held: ['WITHDRAW'], inTransit: ['ACCEPT', 'WITHDRAW'] },
+  WITHDRAWN: { held: [], inTransit: [] },
+  STOPPED: { held: [], inTransit: [] },
+  RESOLVED: { held: ['RETURN'], inTransit: ['ACCEPT'] },
+  RETURNED: { held: [], inTransit: [] },
+};
+
+/** Given a status, the status each allowed action leads to. */
+const LEADS_TO: Partial<Record<DossierStatus, Partial<Record<Action, DossierStatus>>>> = {
+  SUBMITTED: { RECEIVE: DossierStatus.RECEIVED, WITHDRAW: DossierStatus.WITHDRAWN },
+  RECEIVED: {
+    HAND_OVER: DossierStatus.RECEIVED,
+    ACCEPT: DossierStatus.IN_PROGRESS,
+    REQUEST_SUPPLEMENT: DossierStatus.SUPPLEMENT_REQUESTED,
+    APOLOGIZE: DossierStatus.RECEIVED,
+    RECORD_RESULT: DossierStatus.RESOLVED,
+    WITHDRAW: DossierStatus.WITHDRAWN,
+  },
+  IN_PROGRESS: {
+    HAND_OVER: DossierStatus.IN_PROGRESS,
+    ACCEPT: DossierStatus.IN_PROGRESS,
+    REQUEST_SUPPLEMENT: DossierStatus.SUPPLEMENT_REQUESTED,
+    APOLOGIZE: DossierStatus.IN_PROGRESS,
+    RECORD_RESULT: DossierStatus.RESOLVED,
+    WITHDRAW: DossierStatus.WITHDRAWN,
+  },
+  SUPPLEMENT_REQUESTED: { SUPPLEMENT: DossierStatus.IN_PROGRESS, WITHDRAW: DossierStatus.WITHDRAWN },
+  AWAITING_PAYMENT: { ACCEPT: DossierStatus.AWAITING_PAYMENT, WITHDRAW: DossierStatus.WITHDRAWN },
+  RESOLVED: { ACCEPT: DossierStatus.RESOLVED, RETURN: DossierStatus.RETURNED },
+};
+
+const state = (status: DossierStatus, inTransit: boolean, used: Partial<DossierState> = {}): DossierState => ({
+  status,
+  inTransit,
+  supplementRequested: false,
+  apologized: false,
+  ...used,
+});
+
+const cases = Object.values(DossierStatus).flatMap((status) =>
+  [false, true].flatMap((inTransit) => ACTIONS.map((action) => [status, inTransit ? 'in transit' : 'held', action] as const)),
+);
+
+describe('the dossier workflow, every status × every action', () => {
+  it.each(cases)('given %s and %s, %s is allowed or refused with CONFLICT', (status, where, action) => {
+    const given = state(status, where === 'in transit');
+    const allowed = EXPECTED[status][where === 'in transit' ? 'inTransit' : 'held'];
+    if (allowed.includes(action)) {
+      expect(decide(given, action)).toBe(LEADS_TO[status]?.[action]);
+    } else {
+      let error: unknown;
+      try {
+        decide(given, action);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ConflictError);
+      const { extensions, message } = error as ConflictError;
+      expect(extensions).toMatchObject({ code: 'CONFLICT', status, allowed });
+      expect(message).toContain(status);
+    }
+  });
+
+  it('lists exactly the allowed actions in the CONFLICT it raises', () => {
+    expect(availableActions(state(DossierStatus.IN_PROGRESS, false))).toEqual(EXPECTED.IN_PROGRESS.held);
+  });
+});
+
+describe('once-only requests', () => {
+  it('refuses a second supplement request with CONFLICT', () => {
+    const asked = state(DossierStatus.IN_PROGRESS, false, { supplementRequested: true });
+    expect(() => decide(asked, 'REQUEST_SUPPLEMENT')).toThrow(ConflictError);
+    expect(decide(asked, 'HAND_OVER')).toBe(DossierStatus.IN_PROGRESS);
+  });
+
+  it('refuses a second apology with CONFLICT', () => {
+    const apologized = state(DossierStatus.IN_PROGRESS, false, { apologized: true });
+    expect(() => decide(apologized, 'APOLOGIZE')).toThrow(ConflictError);
+    expect(decide(apologized, 'RECORD_RESULT')).toBe(DossierStatus.RESOLVED);
+  });
+});
+
+describe('folding a dossier’s recorded actions', () => {
+  it.each([
+    [['RECEIVE'], 'RECEIVED'],
+    [['RECEIVE', 'HAND_OVER', 'ACCEPT'], 'IN_PROGRESS'],
+    [['RECEIVE', 'HAND_OVER', 'ACCEPT', 'REQUEST_SUPPLEMENT'], 'SUPPLEMENT_REQUESTED'],
+    [['RECEIVE', 'HAND_OVER', 'ACCEPT', 'REQUEST_SUPPLEMENT', 'SUPPLEMENT', 'APOLOGIZE'], 'IN_PROGRESS'],
+    [['RECEIVE', 'RECORD_RESULT', 'RETURN'], 'RETURNED'],
+    [['RECEIVE', 'HAND_OVER', 'ACCEPT', 'HAND_OVER', 'ACCEPT', 'RECORD_RESULT', 'ACCEPT', 'RETURN'], 'RETURNED'],
+    [['RECEIVE', 'HAND_OVER', 'WITHDRAW'], 'WITHDRAWN'],
+  ] as Array<[Action[], DossierStatus]>)('%j reproduces %s', (actions, expected) => {
+    expect(foldStatus(actions)).toBe(expected);
+  });
+
+  it('gives nothing for no actions', () => {
+    expect(foldStatus([])).toBeNull();
+  });
+});
