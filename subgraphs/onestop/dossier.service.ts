@@ -151,8 +151,13 @@ function appendEvent(
   em.persist(event);
 }
 
+/**
+ * Two changes to one dossier at once: whichever saves second trips the version check, or, earlier, the
+ * uniqueness of the next event's or transfer's number.
+ */
 const isDossierRace = (error: unknown) =>
-  error instanceof OptimisticLockError || (error instanceof UniqueConstraintViolationException && /dossier_event/.test(error.message));
+  error instanceof OptimisticLockError ||
+  (error instanceof UniqueConstraintViolationException && /(dossier_event|transfer)_dossier_code_seq_unique/.test(error.message));
 
 async function change(
   deps: Deps,
