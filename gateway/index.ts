@@ -51,7 +51,8 @@ const EXPLORER_ASSETS: Record<string, string> = {
 /** Forwards the caller's identity to a subgraph in a header only the gateway can sign. */
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string, private readonly secret: string) {
-    super({ url });
+    // Node's own fetch (undici) keeps connections alive and costs a fraction of the default fetcher.
+    super({ url, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {

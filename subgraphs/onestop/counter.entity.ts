@@ -24,12 +24,18 @@ export class Counter {
   }
 }
 
-export async function nextNumber(em: EntityManager, scope: string, key: string): Promise<number> {
-  const [row] = await em.execute<Array<{ value: number }>>(
-    `insert into onestop.counter (scope, key, value) values (?, ?, 1)
+/** The next number of each [scope, key], in one statement. */
+export async function nextNumbers(em: EntityManager, counters: ReadonlyArray<readonly [scope: string, key: string]>): Promise<number[]> {
+  const rows = await em.execute<Array<{ scope: string; key: string; value: number }>>(
+    `insert into onestop.counter (scope, key, value) values ${counters.map(() => '(?, ?, 1)').join(', ')}
      on conflict (scope, key) do update set value = onestop.counter.value + 1
-     returning value`,
-    [scope, key],
+     returning scope, key, value`,
+    counters.flat(),
   );
-  return row.value;
+  return counters.map(([scope, key]) => rows.find((row) => row.scope === scope && row.key === key)!.value);
+}
+
+export async function nextNumber(em: EntityManager, scope: string, key: string): Promise<number> {
+  const [value] = await nextNumbers(em, [[scope, key]]);
+  return value;
 }

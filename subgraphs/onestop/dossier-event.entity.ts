@@ -18,74 +18,62 @@ export class DossierEvent {
   id!: string;
 
   @ManyToOne(() => Dossier, { deleteRule: 'restrict' })
-  dossier: Rel<Dossier>;
+  dossier!: Rel<Dossier>;
 
   @Field(() => Int)
   @Property({ type: 'integer' })
-  seq: number;
+  seq!: number;
 
   @Field(() => Date)
   @Property({ type: 'timestamptz' })
-  at: Date;
+  at!: Date;
 
   @Field(() => String, { description: 'The officer or system id.' })
   @Property({ type: 'text' })
-  actorId: string;
+  actorId!: string;
 
   @Field(() => String)
   @Property({ type: 'text' })
-  actorName: string;
+  actorName!: string;
 
   @Field(() => [String])
   @Property({ type: ArrayType })
-  roles: string[];
+  roles!: string[];
 
   @Property({ type: 'text' })
-  agencyCode: string;
+  agencyCode!: string;
 
   @Field(() => String, { description: 'The actor’s agency as it was named then.' })
   @Property({ type: 'text' })
-  agencyName: string;
+  agencyName!: string;
 
   @Field(() => String)
   @Property({ type: 'text' })
-  action: Action;
+  action!: Action;
 
   @Field(() => DossierStatus, { nullable: true })
   @Property({ type: 'text', nullable: true })
-  fromStatus: DossierStatus | null;
+  fromStatus!: DossierStatus | null;
 
   @Field(() => DossierStatus)
   @Property({ type: 'text' })
-  toStatus: DossierStatus;
+  toStatus!: DossierStatus;
 
   /** What the change carried (the addressee, the note, the new appointment…), as canonical JSON. */
   @Field(() => String, { description: 'What the change carried, as JSON.' })
   @Property({ type: 'text' })
-  details: string;
+  details!: string;
 
   @Field(() => String)
   @Property({ type: 'text' })
-  previousHash: string;
+  previousHash!: string;
 
   @Field(() => String)
   @Property({ type: 'text' })
-  hash: string;
+  hash!: string;
 
   constructor(init: Omit<DossierEvent, 'id' | 'hash'>) {
-    this.dossier = init.dossier;
-    this.seq = init.seq;
-    this.at = init.at;
-    this.actorId = init.actorId;
-    this.actorName = init.actorName;
-    this.roles = init.roles;
-    this.agencyCode = init.agencyCode;
-    this.agencyName = init.agencyName;
-    this.action = init.action;
-    this.fromStatus = init.fromStatus;
-    this.toStatus = init.toStatus;
-    this.details = init.details;
-    this.previousHash = init.previousHash;
+    Object.assign(this, init);
     this.hash = eventHash(this);
   }
 }

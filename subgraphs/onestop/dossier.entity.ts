@@ -126,6 +126,14 @@ export class Applicant {
   }
 }
 
+/** What a dossier is received with; everything else follows from its life. */
+export type DossierInit = Pick<
+  Dossier,
+  | 'code' | 'procedureCode' | 'procedureName' | 'field' | 'processingDays' | 'deskCode' | 'deskName' | 'applicant' | 'documents'
+  | 'copies' | 'delivery' | 'receivedAt' | 'receivedBy' | 'dueAt' | 'dueProvisional' | 'legDueAt' | 'currentLeg' | 'receiptNumber'
+  | 'ledgerBook' | 'ledgerNumber'
+>;
+
 /** Hồ sơ: a dossier handed in at one desk and moved between agencies until its result is returned. */
 @Directive('@key(fields: "code")')
 @ObjectType({ description: 'Hồ sơ: a dossier received at a one-stop desk.' })
@@ -144,34 +152,34 @@ export class Dossier {
   /** Mã hồ sơ: `<receiving agency code>-<YYMMDD>-<NNNN>` (Circular 01/2018 Art. 19), never changed. */
   @Field(() => ID)
   @PrimaryKey({ type: 'text' })
-  code: string;
+  code!: string;
 
   @Property({ type: 'text' })
-  procedureCode: string;
+  procedureCode!: string;
 
   @Field(() => String, { description: 'The procedure’s name when the dossier was received.' })
   @Property({ type: 'text' })
-  procedureName: string;
+  procedureName!: string;
 
   @Field(() => String, { description: 'Lĩnh vực: the field, which also names the ledger.' })
   @Property({ type: 'text' })
-  field: string;
+  field!: string;
 
   @Field(() => Int, { description: 'The statutory processing time, in working days.' })
   @Property({ type: 'integer' })
-  processingDays: number;
+  processingDays!: number;
 
   /** The agency whose reception desk received the dossier and returns the result. */
   @Property({ type: 'text' })
-  deskCode: string;
+  deskCode!: string;
 
   @Field(() => String, { description: 'The desk’s agency as it was named at receipt.' })
   @Property({ type: 'text' })
-  deskName: string;
+  deskName!: string;
 
   /** The agency that holds the dossier now; null once it has left the state's hands. */
   @Property({ type: 'text', nullable: true })
-  holderCode: string | null;
+  holderCode!: string | null;
 
   /** The agency it has been handed to and that has not yet accepted it (in transit). */
   @Property({ type: 'text', nullable: true })
@@ -183,55 +191,55 @@ export class Dossier {
 
   @Field(() => Applicant)
   @Embedded(() => Applicant, { prefix: 'applicant_' })
-  applicant: Applicant;
+  applicant!: Applicant;
 
   @Field(() => [String], { description: 'Thành phần hồ sơ: the documents handed in, supplements included.' })
   @Property({ type: ArrayType })
-  documents: string[];
+  documents!: string[];
 
   @Field(() => Int, { description: 'Số lượng hồ sơ: how many sets (bộ) were handed in.' })
   @Property({ type: 'integer' })
-  copies: number;
+  copies!: number;
 
   @Field(() => Delivery)
   @Enum({ items: () => Delivery })
-  delivery: Delivery;
+  delivery!: Delivery;
 
   @Field(() => Date)
   @Property({ type: 'timestamptz' })
-  receivedAt: Date;
+  receivedAt!: Date;
 
   @Field(() => String, { description: 'Người tiếp nhận: the officer who received the dossier.' })
   @Property({ type: 'text' })
-  receivedBy: string;
+  receivedBy!: string;
 
   @Field(() => Date, { description: 'Ngày hẹn trả kết quả: when the result is promised.' })
   @Property({ type: 'timestamptz' })
-  dueAt: Date;
+  dueAt!: Date;
 
   @Field(() => Boolean, { description: 'The due date crosses a year whose official calendar is not yet confirmed.' })
   @Property({ type: 'boolean' })
-  dueProvisional: boolean;
+  dueProvisional!: boolean;
 
   /** The deadline of the leg the holder (or, in transit, the addressee) is working on: the inbox's order. */
   @Property({ type: 'timestamptz' })
-  legDueAt: Date;
+  legDueAt!: Date;
 
   /** The route's leg now being worked on; 0 before the first leg (the desk is not on the route). */
   @Property({ type: 'integer' })
-  currentLeg: number;
+  currentLeg!: number;
 
   @Field(() => String, { description: 'Số giấy tiếp nhận: the receipt’s number, “<n>/TNHS”.' })
   @Property({ type: 'text' })
-  receiptNumber: string;
+  receiptNumber!: string;
 
   @Field(() => String, { description: 'Quyển sổ theo dõi hồ sơ: one book per desk, field and year.' })
   @Property({ type: 'text' })
-  ledgerBook: string;
+  ledgerBook!: string;
 
   @Field(() => Int, { description: 'Số thứ tự in the ledger book, continuous from 1.' })
   @Property({ type: 'integer' })
-  ledgerNumber: number;
+  ledgerNumber!: number;
 
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
@@ -319,49 +327,9 @@ export class Dossier {
     return NATIONAL_STATUS_CODE[this.status];
   }
 
-  constructor(init: {
-    code: string;
-    procedureCode: string;
-    procedureName: string;
-    field: string;
-    processingDays: number;
-    deskCode: string;
-    deskName: string;
-    applicant: Applicant;
-    documents: string[];
-    copies: number;
-    delivery: Delivery;
-    receivedAt: Date;
-    receivedBy: string;
-    dueAt: Date;
-    dueProvisional: boolean;
-    legDueAt: Date;
-    currentLeg: number;
-    receiptNumber: string;
-    ledgerBook: string;
-    ledgerNumber: number;
-  }) {
-    this.code = init.code;
-    this.procedureCode = init.procedureCode;
-    this.procedureName = init.procedureName;
-    this.field = init.field;
-    this.processingDays = init.processingDays;
-    this.deskCode = init.deskCode;
-    this.deskName = init.deskName;
+  constructor(init: DossierInit) {
+    Object.assign(this, init);
     this.holderCode = init.deskCode;
-    this.applicant = init.applicant;
-    this.documents = init.documents;
-    this.copies = init.copies;
-    this.delivery = init.delivery;
-    this.receivedAt = init.receivedAt;
-    this.receivedBy = init.receivedBy;
-    this.dueAt = init.dueAt;
-    this.dueProvisional = init.dueProvisional;
-    this.legDueAt = init.legDueAt;
-    this.currentLeg = init.currentLeg;
-    this.receiptNumber = init.receiptNumber;
-    this.ledgerBook = init.ledgerBook;
-    this.ledgerNumber = init.ledgerNumber;
   }
 }
 
@@ -431,44 +399,44 @@ export class Transfer {
   id!: string;
 
   @ManyToOne(() => Dossier, { deleteRule: 'restrict' })
-  dossier: Rel<Dossier>;
+  dossier!: Rel<Dossier>;
 
   @Field(() => Int)
   @Property({ type: 'integer' })
-  seq: number;
+  seq!: number;
 
   @Field(() => TransferKind)
   @Enum({ items: () => TransferKind })
-  kind: TransferKind;
+  kind!: TransferKind;
 
   @Property({ type: 'text' })
-  fromCode: string;
-
-  @Field(() => String)
-  @Property({ type: 'text' })
-  fromName: string;
-
-  @Property({ type: 'text' })
-  toCode: string;
+  fromCode!: string;
 
   @Field(() => String)
   @Property({ type: 'text' })
-  toName: string;
+  fromName!: string;
+
+  @Property({ type: 'text' })
+  toCode!: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  toName!: string;
 
   @Field(() => Date)
   @Property({ type: 'timestamptz' })
-  handedAt: Date;
+  handedAt!: Date;
 
   @Field(() => String, { description: 'Người giao.' })
   @Property({ type: 'text' })
-  handedBy: string;
+  handedBy!: string;
 
   @Property({ type: 'text' })
-  handedBySub: string;
+  handedBySub!: string;
 
   @Field(() => String, { nullable: true })
   @Property({ type: 'text', nullable: true })
-  note: string | null;
+  note!: string | null;
 
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
@@ -490,29 +458,7 @@ export class Transfer {
   @Enum({ items: () => Timeliness, nullable: true })
   result: Timeliness | null = null;
 
-  constructor(init: {
-    dossier: Dossier;
-    seq: number;
-    kind: TransferKind;
-    fromCode: string;
-    fromName: string;
-    toCode: string;
-    toName: string;
-    handedAt: Date;
-    handedBy: string;
-    handedBySub: string;
-    note: string | null;
-  }) {
-    this.dossier = init.dossier;
-    this.seq = init.seq;
-    this.kind = init.kind;
-    this.fromCode = init.fromCode;
-    this.fromName = init.fromName;
-    this.toCode = init.toCode;
-    this.toName = init.toName;
-    this.handedAt = init.handedAt;
-    this.handedBy = init.handedBy;
-    this.handedBySub = init.handedBySub;
-    this.note = init.note;
+  constructor(init: Pick<Transfer, 'dossier' | 'seq' | 'kind' | 'fromCode' | 'fromName' | 'toCode' | 'toName' | 'handedAt' | 'handedBy' | 'handedBySub' | 'note'>) {
+    Object.assign(this, init);
   }
 }

@@ -1,4 +1,4 @@
-import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LoadStrategy, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import type { Identity, Role } from '../common/auth';
@@ -6,7 +6,7 @@ import { classify, vnCalendar, type WorkingCalendar } from '../common/calendar';
 import type { Context } from '../common/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../common/errors';
 import { localDate } from '../common/scalars';
-import { nextNumber } from './counter.entity';
+import { nextNumber, nextNumbers } from './counter.entity';
 import { agencyDirectory, isOpen, operatingAgency, procedureOf, type DirectoryAgency } from './directory';
 import { DossierAccess, grantAccess } from './dossier-access.entity';
 import { canonicalJson, DossierEvent } from './dossier-event.entity';
@@ -168,7 +168,7 @@ async function change(
   const actor = requireActor(deps.actor);
   try {
     return await deps.em.transactional(async (em) => {
-      const dossier = await em.findOne(Dossier, { code }, { populate: ['legs', 'transfers'] });
+      const dossier = await em.findOne(Dossier, { code }, { populate: ['legs', 'transfers'], strategy: LoadStrategy.JOINED });
       if (!dossier) throw new NotFoundError('Dossier', code);
       await assertMay(em, actor, action, dossier);
       const from = dossier.status;
@@ -319,7 +319,11 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
     return await deps.em.transactional(async (em) => {
       const date = localDate(receivedAt);
       const year = date.slice(0, 4);
-      const serial = await nextNumber(em, 'dossier', `${desk.code}|${date}`);
+      const [serial, receipt, ledger] = await nextNumbers(em, [
+        ['dossier', `${desk.code}|${date}`],
+        ['receipt', `${desk.code}|${year}`],
+        ['ledger', `${desk.code}|${procedure.field}|${year}`],
+      ]);
       if (serial > 9999) throw new ConflictError(`${desk.name} has used every dossier number of ${date}.`);
       const dossier = new Dossier({
         code: `${desk.code}-${yymmdd(date)}-${String(serial).padStart(4, '0')}`,
@@ -339,9 +343,9 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
         dueProvisional: plan.some((deadline) => deadline.provisional),
         legDueAt: firstLegAtDesk ? plan[0].dueAt : calendar.handOffDeadline(receivedAt).dueAt,
         currentLeg: firstLegAtDesk ? 1 : 0,
-        receiptNumber: `${await nextNumber(em, 'receipt', `${desk.code}|${year}`)}/TNHS`,
+        receiptNumber: `${receipt}/TNHS`,
         ledgerBook: `${procedure.field} ${year}`,
-        ledgerNumber: await nextNumber(em, 'ledger', `${desk.code}|${procedure.field}|${year}`),
+        ledgerNumber: ledger,
       });
       dossier.idempotencyKey = key;
       dossier.idempotencyFingerprint = key ? fingerprint : null;
@@ -349,7 +353,6 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
         dossier.legs.add(new DossierLeg(dossier, leg.seq, leg.agency.code, leg.agency.name, leg.task, leg.workingDays, plan[index].dueAt));
       });
       em.persist(dossier);
-      await em.flush();
       await grantAccess(em, desk.code, dossier.code, receivedAt);
       appendEvent(em, dossier, actor, 'RECEIVE', null, { receiptNumber: dossier.receiptNumber, dueAt: dossier.dueAt }, deps.now, desk.name);
       return dossier;

@@ -15,75 +15,61 @@ export class GuidanceSlip {
   /** `<desk>-<year>-<serial>`: unique across the hub, used in links to the printed slip. */
   @Field(() => ID)
   @PrimaryKey({ type: 'text' })
-  id: string;
+  id!: string;
 
   @Field(() => String, { description: 'Số: “<n>/HDHS”, per desk and year.' })
   @Property({ type: 'text' })
-  number: string;
+  number!: string;
 
   @Property({ type: 'text' })
-  deskCode: string;
+  deskCode!: string;
 
   @Field(() => String)
   @Property({ type: 'text' })
-  deskName: string;
+  deskName!: string;
 
   @Field(() => Int)
   @Property({ type: 'integer' })
-  year: number;
+  year!: number;
 
   @Property({ type: 'integer' })
-  serial: number;
+  serial!: number;
 
   @Property({ type: 'text' })
-  procedureCode: string;
+  procedureCode!: string;
 
   @Field(() => String, { description: 'Nội dung yêu cầu giải quyết: the procedure asked for.' })
   @Property({ type: 'text' })
-  procedureName: string;
+  procedureName!: string;
 
   @Field(() => Applicant)
   @Embedded(() => Applicant, { prefix: 'applicant_' })
-  applicant: Applicant;
+  applicant!: Applicant;
 
   @Field(() => [String], { description: 'The documents the applicant brought.' })
   @Property({ type: ArrayType })
-  submitted: string[];
+  submitted!: string[];
 
   @Field(() => [String], { description: 'Every required document that is missing.' })
   @Property({ type: ArrayType })
-  missing: string[];
+  missing!: string[];
 
   @Field(() => [String], { description: 'Further corrections the desk asks for.' })
   @Property({ type: ArrayType })
-  requirements: string[];
+  requirements!: string[];
 
   @Field(() => Date)
   @Property({ type: 'timestamptz' })
-  issuedAt: Date;
+  issuedAt!: Date;
 
   @Field(() => String, { description: 'Người hướng dẫn.' })
   @Property({ type: 'text' })
-  issuedBy: string;
+  issuedBy!: string;
 
   @Property({ type: 'text' })
-  issuedBySub: string;
+  issuedBySub!: string;
 
   constructor(init: Omit<GuidanceSlip, typeof PrimaryKeyProp>) {
-    this.id = init.id;
-    this.number = init.number;
-    this.deskCode = init.deskCode;
-    this.deskName = init.deskName;
-    this.year = init.year;
-    this.serial = init.serial;
-    this.procedureCode = init.procedureCode;
-    this.procedureName = init.procedureName;
-    this.applicant = init.applicant;
-    this.submitted = init.submitted;
-    this.missing = init.missing;
-    this.requirements = init.requirements;
-    this.issuedAt = init.issuedAt;
-    this.issuedBy = init.issuedBy;
-    this.issuedBySub = init.issuedBySub;
+    Object.assign(this, init);
   }
 }

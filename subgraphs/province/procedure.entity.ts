@@ -41,49 +41,41 @@ export class Procedure {
 
   @Field(() => ID)
   @PrimaryKey({ type: 'text' })
-  code: string;
+  code!: string;
 
   @Field(() => String)
   @Property({ type: 'text' })
-  name: string;
+  name!: string;
 
   @Field(() => String, { description: 'Lĩnh vực: the field the procedure belongs to.' })
   @Property({ type: 'text' })
-  field: string;
+  field!: string;
 
   @Field(() => Int, { description: 'Statutory processing time in working days.' })
   @Property({ type: 'integer' })
-  processingDays: number;
+  processingDays!: number;
 
   @Field(() => [String], { description: 'Thành phần hồ sơ: the documents the dossier must contain.' })
   @Property({ type: ArrayType })
-  documents: string[];
+  documents!: string[];
 
   @Field(() => [AgencyTier], { description: 'Tiers of the agencies whose desks receive this procedure.' })
   @Property({ type: ArrayType })
-  receivedAt: AgencyTier[];
+  receivedAt!: AgencyTier[];
 
   @Field(() => Boolean, { description: 'The applicant owes a financial obligation (tax, fees) on the way.' })
   @Property({ type: 'boolean' })
-  financialObligation: boolean;
+  financialObligation!: boolean;
 
   @Field(() => String, { description: 'The legal basis of the time limits.' })
   @Property({ type: 'text' })
-  basis: string;
+  basis!: string;
 
   @Field(() => [RouteLeg])
   @Embedded(() => RouteLeg, { array: true })
-  route: RouteLeg[];
+  route!: RouteLeg[];
 
-  constructor(init: Omit<Procedure, never>) {
-    this.code = init.code;
-    this.name = init.name;
-    this.field = init.field;
-    this.processingDays = init.processingDays;
-    this.documents = init.documents;
-    this.receivedAt = init.receivedAt;
-    this.financialObligation = init.financialObligation;
-    this.basis = init.basis;
-    this.route = init.route;
+  constructor(init: Omit<Procedure, typeof PrimaryKeyProp>) {
+    Object.assign(this, init);
   }
 }

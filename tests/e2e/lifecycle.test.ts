@@ -1,6 +1,5 @@
 import { foldStatus, type Action } from '../../subgraphs/onestop/dossier.workflow';
-import { APPLICANT, DossierClient, officers, TestClock } from '../testkit/dossiers';
-import { startTestHub, type TestHub } from '../testkit/hub';
+import { APPLICANT, useDossierHub } from '../testkit/dossiers';
 
 /**
  * A land-use right transfer (BG-DD-CN) received at the Yên Thế district desk on Monday 9 March 2026 goes
@@ -8,18 +7,8 @@ import { startTestHub, type TestHub } from '../testkit/hub';
  * agency, the control slip complete and every deadline right.
  */
 describe('a land transfer dossier from reception to return, through the gateway', () => {
-  const clock = new TestClock('2026-03-09T09:00:00+07:00');
-  let hub: TestHub;
-  let dossiers: DossierClient;
-  let who: ReturnType<typeof officers>;
+  const { hub, dossiers, who, clock } = useDossierHub('2026-03-09T09:00:00+07:00');
   let code: string;
-
-  beforeAll(async () => {
-    hub = await startTestHub({ clock: clock.read });
-    dossiers = new DossierClient(hub);
-    who = officers(hub);
-  });
-  afterAll(() => hub?.close());
 
   it('is received complete: code, receipt, ledger entry, and legs planned from the route with their deadlines', async () => {
     const dossier = await dossiers.receiveLandTransfer(who.desk, { copies: 1, delivery: 'POSTAL' });

@@ -1,18 +1,7 @@
-import { APPLICANT, DossierClient, officers, onestopFootprint, TestClock } from '../testkit/dossiers';
-import { startTestHub, type TestHub } from '../testkit/hub';
+import { APPLICANT, CRIMINAL_RECORD_INPUT, onestopFootprint, useDossierHub } from '../testkit/dossiers';
 
 describe('processing a dossier between agencies', () => {
-  const clock = new TestClock('2026-03-09T09:00:00+07:00');
-  let hub: TestHub;
-  let dossiers: DossierClient;
-  let who: ReturnType<typeof officers>;
-
-  beforeAll(async () => {
-    hub = await startTestHub({ clock: clock.read });
-    dossiers = new DossierClient(hub);
-    who = officers(hub);
-  });
-  afterAll(() => hub?.close());
+  const { hub, dossiers, who, clock } = useDossierHub('2026-03-09T09:00:00+07:00');
 
   /** Received at Yên Thế at `at`, handed to the land branch and accepted there an hour later. */
   async function atLandBranch(at: string): Promise<string> {
@@ -189,18 +178,7 @@ describe('processing a dossier between agencies', () => {
       const justiceProcessor = hub.token('BG.STP', ['PROCESSOR'], 'Tạ Văn Nam');
       const received = await dossiers.ok(
         'receive',
-        {
-          input: {
-            procedure: 'BG-TP-LLTP',
-            desk: 'BG.STP',
-            applicant: APPLICANT,
-            documents: [
-              'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu 03/2013/TT-LLTP)',
-              'Bản chụp giấy tờ tùy thân',
-              'Bản chụp sổ hộ khẩu hoặc giấy chứng nhận nhân khẩu tập thể',
-            ],
-          },
-        },
+        { input: CRIMINAL_RECORD_INPUT },
         justiceDesk,
       );
       expect(received.legs).toEqual([expect.objectContaining({ seq: 1, agency: { code: 'BG.STP' }, dueAt: '2026-03-30T09:00:00+07:00' })]);
@@ -228,18 +206,7 @@ describe('processing a dossier between agencies', () => {
       const justiceDesk = hub.token('BG.STP', ['RECEPTIONIST']);
       const { code } = await dossiers.ok(
         'receive',
-        {
-          input: {
-            procedure: 'BG-TP-LLTP',
-            desk: 'BG.STP',
-            applicant: APPLICANT,
-            documents: [
-              'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu 03/2013/TT-LLTP)',
-              'Bản chụp giấy tờ tùy thân',
-              'Bản chụp sổ hộ khẩu hoặc giấy chứng nhận nhân khẩu tập thể',
-            ],
-          },
-        },
+        { input: CRIMINAL_RECORD_INPUT },
         justiceDesk,
       );
       await dossiers.ok('recordResult', { code, outcome: 'APPROVED' }, hub.token('BG.STP', ['PROCESSOR']));

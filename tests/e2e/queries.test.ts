@@ -1,11 +1,8 @@
-import { DossierClient, officers, TestClock } from '../testkit/dossiers';
+import { useDossierHub } from '../testkit/dossiers';
 import { startTestHub, type TestHub } from '../testkit/hub';
 
 describe('reading dossiers', () => {
-  const clock = new TestClock('2026-03-02T09:00:00+07:00');
-  let hub: TestHub;
-  let dossiers: DossierClient;
-  let who: ReturnType<typeof officers>;
+  const { hub, dossiers, who, clock } = useDossierHub('2026-03-02T09:00:00+07:00');
   const codes: string[] = [];
 
   const list = (variables: Record<string, unknown>, token: string) =>
@@ -20,9 +17,6 @@ describe('reading dossiers', () => {
     );
 
   beforeAll(async () => {
-    hub = await startTestHub({ clock: clock.read });
-    dossiers = new DossierClient(hub);
-    who = officers(hub);
     // Five land transfers on five days; the last two go on to the land branch.
     for (const day of ['02', '03', '04', '05', '06']) {
       clock.set(`2026-03-${day}T09:00:00+07:00`);
@@ -32,7 +26,6 @@ describe('reading dossiers', () => {
     await dossiers.ok('accept', { code: codes[4] }, who.land);
     clock.set('2026-03-20T10:00:00+07:00');
   });
-  afterAll(() => hub?.close());
 
   it('lists newest first, a page at a time, with the total', async () => {
     const first = await list({ first: 2 }, who.desk);

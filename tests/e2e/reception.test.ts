@@ -1,18 +1,7 @@
-import { APPLICANT, DossierClient, LAND_TRANSFER_DOCUMENTS, officers, onestopFootprint, TestClock } from '../testkit/dossiers';
-import { startTestHub, type TestHub } from '../testkit/hub';
+import { APPLICANT, LAND_TRANSFER_DOCUMENTS, onestopFootprint, useDossierHub } from '../testkit/dossiers';
 
 describe('reception at the desk', () => {
-  const clock = new TestClock('2026-03-10T09:30:00+07:00');
-  let hub: TestHub;
-  let dossiers: DossierClient;
-  let who: ReturnType<typeof officers>;
-
-  beforeAll(async () => {
-    hub = await startTestHub({ clock: clock.read });
-    dossiers = new DossierClient(hub);
-    who = officers(hub);
-  });
-  afterAll(() => hub?.close());
+  const { hub, dossiers, who, clock } = useDossierHub('2026-03-10T09:30:00+07:00');
 
   const receiveInput = (overrides: Record<string, unknown> = {}) => ({
     procedure: 'BG-DD-CN',

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import type { Role } from '../../subgraphs/common/auth';
-import type { GraphQLResponse, TestHub } from './hub';
+import { startTestHub, type GraphQLResponse, type TestHub } from './hub';
 
 /** The documents of a land-use right transfer (BG-DD-CN), as the catalogue names them. */
 export const LAND_TRANSFER_DOCUMENTS = [
@@ -109,4 +109,45 @@ export class TestClock {
   }
 
   read = (): Date => this.now;
+}
+
+/** The criminal-record certificate (BG-TP-LLTP): the Department of Justice's desk does the work itself. */
+export const CRIMINAL_RECORD_INPUT = {
+  procedure: 'BG-TP-LLTP',
+  desk: 'BG.STP',
+  applicant: APPLICANT,
+  documents: [
+    'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu 03/2013/TT-LLTP)',
+    'Bản chụp giấy tờ tùy thân',
+    'Bản chụp sổ hộ khẩu hoặc giấy chứng nhận nhân khẩu tập thể',
+  ],
+};
+
+export interface DossierHub {
+  hub: TestHub;
+  dossiers: DossierClient;
+  who: ReturnType<typeof officers>;
+  clock: TestClock;
+}
+
+/** A stand-in for a value a `beforeAll` has yet to create: every use goes to the value itself. */
+function later<T extends object>(get: () => T): T {
+  return new Proxy({} as T, {
+    get: (_target, property) => {
+      const value = Reflect.get(get(), property);
+      return typeof value === 'function' ? value.bind(get()) : value;
+    },
+  });
+}
+
+/** For a describe block: a hub of its own whose clock starts at `start`, with its officers. */
+export function useDossierHub(start: string): DossierHub {
+  const context = { clock: new TestClock(start) } as DossierHub;
+  beforeAll(async () => {
+    context.hub = await startTestHub({ clock: context.clock.read });
+    context.dossiers = new DossierClient(context.hub);
+    context.who = officers(context.hub);
+  });
+  afterAll(() => context.hub?.close());
+  return { hub: later(() => context.hub), dossiers: later(() => context.dossiers), who: later(() => context.who), clock: context.clock };
 }

@@ -1,0 +1,304 @@
+import 'reflect-metadata';
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { issueToken } from '../gateway/auth';
+import { startEmbeddedPostgres, type EmbeddedServer } from '../scripts/embedded-postgres';
+import { signIdentity, type Identity } from '../subgraphs/common/auth';
+import { env } from '../subgraphs/common/env';
+import { GraphClient } from '../subgraphs/common/graph-client';
+import { ormConfig } from '../subgraphs/common/orm';
+import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
+import { database as onestopDatabase } from '../subgraphs/onestop/mikro-orm.config';
+import { Outcome } from '../subgraphs/onestop/dossier.entity';
+import * as service from '../subgraphs/onestop/dossier.service';
+import { MikroORM } from '@mikro-orm/postgresql';
+
+/**
+ * `npm run bench:dossiers`: the hub under load, through the gateway, as `npm start` runs it (one process
+ * for the gateway and the five subgraphs), with the load generated from this process.
+ *
+ * 1. A working set of 1,000 recent dossiers (land transfers at the ten district desks, half of them at the
+ *    land branches), entered through the service layer; read latencies measured.
+ * 2. 99,000 finished dossiers of the past year added the same way (received, resolved, returned): the
+ *    archive grows a hundredfold while the day's work stays the same; read latencies measured again.
+ * 3. Throughput of receipts and of hand-over + acceptance pairs.
+ *
+ * DATABASE_URL: use that server; otherwise an embedded PostgreSQL under .data/bench-pg. Ports 4000–4005
+ * must be free. Options: --history <n> (default 99000), --seconds <n> per measurement (default 10).
+ */
+
+const DISTRICTS = ['BG.TPBG', 'BG.YENTHE', 'BG.TANYEN', 'BG.LANGGIANG', 'BG.LUCNAM', 'BG.LUCNGAN', 'BG.SONDONG', 'BG.YENDUNG', 'BG.VIETYEN', 'BG.HIEPHOA'];
+const landBranchOf = (district: string) => district.replace('BG.', 'BG.VPDKDD.');
+const LAND_TRANSFER_DOCUMENTS = [
+  'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu 09/ĐK)',
+  'Hợp đồng chuyển nhượng quyền sử dụng đất đã công chứng hoặc chứng thực',
+  'Bản gốc Giấy chứng nhận đã cấp',
+  'Tờ khai thuế thu nhập cá nhân',
+  'Tờ khai lệ phí trước bạ nhà, đất',
+];
+const PERMIT_DOCUMENTS = ['Đơn đề nghị cấp giấy phép xây dựng', 'Bản sao giấy tờ về quyền sử dụng đất', 'Hai bộ bản vẽ thiết kế xây dựng'];
+
+const argument = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+
+const officer = (agency: string, roles: Identity['roles'], name = 'Cán bộ đo tải'): Identity => ({ sub: `${agency}:${roles.join('+')}`, name, agency, roles });
+const applicant = (n: number) => ({ name: `Người nộp ${n}`, phone: `09${String(n % 100_000_000).padStart(8, '0')}`, address: 'Bắc Giang' });
+
+/** Runs `work` for 0..count-1, `workers` at a time, each worker taking the next number when it is done. */
+async function inBatches(count: number, workers: number, work: (n: number) => Promise<unknown>, label: string): Promise<void> {
+  const began = Date.now();
+  let next = 0;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: workers }, async () => {
+      while (next < count) {
+        await work(next++);
+        if (++done % 1000 === 0) process.stdout.write(`\r  ${label}: ${done}/${count}`);
+      }
+    }),
+  );
+  const seconds = (Date.now() - began) / 1000;
+  console.log(`\r  ${label}: ${count} in ${seconds.toFixed(0)} s (${(count / seconds).toFixed(0)}/s)`);
+}
+
+class Seeder {
+  constructor(private readonly orm: MikroORM, private readonly graph: GraphClient) {}
+
+  private deps(actor: Identity, now: Date): service.Deps {
+    return { em: this.orm.em.fork(), actor, now, graph: this.graph };
+  }
+
+  /** A land transfer received at a district desk; `toLand`: handed to and accepted by the land branch. */
+  async landTransfer(n: number, district: string, at: Date, toLand: boolean): Promise<string> {
+    const desk = officer(district, ['RECEPTIONIST']);
+    const { code } = await service.receiveDossier(this.deps(desk, at), {
+      procedure: 'BG-DD-CN',
+      desk: district,
+      applicant: applicant(n),
+      documents: LAND_TRANSFER_DOCUMENTS,
+    });
+    if (toLand) {
+      const later = new Date(at.getTime() + 3_600_000);
+      await service.handOverDossier(this.deps(desk, later), code, landBranchOf(district), null);
+      await service.acceptDossier(this.deps(officer(landBranchOf(district), ['PROCESSOR']), later), code);
+    }
+    return code;
+  }
+
+  /** A construction permit of the past: received, decided by the district itself, returned. */
+  async finishedPermit(n: number, district: string, at: Date): Promise<void> {
+    const { code } = await service.receiveDossier(this.deps(officer(district, ['RECEPTIONIST']), at), {
+      procedure: 'BG-XD-GPXD',
+      desk: district,
+      applicant: applicant(n),
+      documents: PERMIT_DOCUMENTS,
+    });
+    const decided = new Date(at.getTime() + 10 * 24 * 3_600_000);
+    await service.recordResult(this.deps(officer(district, ['PROCESSOR']), decided), code, Outcome.APPROVED, null);
+    await service.returnResult(this.deps(officer(district, ['RECEPTIONIST']), decided), code, `Người nộp ${n}`);
+  }
+}
+
+interface Measure {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: () => string;
+  pairs?: Array<{ headers: Record<string, string>; body: (context: Record<string, unknown>) => string }>;
+}
+
+interface Figures {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+async function measure(spec: Measure, seconds: number): Promise<Figures> {
+  const requests = spec.pairs
+    ? spec.pairs.map((step) => ({
+        method: 'POST' as const,
+        headers: { 'content-type': 'application/json', ...step.headers },
+        setupRequest: (request: any, context: Record<string, unknown>) => ({ ...request, body: step.body(context) }),
+      }))
+    : [
+        {
+          method: 'POST' as const,
+          headers: { 'content-type': 'application/json', ...spec.headers },
+          setupRequest: (request: any) => ({ ...request, body: spec.body!() }),
+        },
+      ];
+  const result = await autocannon({ url: spec.url, connections: 10, duration: seconds, requests } as autocannon.Options);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+const graphqlBody = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
+const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
+
+async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`the hub exited with ${child.exitCode}`);
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error('the hub did not become healthy in 60 s');
+}
+
+async function main(): Promise<void> {
+  const config = env();
+  const seconds = argument('seconds', 10);
+  const history = argument('history', 99_000);
+  let embedded: EmbeddedServer | undefined;
+  let serverUrl = config.databaseUrl;
+  if (!serverUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: join(PROJECT_ROOT, '.data', 'bench-pg'), port: config.embeddedPgPort + 2, persistent: false });
+    serverUrl = embedded.urlOf('postgres');
+  }
+  const admin = new Client({ connectionString: Object.assign(new URL(serverUrl), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  await admin.query('drop database if exists motcua_bench with (force)');
+  await admin.query('create database motcua_bench');
+  await admin.end();
+  const databaseUrl = Object.assign(new URL(serverUrl), { pathname: '/motcua_bench' }).toString();
+
+  const hub = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'scripts', 'start.js')], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  // The seeder's own commits need not wait for the disk; the hub's stay durable.
+  const orm = await MikroORM.init({
+    ...ormConfig(onestopDatabase, { databaseUrl, poolMax: 12 }),
+    pool: { min: 0, max: 12, afterCreate: (connection: any, done: (error: unknown, connection: unknown) => void) => connection.query('set synchronous_commit = off', (error: unknown) => done(error, connection)) },
+  });
+  try {
+    const gateway = `http://127.0.0.1:${config.ports.gateway}`;
+    await waitForHealth(`${gateway}/health`, hub);
+    const seeder = new Seeder(orm, new GraphClient(() => `${gateway}/graphql`));
+    const bearer = (agency: string, roles: Identity['roles']) => ({ authorization: `Bearer ${issueToken({ agency, roles, name: 'Cán bộ đo tải', expiresIn: '2h' }, config.jwtSecret)}` });
+    const supervisor = bearer('BG.SNV', ['SUPERVISOR']);
+    const today = new Date();
+    const results: Array<[string, string, Figures]> = [];
+    const run = async (size: string, spec: Measure) => {
+      const figures = await measure(spec, seconds);
+      results.push([size, spec.name, figures]);
+      console.log(`  ${size} ${spec.name}: ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms${figures.errors ? `, ${figures.errors} errors` : ''}`);
+    };
+
+    console.log('Seeding the working set through the service layer…');
+    const codes: string[] = [];
+    await inBatches(
+      1000,
+      8,
+      async (n) => {
+        const at = new Date(today.getTime() - (1 + (n % 10)) * 24 * 3_600_000);
+        codes.push(await seeder.landTransfer(n, DISTRICTS[n % DISTRICTS.length], at, n % 2 === 0));
+      },
+      'recent land transfers',
+    );
+
+    const reads = async (size: string): Promise<void> => {
+        await run(size, {
+          name: 'dossier(code) with procedure, desk and holder names, via gateway',
+          url: `${gateway}/graphql`,
+          headers: supervisor,
+          body: () => graphqlBody('query ($code: ID!) { dossier(code: $code) { code status procedure { name } desk { name } holder { name } } }', { code: pick(codes) }),
+        });
+        const direct = config.subgraphUrls.onestop;
+        await run(size, {
+          name: 'dossier(code), directly at onestop (signed header)',
+          url: direct,
+          headers: signIdentity(officer('BG.SNV', ['SUPERVISOR']), config.identitySecret),
+          body: () => graphqlBody('query ($code: ID!) { dossier(code: $code) { code status procedure { code } desk { code } holder { code } } }', { code: pick(codes) }),
+        });
+        await run(size, {
+          name: 'inbox: 50-row page of a land branch',
+          url: `${gateway}/graphql`,
+          headers: supervisor,
+          body: () =>
+            graphqlBody('query ($code: ID!) { agency(code: $code) { inbox(first: 50) { totalCount edges { node { code dueAt status } } } } }', {
+              code: landBranchOf(pick(DISTRICTS)),
+            }),
+        });
+        await run(size, {
+          name: 'dossiers(filter: desk + status), 20 rows and total',
+          url: `${gateway}/graphql`,
+          headers: supervisor,
+          body: () =>
+            graphqlBody('query ($desk: ID!) { dossiers(filter: { desk: $desk, status: IN_PROGRESS }, first: 20) { totalCount edges { node { code } } } }', {
+              desk: pick(DISTRICTS),
+            }),
+        });
+    };
+
+    console.log(`Reads with ${codes.length} dossiers:`);
+    await reads('1,000');
+
+    console.log(`Adding ${history} finished dossiers of the past year through the service layer…`);
+    await inBatches(
+      history,
+      12,
+      (n) => seeder.finishedPermit(1000 + n, DISTRICTS[n % DISTRICTS.length], new Date(today.getTime() - (30 + (n % 300)) * 24 * 3_600_000)),
+      'finished permits',
+    );
+    await orm.em.getConnection().execute('analyze');
+    console.log(`Reads with ${(history + 1000).toLocaleString('en')} dossiers:`);
+    await reads((history + 1000).toLocaleString('en'));
+
+    console.log('Writes:');
+    await run('-', {
+      name: 'receiveDossier through the gateway',
+      url: `${gateway}/graphql`,
+      headers: bearer('BG.YENTHE', ['RECEPTIONIST']),
+      body: () =>
+        graphqlBody('mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code } }', {
+          input: { procedure: 'BG-DD-CN', desk: 'BG.YENTHE', applicant: applicant(Math.floor(Math.random() * 1e6)), documents: LAND_TRANSFER_DOCUMENTS },
+        }),
+    });
+    const waiting: string[] = [];
+    await inBatches(4000, 8, async (n) => waiting.push(await seeder.landTransfer(500_000 + n, 'BG.TANYEN', today, false)), 'dossiers at the Tân Yên desk');
+    await run('-', {
+      name: 'handOverDossier + acceptDossier (2 requests per pair)',
+      url: `${gateway}/graphql`,
+      headers: {},
+      pairs: [
+        {
+          headers: bearer('BG.TANYEN', ['RECEPTIONIST']),
+          body: (context) => {
+            context.code = waiting.pop();
+            return graphqlBody('mutation ($code: ID!) { handOverDossier(code: $code, to: "BG.VPDKDD.TANYEN") { code } }', { code: context.code });
+          },
+        },
+        {
+          headers: bearer('BG.VPDKDD.TANYEN', ['PROCESSOR']),
+          body: (context) => graphqlBody('mutation ($code: ID!) { acceptDossier(code: $code) { code } }', { code: context.code }),
+        },
+      ],
+    });
+
+    console.log(`\nMachine: ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${seconds} s per line, 10 connections.`);
+    console.log('| dossiers | operation | req/s | p50 ms | p99 ms |\n| --- | --- | --- | --- | --- |');
+    for (const [size, name, figures] of results) {
+      console.log(`| ${size} | ${name} | ${figures.requestsPerSecond.toFixed(0)} | ${figures.p50} | ${figures.p99} |${figures.errors ? ` ${figures.errors} errors` : ''}`);
+    }
+  } finally {
+    hub.kill('SIGINT');
+    await new Promise((done) => hub.once('exit', done));
+    await orm.close();
+    await embedded?.stop();
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(error);
+  process.exit(1);
+});
