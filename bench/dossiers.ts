@@ -27,7 +27,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
  * 3. Throughput of receipts and of hand-over + acceptance pairs.
  *
  * DATABASE_URL: use that server; otherwise an embedded PostgreSQL under .data/bench-pg. Ports 4000–4005
- * must be free. Options: --history <n> (default 99000), --seconds <n> per measurement (default 10).
+ * must be free. Options: --history <n> (default 99000), --seconds <n> per measurement (default 10),
+ * --reuse (measure the reads again on the database the last run left, without seeding).
  */
 
 const DISTRICTS = ['BG.TPBG', 'BG.YENTHE', 'BG.TANYEN', 'BG.LANGGIANG', 'BG.LUCNAM', 'BG.LUCNGAN', 'BG.SONDONG', 'BG.YENDUNG', 'BG.VIETYEN', 'BG.HIEPHOA'];
@@ -164,11 +165,14 @@ async function main(): Promise<void> {
     embedded = await startEmbeddedPostgres({ dataDir: join(PROJECT_ROOT, '.data', 'bench-pg'), port: config.embeddedPgPort + 2, persistent: false });
     serverUrl = embedded.urlOf('postgres');
   }
-  const admin = new Client({ connectionString: Object.assign(new URL(serverUrl), { pathname: '/postgres' }).toString() });
-  await admin.connect();
-  await admin.query('drop database if exists motcua_bench with (force)');
-  await admin.query('create database motcua_bench');
-  await admin.end();
+  const reuse = process.argv.includes('--reuse');
+  if (!reuse) {
+    const admin = new Client({ connectionString: Object.assign(new URL(serverUrl), { pathname: '/postgres' }).toString() });
+    await admin.connect();
+    await admin.query('drop database if exists motcua_bench with (force)');
+    await admin.query('create database motcua_bench');
+    await admin.end();
+  }
   const databaseUrl = Object.assign(new URL(serverUrl), { pathname: '/motcua_bench' }).toString();
 
   const hub = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'scripts', 'start.js')], {
@@ -188,24 +192,20 @@ async function main(): Promise<void> {
     const supervisor = bearer('BG.SNV', ['SUPERVISOR']);
     const today = new Date();
     const results: Array<[string, string, Figures]> = [];
+    const printResults = () => {
+      console.log(`\nMachine: ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${seconds} s per line, 10 connections.`);
+      console.log('| dossiers | operation | req/s | p50 ms | p99 ms |\n| --- | --- | --- | --- | --- |');
+      for (const [size, name, figures] of results) {
+        console.log(`| ${size} | ${name} | ${figures.requestsPerSecond.toFixed(0)} | ${figures.p50} | ${figures.p99} |${figures.errors ? ` ${figures.errors} errors` : ''}`);
+      }
+    };
     const run = async (size: string, spec: Measure) => {
       const figures = await measure(spec, seconds);
       results.push([size, spec.name, figures]);
       console.log(`  ${size} ${spec.name}: ${figures.requestsPerSecond.toFixed(0)} req/s, p50 ${figures.p50} ms, p99 ${figures.p99} ms${figures.errors ? `, ${figures.errors} errors` : ''}`);
     };
 
-    console.log('Seeding the working set through the service layer…');
     const codes: string[] = [];
-    await inBatches(
-      1000,
-      8,
-      async (n) => {
-        const at = new Date(today.getTime() - (1 + (n % 10)) * 24 * 3_600_000);
-        codes.push(await seeder.landTransfer(n, DISTRICTS[n % DISTRICTS.length], at, n % 2 === 0));
-      },
-      'recent land transfers',
-    );
-
     const reads = async (size: string): Promise<void> => {
         await run(size, {
           name: 'dossier(code) with procedure, desk and holder names, via gateway',
@@ -239,6 +239,27 @@ async function main(): Promise<void> {
             }),
         });
     };
+    if (reuse) {
+      const rows = await orm.em.getConnection().execute<Array<{ code: string }>>(
+        `select code from onestop.dossier where procedure_code = 'BG-DD-CN' and desk_code <> 'BG.TANYEN' order by received_at desc limit 1000`,
+      );
+      codes.push(...rows.map((row) => row.code));
+      const [{ count }] = await orm.em.getConnection().execute<Array<{ count: string }>>('select count(*) from onestop.dossier');
+      console.log(`Reads with ${Number(count).toLocaleString('en')} dossiers (reused):`);
+      await reads(`${Number(count).toLocaleString('en')} (reused)`);
+      return printResults();
+    }
+    console.log('Seeding the working set through the service layer…');
+    await inBatches(
+      1000,
+      8,
+      async (n) => {
+        const at = new Date(today.getTime() - (1 + (n % 10)) * 24 * 3_600_000);
+        codes.push(await seeder.landTransfer(n, DISTRICTS[n % DISTRICTS.length], at, n % 2 === 0));
+      },
+      'recent land transfers',
+    );
+
 
     console.log(`Reads with ${codes.length} dossiers:`);
     await reads('1,000');
@@ -285,11 +306,7 @@ async function main(): Promise<void> {
       ],
     });
 
-    console.log(`\nMachine: ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${seconds} s per line, 10 connections.`);
-    console.log('| dossiers | operation | req/s | p50 ms | p99 ms |\n| --- | --- | --- | --- | --- |');
-    for (const [size, name, figures] of results) {
-      console.log(`| ${size} | ${name} | ${figures.requestsPerSecond.toFixed(0)} | ${figures.p50} | ${figures.p99} |${figures.errors ? ` ${figures.errors} errors` : ''}`);
-    }
+    printResults();
   } finally {
     hub.kill('SIGINT');
     await new Promise((done) => hub.once('exit', done));

@@ -143,6 +143,15 @@ export type DossierInit = Pick<
 @Index({ name: 'dossier_received_at_code_index', expression: 'create index "dossier_received_at_code_index" on "onestop"."dossier" ("received_at" desc, "code" desc)' })
 @Index({ properties: ['deskCode', 'receivedAt'] })
 @Index({ properties: ['procedureCode', 'receivedAt'] })
+// A desk's or a procedure's dossiers in one status, newest first, without reading the rest of their history.
+@Index({
+  name: 'dossier_desk_status_received_index',
+  expression: 'create index "dossier_desk_status_received_index" on "onestop"."dossier" ("desk_code", "status", "received_at" desc, "code" desc)',
+})
+@Index({
+  name: 'dossier_procedure_status_received_index',
+  expression: 'create index "dossier_procedure_status_received_index" on "onestop"."dossier" ("procedure_code", "status", "received_at" desc, "code" desc)',
+})
 @Index({ properties: ['status', 'receivedAt'] })
 @Index({ properties: ['status', 'dueAt'] })
 @Unique({ properties: ['deskCode', 'idempotencyKey'] })

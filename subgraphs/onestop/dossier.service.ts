@@ -694,8 +694,9 @@ export async function listDossiers(
   if (filter?.receivedFrom && filter.receivedTo && filter.receivedFrom > filter.receivedTo) {
     throw new BadUserInputError('`receivedFrom` is after `receivedTo`.', { fields: { receivedFrom: 'after receivedTo' } });
   }
-  // Supervisors read every dossier; agencies read through the access index, in its order.
-  const scoped = !actor.roles.includes('SUPERVISOR');
+  // Supervisors read every dossier; an agency reads its own desk's and what it holds directly, anything
+  // else through the access index, in its order.
+  const scoped = !actor.roles.includes('SUPERVISOR') && filter?.desk !== actor.agency && filter?.holder !== actor.agency;
   const from = scoped ? 'onestop.dossier_access a join onestop.dossier d on d.code = a.dossier_code' : 'onestop.dossier d';
   const order = scoped ? ['a.received_at', 'a.dossier_code'] : ['d.received_at', 'd.code'];
   const conditions: string[] = [];

@@ -46,6 +46,12 @@ describe('reading dossiers', () => {
     expect(tax.data.dossiers.totalCount).toBe(0);
     const supervisor = await list({ filter: { desk: 'BG.YENTHE' } }, who.supervisor);
     expect(supervisor.data.dossiers.totalCount).toBe(5);
+    const ownDesk = await list({ filter: { desk: 'BG.YENTHE' } }, who.desk);
+    expect(ownDesk.data.dossiers.totalCount).toBe(5);
+    const held = await list({ filter: { holder: 'BG.VPDKDD.YENTHE' } }, who.land);
+    expect(held.data.dossiers.edges.map((edge: any) => edge.node.code)).toEqual([codes[4]]);
+    const othersDesk = await list({ filter: { desk: 'BG.YENTHE' } }, who.tax);
+    expect(othersDesk.data.dossiers.totalCount).toBe(0);
   });
 
   it.each<[string, Record<string, unknown>, number[]]>([
