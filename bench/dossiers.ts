@@ -187,7 +187,7 @@ async function main(): Promise<void> {
   try {
     const gateway = `http://127.0.0.1:${config.ports.gateway}`;
     await waitForHealth(`${gateway}/health`, hub);
-    const seeder = new Seeder(orm, new GraphClient(() => `${gateway}/graphql`));
+    const seeder = new Seeder(orm, new GraphClient(() => `${gateway}/graphql`, config.identitySecret));
     const bearer = (agency: string, roles: Identity['roles']) => ({ authorization: `Bearer ${issueToken({ agency, roles, name: 'Cán bộ đo tải', expiresIn: '2h' }, config.jwtSecret)}` });
     const supervisor = bearer('BG.SNV', ['SUPERVISOR']);
     const today = new Date();

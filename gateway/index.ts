@@ -6,10 +6,10 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { GraphQLError, GraphQLScalarType, Kind, type GraphQLFormattedError, type GraphQLSchema, type ValueNode } from 'graphql';
 import { dirname, join } from 'node:path';
-import { signIdentity, type Identity } from '../subgraphs/common/auth';
+import { IDENTITY_HEADER, SIGNATURE_HEADER, signIdentity, verifyIdentity, type Identity } from '../subgraphs/common/auth';
 import { env, type SubgraphName } from '../subgraphs/common/env';
 import { HubError } from '../subgraphs/common/errors';
-import { parseDateTime, parseLocalDate } from '../subgraphs/common/scalars';
+import { parseDateTime, parseLocalDate, parseMoney } from '../subgraphs/common/scalars';
 import { listen } from '../subgraphs/common/http';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
 import { readCommittedSupergraph } from '../schema/compose';
@@ -28,6 +28,7 @@ export interface GatewayOptions {
   subgraphUrls: Record<SubgraphName, string>;
   jwtSecret: string;
   identitySecret: string;
+  identityMaxAgeSeconds: number;
   maxQueryDepth: number;
   maxBodyBytes: number;
 }
@@ -81,7 +82,7 @@ async function subgraphHealth(urls: Record<SubgraphName, string>): Promise<Recor
  * malformed date is refused here, as BAD_USER_INPUT, before any subgraph is asked.
  */
 function installHubScalars(schema: GraphQLSchema): void {
-  const strict: Record<string, (value: unknown) => unknown> = { DateTime: parseDateTime, Date: parseLocalDate };
+  const strict: Record<string, (value: unknown) => unknown> = { DateTime: parseDateTime, Date: parseLocalDate, Money: parseMoney };
   for (const [name, parse] of Object.entries(strict)) {
     const type = schema.getType(name);
     if (!(type instanceof GraphQLScalarType)) continue;
@@ -90,7 +91,7 @@ function installHubScalars(schema: GraphQLSchema): void {
       return value;
     };
     type.parseLiteral = (node: ValueNode) => {
-      const value = node.kind === Kind.STRING ? node.value : undefined;
+      const value = node.kind === Kind.STRING || node.kind === Kind.INT ? node.value : undefined;
       parse(value);
       return value;
     };
@@ -152,7 +153,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     '/graphql',
     express.json({ limit: options.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => ({ identity: identityFromAuthorization(req.header('authorization'), options.jwtSecret) }),
+      context: async ({ req }) => {
+        // A subgraph asking the graph on a caller's behalf signs the caller's identity as the gateway does.
+        const signed = req.header(IDENTITY_HEADER);
+        if (signed !== undefined) {
+          const identity = verifyIdentity({ identity: signed, signature: req.header(SIGNATURE_HEADER) }, options.identitySecret, options.identityMaxAgeSeconds);
+          return { identity };
+        }
+        return { identity: identityFromAuthorization(req.header('authorization'), options.jwtSecret) };
+      },
     }),
   );
 
@@ -177,6 +186,7 @@ if (require.main === module) {
     subgraphUrls: config.subgraphUrls,
     jwtSecret: config.jwtSecret,
     identitySecret: config.identitySecret,
+    identityMaxAgeSeconds: config.identityMaxAgeSeconds,
     maxQueryDepth: config.maxQueryDepth,
     maxBodyBytes: config.maxBodyBytes,
   }).then(

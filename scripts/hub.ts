@@ -32,6 +32,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   const { config } = options;
   // Subgraphs read other subgraphs' public data through the gateway, which starts after them.
   let gatewayUrl = config.gatewayUrl;
+  const peers: Partial<Record<SubgraphName, string>> = {};
   const start = (name: SubgraphName, port: number) =>
     startSubgraph(SUBGRAPHS.find((definition) => definition.name === name)!, {
       databaseUrl: options.databaseUrl,
@@ -46,6 +47,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       onQuery: options.onQuery && ((sql) => options.onQuery!(name, sql)),
       gatewayUrl: () => gatewayUrl,
       clock: options.clock,
+      peerUrls: () => peers,
+      eventPollMs: config.eventPollMs,
+    }).then((subgraph) => {
+      peers[name] = subgraph.url;
+      return subgraph;
     });
 
   const started = await Promise.allSettled(
@@ -69,6 +75,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       subgraphUrls: urls,
       jwtSecret: config.jwtSecret,
       identitySecret: config.identitySecret,
+      identityMaxAgeSeconds: config.identityMaxAgeSeconds,
       maxQueryDepth: config.maxQueryDepth,
       maxBodyBytes: config.maxBodyBytes,
     });

@@ -40,6 +40,7 @@ const schema = z
     HUB_DB_POOL_MAX: positiveInt.default(10),
     HUB_MAX_QUERY_DEPTH: positiveInt.default(12),
     HUB_MAX_BODY_BYTES: positiveInt.default(1_000_000),
+    HUB_EVENT_POLL_MS: positiveInt.default(500),
     HUB_PORT_GATEWAY: port.default(DEFAULT_PORTS.gateway),
     HUB_PORT_ONESTOP: port.default(DEFAULT_PORTS.onestop),
     HUB_PORT_PROVINCE: port.default(DEFAULT_PORTS.province),
@@ -81,6 +82,8 @@ export interface HubEnv {
   dbPoolMax: number;
   maxQueryDepth: number;
   maxBodyBytes: number;
+  /** How often onestop asks the producing subgraphs for new events. */
+  eventPollMs: number;
   ports: Record<SubgraphName | 'gateway', number>;
   /** Where the gateway reaches each subgraph. */
   subgraphUrls: Record<SubgraphName, string>;
@@ -125,6 +128,7 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
     dbPoolMax: v.HUB_DB_POOL_MAX,
     maxQueryDepth: v.HUB_MAX_QUERY_DEPTH,
     maxBodyBytes: v.HUB_MAX_BODY_BYTES,
+    eventPollMs: v.HUB_EVENT_POLL_MS,
     ports,
     subgraphUrls: {
       onestop: urlOf('onestop', v.HUB_URL_ONESTOP),

@@ -1,21 +1,31 @@
+import { signIdentity, type Identity } from './auth';
+import { HubError } from './errors';
+
 /**
  * How a subgraph reads what another group of agencies owns: through the federated graph, as any client
  * would, never through their tables. Public reference data (the directory, the catalogue) needs no
- * identity; answers can be kept for a short while, since they change rarely.
+ * identity and can be kept for a short while, since it changes rarely; anything else is asked as the
+ * caller (`as`), so the owner applies its own rules of who may read what.
  */
 export class GraphClient {
   private readonly cache = new Map<string, { expires: number; value: Promise<unknown> }>();
 
-  constructor(private readonly url: () => string) {}
+  constructor(
+    private readonly url: () => string,
+    private readonly identitySecret: string,
+  ) {}
 
-  async query<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async query<T>(query: string, variables: Record<string, unknown> = {}, options: { as?: Identity } = {}): Promise<T> {
     const response = await fetch(this.url(), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(options.as ? signIdentity(options.as, this.identitySecret) : {}) },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(10_000),
     });
-    const body = (await response.json()) as { data?: T; errors?: Array<{ message: string }> };
+    const body = (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
+    // The owner's coded refusal (not found, forbidden…) is the caller's answer too.
+    const coded = body.errors?.find((error) => ['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT', 'CONFLICT'].includes(String(error.extensions?.code)));
+    if (coded) throw new HubError(coded.message, coded.extensions!.code as never);
     if (body.errors?.length || !body.data) {
       throw new Error(`The hub's graph answered with errors: ${(body.errors ?? []).map((error) => error.message).join('; ') || response.status}`);
     }

@@ -63,3 +63,22 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   parseValue: parseLocalDate,
   parseLiteral: (ast) => parseLocalDate(literal(ast)),
 });
+
+const MONEY = /^(0|[1-9]\d{0,17})$/;
+
+/** Whole đồng as a string of digits (amounts exceed 32 bits; money is never a float). */
+export function parseMoney(value: unknown): string {
+  const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+  if (typeof text !== 'string' || !MONEY.test(text)) {
+    throw new BadUserInputError(`Money must be a whole, non-negative number of đồng written as digits, such as "1500000000"; got ${JSON.stringify(value)}.`);
+  }
+  return text;
+}
+
+export const MoneyScalar = new GraphQLScalarType<string, string>({
+  name: 'Money',
+  description: 'Whole đồng (VND), as a string of digits.',
+  serialize: (value) => parseMoney(typeof value === 'bigint' ? value.toString() : value),
+  parseValue: parseMoney,
+  parseLiteral: (ast) => parseMoney(ast.kind === Kind.STRING || ast.kind === Kind.INT ? ast.value : undefined),
+});

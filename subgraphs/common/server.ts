@@ -1,6 +1,7 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
+import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -11,6 +12,18 @@ import { GraphClient } from './graph-client';
 import { listen } from './http';
 import type { SubgraphName } from './env';
 import { migrate, openOrm, type SubgraphDatabase } from './orm';
+import { eventFeed, type OutboxEventBase } from './outbox';
+
+/** What a subgraph's background work (the event consumer) is given. */
+export interface SubgraphServices {
+  orm: MikroORM;
+  graph: GraphClient;
+  clock: () => Date;
+  /** Where another subgraph answers GraphQL (`…/graphql`); read when needed, since all start together. */
+  peerUrl: (name: SubgraphName) => string;
+  identitySecret: string;
+  eventPollMs: number;
+}
 
 /** Everything the hub needs to know to run one subgraph. */
 export interface SubgraphDefinition {
@@ -20,6 +33,10 @@ export interface SubgraphDefinition {
   schema(): Promise<GraphQLSchema>;
   /** Loads the subgraph's reference data; loading it again changes nothing. */
   seed(em: EntityManager): Promise<void>;
+  /** The outbox a producing subgraph serves as its event feed. */
+  outbox?: EntityClass<OutboxEventBase>;
+  /** Work beside the server, started once it listens and stopped before it closes. */
+  background?: (services: SubgraphServices) => { stop(): Promise<void> };
 }
 
 export interface SubgraphOptions {
@@ -38,6 +55,9 @@ export interface SubgraphOptions {
   gatewayUrl: () => string;
   /** The time requests are handled at; the wall clock unless a test sets it. */
   clock?: () => Date;
+  /** The other subgraphs' GraphQL URLs. */
+  peerUrls: () => Partial<Record<SubgraphName, string>>;
+  eventPollMs: number;
 }
 
 export interface RunningSubgraph {
@@ -73,7 +93,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     includeStacktraceInErrorResponses: options.includeStacktraces ?? false,
   });
   await apollo.start();
-  const graph = new GraphClient(options.gatewayUrl);
+  const graph = new GraphClient(options.gatewayUrl, options.identitySecret);
   const clock = options.clock ?? (() => new Date());
 
   const app = express();
@@ -86,6 +106,9 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       res.status(503).json({ status: 'unavailable', subgraph: definition.name, reason: (error as Error).message });
     }
   });
+  if (definition.outbox) {
+    app.get('/events', eventFeed(orm, definition.outbox, options.identitySecret, options.identityMaxAgeSeconds));
+  }
   app.use(
     '/graphql',
     express.json({ limit: options.maxBodyBytes }),
@@ -106,12 +129,25 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   );
 
   const http = await listen(app, options.port, options.host);
+  const background = definition.background?.({
+    orm,
+    graph,
+    clock,
+    identitySecret: options.identitySecret,
+    eventPollMs: options.eventPollMs,
+    peerUrl: (name) => {
+      const url = options.peerUrls()[name];
+      if (!url) throw new Error(`The ${name} subgraph's address is not known.`);
+      return url;
+    },
+  });
 
   return {
     name: definition.name,
     url: `${http.origin}/graphql`,
     orm,
     async close() {
+      await background?.stop();
       await http.close();
       await apollo.stop();
       await orm.close();

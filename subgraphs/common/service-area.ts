@@ -73,5 +73,5 @@ export function serviceAreaModule<T extends ServiceAreaBase>(
     await em.upsertMany(entity, rows as object[], { onConflictFields: ['branchCode', 'unitCode'] as never, onConflictAction: 'ignore' });
   }
 
-  return { resolvers: [ServiceAreaResolver] as [Function], orphanedTypes: [BranchAgency], references, seed };
+  return { resolvers: [ServiceAreaResolver] as [Function], orphanedTypes: [BranchAgency] as Function[], references, seed };
 }

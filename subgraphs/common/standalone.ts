@@ -20,6 +20,8 @@ export function runStandalone(definition: SubgraphDefinition): void {
     includeStacktraces: config.nodeEnv === 'development',
     prepare: true,
     gatewayUrl: () => config.gatewayUrl,
+    peerUrls: () => config.subgraphUrls,
+    eventPollMs: config.eventPollMs,
   }).then(
     (running) => {
       console.log(`${definition.name} subgraph ready at ${running.url}`);

@@ -274,6 +274,14 @@ export class Dossier {
   @Property({ type: 'timestamptz', nullable: true })
   previousDueAt: Date | null = null;
 
+  @Field(() => Date, { nullable: true, description: 'Since when it waits for a financial obligation to be paid (the clock stopped).' })
+  @Property({ type: 'timestamptz', nullable: true })
+  paymentAwaitedAt: Date | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When the financial obligation was paid in full.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  paidAt: Date | null = null;
+
   @Field(() => Outcome, { nullable: true })
   @Enum({ items: () => Outcome, nullable: true })
   outcome: Outcome | null = null;

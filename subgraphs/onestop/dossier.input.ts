@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { BadUserInputError } from '../common/errors';
+import { optionalText, Problems, requiredText, text } from '../common/validation';
 import { Applicant, Delivery, DossierStatus } from './dossier.entity';
 
 @InputType({ description: 'Người nộp hồ sơ.' })
@@ -91,39 +91,6 @@ export const MAX_BACKDATE_DAYS = 30;
 /** Clocks of agency systems drift; a receipt this far ahead is taken as now. */
 const CLOCK_SKEW_MS = 60_000;
 
-/** Collects every problem of an input, so the caller can fix them all at once. */
-export class Problems {
-  private readonly fields: Record<string, string> = {};
-
-  add(field: string, message: string): void {
-    this.fields[field] ??= message;
-  }
-
-  throwIfAny(extensions: Record<string, unknown> = {}): void {
-    const entries = Object.entries(this.fields);
-    if (entries.length === 0) return;
-    throw new BadUserInputError(entries.map(([field, message]) => `${field}: ${message}`).join('; '), { fields: this.fields, ...extensions });
-  }
-}
-
-/** Vietnamese text as stored: NFC (precomposed diacritics), single spaces, trimmed. */
-export function text(value: string): string {
-  return value.normalize('NFC').replace(/\s+/g, ' ').trim();
-}
-
-export function requiredText(problems: Problems, field: string, value: string | null | undefined, max = 500): string {
-  const cleaned = text(value ?? '');
-  if (!cleaned) problems.add(field, 'must not be empty');
-  else if (cleaned.length > max) problems.add(field, `must be at most ${max} characters`);
-  return cleaned;
-}
-
-function optionalText(problems: Problems, field: string, value: string | null | undefined, max = 500): string | null {
-  const cleaned = text(value ?? '');
-  if (cleaned.length > max) problems.add(field, `must be at most ${max} characters`);
-  return cleaned || null;
-}
-
 /** 0xxxxxxxxx (10 or 11 digits); +84 becomes 0; spaces, dots, dashes and brackets are dropped. */
 export function normalizePhone(value: string): string | null {
   const digits = value.replace(/[\s.\-()]/g, '').replace(/^\+?84/, '0');
@@ -137,14 +104,6 @@ export function cleanApplicant(problems: Problems, input: ApplicantInput | null 
   const email = optionalText(problems, `${field}.email`, input?.email, 254);
   if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.add(`${field}.email`, 'is not an e-mail address');
   return new Applicant(name, phone ?? '', optionalText(problems, `${field}.address`, input?.address), email);
-}
-
-export function cleanList(problems: Problems, field: string, values: readonly string[] | null | undefined, options: { required: boolean }): string[] {
-  const cleaned = [...new Set((values ?? []).map(text))];
-  if (cleaned.some((value) => !value)) problems.add(field, 'must not contain empty items');
-  if (options.required && cleaned.filter(Boolean).length === 0) problems.add(field, 'must not be empty');
-  if (cleaned.some((value) => value.length > 500)) problems.add(field, 'items must be at most 500 characters');
-  return cleaned.filter(Boolean);
 }
 
 /** When the desk received the dossier: now, or earlier for a paper dossier, never in the future. */

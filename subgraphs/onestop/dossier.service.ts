@@ -11,15 +11,12 @@ import { agencyDirectory, isOpen, operatingAgency, procedureOf, type DirectoryAg
 import { DossierAccess, grantAccess } from './dossier-access.entity';
 import { canonicalJson, DossierEvent } from './dossier-event.entity';
 import { Delivery, Dossier, DossierLeg, DossierStatus, Outcome, Timeliness, Transfer, TransferKind } from './dossier.entity';
+import { cleanList, Problems, requiredText, text } from '../common/validation';
 import {
   checkDocuments,
   cleanApplicant,
-  cleanList,
   cleanReceivedAt,
   normalizePhone,
-  Problems,
-  requiredText,
-  text,
   type DossierFilter,
   type GuidanceInput,
   type ReceiveDossierInput,
@@ -39,7 +36,7 @@ export const MAX_PAGE_SIZE = 100;
 // Who may do what. A RECEPTIONIST acts only at its own agency's desk; processing is for PROCESSORs; an
 // agency's system (SYSTEM) acts for its agency. Checked next to the transition, in `change`.
 
-type Party = 'desk' | 'holder' | 'addressee';
+type Party = 'desk' | 'holder' | 'addressee' | 'anyone';
 
 const ANY_OFFICER: readonly Role[] = ['RECEPTIONIST', 'PROCESSOR', 'SYSTEM'];
 const DESK_OFFICER: readonly Role[] = ['RECEPTIONIST', 'SYSTEM'];
@@ -55,12 +52,16 @@ const WHO_MAY = {
   RECORD_RESULT: { party: 'holder', roles: PROCESSING_OFFICER },
   RETURN: { party: 'desk', roles: DESK_OFFICER },
   WITHDRAW: { party: 'desk', roles: DESK_OFFICER },
+  // Reached only through the producing subgraphs' events, which those subgraphs authorised.
+  AWAIT_PAYMENT: { party: 'holder', roles: ['SYSTEM'] },
+  PAYMENT_RECEIVED: { party: 'anyone', roles: ['SYSTEM'] },
 } as const satisfies Record<Action, { party: Party; roles: readonly Role[] }>;
 
 const PARTY_NAMES: Record<Party, string> = {
   desk: 'the receiving desk',
   holder: 'the agency holding the dossier',
   addressee: 'the agency it was handed to',
+  anyone: 'the hub',
 };
 
 export function requireActor(actor: Identity | null): Identity {
@@ -89,6 +90,10 @@ export async function mayRead(em: EntityManager, actor: Identity, dossierCode: s
 
 async function assertMay(em: EntityManager, actor: Identity, action: Action, dossier: Dossier): Promise<void> {
   const { party, roles } = WHO_MAY[action];
+  if (party === 'anyone') {
+    if (actor.roles.some((role) => (roles as readonly Role[]).includes(role))) return;
+    throw forbidden(action, party, null, roles);
+  }
   const agency = party === 'desk' ? dossier.deskCode : party === 'holder' ? dossier.holderCode : dossier.addresseeCode;
   if (actsFor(actor, agency, roles, dossier.deskCode)) return;
   // Nobody holds it, or it is not in transit: a reader learns why nothing can be done (CONFLICT).
@@ -627,6 +632,57 @@ export async function withdrawDossier(deps: Deps, code: string, reason: string):
     dossier.holderCode = null;
     dossier.addresseeCode = null;
     return { reason: cleanReason };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Work done in other subgraphs, applied from their events.
+
+/**
+ * A tax notice completes the tax leg: the dossier is handed on to the route's next agency and waits, with
+ * the clock stopped, until the financial obligation is paid.
+ */
+export async function awaitPayment(deps: Deps, code: string, notice: { number: string; total: string }): Promise<Dossier> {
+  return change(deps, code, 'AWAIT_PAYMENT', async (em, dossier, actor) => {
+    const next = legAt(dossier, dossier.currentLeg + 1);
+    if (!next) throw new ConflictError('The tax leg is the last of the route: there is no agency to wait for the payment at.');
+    dossier.transfers.add(
+      new Transfer({
+        dossier,
+        seq: dossier.transfers.length + 1,
+        kind: TransferKind.ROUTE,
+        fromCode: dossier.holderCode!,
+        fromName: knownName(dossier, dossier.holderCode!),
+        toCode: next.agencyCode,
+        toName: next.agencyName,
+        handedAt: deps.now,
+        handedBy: actor.name,
+        handedBySub: actor.sub,
+        note: `Thông báo nộp thuế số ${notice.number}: ${notice.total} đồng`,
+      }),
+    );
+    dossier.addresseeCode = next.agencyCode;
+    dossier.legDueAt = next.dueAt ?? dossier.legDueAt;
+    dossier.paymentAwaitedAt = deps.now;
+    await grantAccess(em, next.agencyCode, dossier.code, dossier.receivedAt);
+    return { notice: notice.number, total: notice.total, to: next.agencyCode };
+  });
+}
+
+/** Paid in full: processing resumes, and every deadline still ahead moves by the working time it waited. */
+export async function paymentReceived(deps: Deps, code: string, paidAt: Date): Promise<Dossier> {
+  return change(deps, code, 'PAYMENT_RECEIVED', (_em, dossier) => {
+    const calendar = calendarOf(deps);
+    const waited = dossier.paymentAwaitedAt ? calendar.workingMsBetween(dossier.paymentAwaitedAt, paidAt) : 0;
+    for (const leg of dossier.legs.getItems()) {
+      if (leg.result === null && leg.dueAt) leg.dueAt = calendar.addWorkingMs(leg.dueAt, waited).dueAt;
+    }
+    dossier.dueAt = calendar.addWorkingMs(dossier.dueAt, waited).dueAt;
+    const holding = legAt(dossier, dossier.addresseeCode ? dossier.currentLeg + 1 : dossier.currentLeg);
+    dossier.legDueAt = holding?.dueAt ?? dossier.dueAt;
+    dossier.paymentAwaitedAt = null;
+    dossier.paidAt = paidAt;
+    return { paidAt, waitedWorkingHours: Math.round((waited / 3_600_000) * 100) / 100 };
   });
 }
 

@@ -17,6 +17,8 @@ export const ACTIONS = [
   'RECORD_RESULT',
   'RETURN',
   'WITHDRAW',
+  'AWAIT_PAYMENT',
+  'PAYMENT_RECEIVED',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -27,9 +29,10 @@ export const ALLOWED = {
   SUBMITTED: ['RECEIVE', 'WITHDRAW'],
   RECEIVED: PROCESSING,
   REFUSED: [],
-  IN_PROGRESS: PROCESSING,
+  // A tax notice completes the tax leg: the dossier moves on and waits for the payment (AWAIT_PAYMENT).
+  IN_PROGRESS: [...PROCESSING, 'AWAIT_PAYMENT'],
   SUPPLEMENT_REQUESTED: ['SUPPLEMENT', 'WITHDRAW'],
-  AWAITING_PAYMENT: ['ACCEPT', 'WITHDRAW'],
+  AWAITING_PAYMENT: ['ACCEPT', 'PAYMENT_RECEIVED', 'WITHDRAW'],
   WITHDRAWN: [],
   STOPPED: [],
   RESOLVED: ['ACCEPT', 'RETURN'],
@@ -54,6 +57,7 @@ function possibleNow(action: Action, state: DossierState): boolean {
     case 'HAND_OVER':
     case 'RECORD_RESULT':
     case 'RETURN':
+    case 'AWAIT_PAYMENT':
       return !state.inTransit;
     case 'REQUEST_SUPPLEMENT':
       return !state.inTransit && !state.supplementRequested;
@@ -62,6 +66,7 @@ function possibleNow(action: Action, state: DossierState): boolean {
     case 'RECEIVE':
     case 'SUPPLEMENT':
     case 'WITHDRAW':
+    case 'PAYMENT_RECEIVED':
       return true;
   }
 }
@@ -91,6 +96,10 @@ export function nextStatus(status: DossierStatus | null, action: Action): Dossie
       return DossierStatus.RETURNED;
     case 'WITHDRAW':
       return DossierStatus.WITHDRAWN;
+    case 'AWAIT_PAYMENT':
+      return DossierStatus.AWAITING_PAYMENT;
+    case 'PAYMENT_RECEIVED':
+      return DossierStatus.IN_PROGRESS;
   }
 }
 

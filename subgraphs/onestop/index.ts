@@ -15,6 +15,8 @@ import {
   TransferResolver,
 } from './dossier.resolver';
 import { database } from './mikro-orm.config';
+import { DOSSIER_EVENT_HANDLERS } from './dossier.events';
+import { startEventConsumer } from './event-consumer';
 
 /** onestop: the dossier lifecycle at the desks and between agencies (cơ chế một cửa, một cửa liên thông). */
 export const onestop: SubgraphDefinition = {
@@ -37,6 +39,8 @@ export const onestop: SubgraphDefinition = {
       references: { ...agencyReferences, ...dossierReferences },
     }),
   seed: async () => {},
+  // Applies the events of the subgraphs whose work moves dossiers (tax notices, payments, registrations).
+  background: (services) => startEventConsumer(services, DOSSIER_EVENT_HANDLERS),
 };
 
 if (require.main === module) runStandalone(onestop);

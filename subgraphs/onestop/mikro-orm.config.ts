@@ -1,4 +1,5 @@
 import type { SubgraphDatabase } from '../common/orm';
+import { ConsumedEvent, FeedCursor } from './consumed-event.entity';
 import { Counter } from './counter.entity';
 import { DossierAccess } from './dossier-access.entity';
 import { DossierEvent } from './dossier-event.entity';
@@ -8,6 +9,6 @@ import { migrations } from './migrations';
 
 export const database: SubgraphDatabase = {
   schema: 'onestop',
-  entities: [Dossier, Applicant, DossierLeg, Transfer, DossierEvent, DossierAccess, GuidanceSlip, Counter],
+  entities: [Dossier, Applicant, DossierLeg, Transfer, DossierEvent, DossierAccess, GuidanceSlip, Counter, ConsumedEvent, FeedCursor],
   migrations,
 };

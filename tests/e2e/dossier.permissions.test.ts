@@ -1,5 +1,5 @@
 import type { Role } from '../../subgraphs/common/auth';
-import { APPLICANT, DossierClient, LAND_TRANSFER_DOCUMENTS, onestopFootprint, TestClock, type MutationName } from '../testkit/dossiers';
+import { APPLICANT, DossierClient, LAND_TRANSFER_DOCUMENTS, hubFootprint, TestClock, type MutationName } from '../testkit/dossiers';
 import { startTestHub, type TestHub } from '../testkit/hub';
 
 /**
@@ -159,11 +159,11 @@ describe('who may change a dossier', () => {
 
     it.each(row.denied.map((caller) => [labelOf(caller), caller] as const))('is refused to %s, and nothing is written', async (_label, caller) => {
       const code = await dossierAt(row.stage);
-      const before = await onestopFootprint(hub);
+      const before = await hubFootprint(hub);
       const response = await dossiers.run(row.mutation, row.variables(code), tokenOf(caller));
       expect(response.errors?.[0].extensions?.code).toBe(caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
       expect(response.data ?? null).toBeNull();
-      expect(await onestopFootprint(hub)).toEqual(before);
+      expect(await hubFootprint(hub)).toEqual(before);
     });
   });
 });

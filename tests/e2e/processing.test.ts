@@ -1,4 +1,4 @@
-import { APPLICANT, CRIMINAL_RECORD_INPUT, onestopFootprint, useDossierHub } from '../testkit/dossiers';
+import { APPLICANT, CRIMINAL_RECORD_INPUT, hubFootprint, useDossierHub } from '../testkit/dossiers';
 
 describe('processing a dossier between agencies', () => {
   const { hub, dossiers, who, clock } = useDossierHub('2026-03-09T09:00:00+07:00');
@@ -47,11 +47,11 @@ describe('processing a dossier between agencies', () => {
     });
 
     it('refuses a second supplement request with CONFLICT', async () => {
-      const before = await onestopFootprint(hub);
+      const before = await hubFootprint(hub);
       const again = await dossiers.run('requestSupplement', { code, items: ['Giấy tờ khác'] }, who.land);
       expect(codeOf(again)).toBe('CONFLICT');
       expect(again.errors?.[0].extensions?.allowed).not.toContain('REQUEST_SUPPLEMENT');
-      expect(await onestopFootprint(hub)).toEqual(before);
+      expect(await hubFootprint(hub)).toEqual(before);
     });
   });
 
@@ -74,9 +74,9 @@ describe('processing a dossier between agencies', () => {
       ['a time without an offset', '2026-04-20T09:00:00', 'Chờ đo đạc'],
     ])('is refused with BAD_USER_INPUT for %s', async (_case, newDueAt, reason) => {
       clock.set('2026-04-10T10:00:00+07:00');
-      const before = await onestopFootprint(hub);
+      const before = await hubFootprint(hub);
       expect(codeOf(await dossiers.run('apologize', { code, reason, newDueAt }, who.land))).toBe('BAD_USER_INPUT');
-      expect(await onestopFootprint(hub)).toEqual(before);
+      expect(await hubFootprint(hub)).toEqual(before);
     });
 
     it('moves the appointment and the current and later legs, once', async () => {
@@ -235,17 +235,17 @@ describe('processing a dossier between agencies', () => {
     ];
 
     it.each(cases)('%s', async (_case, mutation, variables, token) => {
-      const before = await onestopFootprint(hub);
+      const before = await hubFootprint(hub);
       const response = await dossiers.run(mutation as never, variables(code), token());
       expect(codeOf(response)).toBe('BAD_USER_INPUT');
-      expect(await onestopFootprint(hub)).toEqual(before);
+      expect(await hubFootprint(hub)).toEqual(before);
     });
 
     it('supplementDossier without documents and returnResult without a recipient', async () => {
-      const before = await onestopFootprint(hub);
+      const before = await hubFootprint(hub);
       expect(codeOf(await dossiers.run('supplement', { code, documents: [] }, who.desk))).toBe('BAD_USER_INPUT');
       expect(codeOf(await dossiers.run('returnResult', { code, receivedBy: ' ' }, who.desk))).toBe('BAD_USER_INPUT');
-      expect(await onestopFootprint(hub)).toEqual(before);
+      expect(await hubFootprint(hub)).toEqual(before);
     });
 
     it('answers an unknown dossier code with NOT_FOUND', async () => {

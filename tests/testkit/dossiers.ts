@@ -76,21 +76,27 @@ export class DossierClient {
   }
 }
 
-/** Row counts of every onestop table and the counters' sum: a failed mutation must leave all unchanged. */
-export async function onestopFootprint(hub: TestHub): Promise<Record<string, number>> {
+/**
+ * A checksum of the contents of every table of every subgraph: a refused mutation must leave all of them
+ * as they were. The event consumer's bookkeeping (its cursors and the events it has seen) moves on its own
+ * and is left out.
+ */
+export async function hubFootprint(hub: TestHub): Promise<Record<string, string>> {
   const client = new Client({ connectionString: hub.database.url });
   await client.connect();
   try {
-    const { rows } = await client.query(`select
-      (select count(*) from onestop.dossier) as dossiers,
-      (select count(*) from onestop.dossier_leg) as legs,
-      (select count(*) from onestop.transfer) as transfers,
-      (select count(*) from onestop.dossier_event) as events,
-      (select count(*) from onestop.dossier_access) as access,
-      (select count(*) from onestop.guidance_slip) as guidance_slips,
-      (select coalesce(sum(value), 0) from onestop.counter) as numbers_used,
-      (select coalesce(sum(version), 0) from onestop.dossier) as versions`);
-    return Object.fromEntries(Object.entries(rows[0]).map(([key, value]) => [key, Number(value)]));
+    const { rows: tables } = await client.query<{ schema: string; name: string }>(
+      `select table_schema as schema, table_name as name from information_schema.tables
+        where table_schema in ('onestop', 'province', 'local', 'tax', 'land') and table_type = 'BASE TABLE'
+          and table_name not in ('mikro_orm_migrations', 'consumed_event', 'feed_cursor')
+        order by 1, 2`,
+    );
+    const sums: Record<string, string> = {};
+    for (const { schema, name } of tables) {
+      const { rows } = await client.query(`select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as sum from "${schema}"."${name}" t`);
+      sums[`${schema}.${name}`] = rows[0].sum;
+    }
+    return sums;
   } finally {
     await client.end();
   }
@@ -151,3 +157,19 @@ export function useDossierHub(start: string): DossierHub {
   afterAll(() => context.hub?.close());
   return { hub: later(() => context.hub), dossiers: later(() => context.dossiers), who: later(() => context.who), clock: context.clock };
 }
+
+/** Retries `check` until it passes (events travel on their own time), then returns its result. */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
+}
+
+export const TAX_NOTICE_FIELDS = `id number total paid paidAmount paidAt payBy issuedBy
+  items { kind base rate amount } dossier { code } payments { amount receiptNumber paidAt recordedBy }`;

@@ -21,7 +21,7 @@ export interface TestHub extends RunningHub {
 
 /** The test configuration: the defaults, with a small pool per subgraph (many hubs share one server). */
 export function testConfig(): HubEnv {
-  return { ...parseEnv({ NODE_ENV: 'test', DATABASE_URL: env().databaseUrl, HUB_DB_POOL_MAX: '4' }), host: '127.0.0.1' };
+  return { ...parseEnv({ NODE_ENV: 'test', DATABASE_URL: env().databaseUrl, HUB_DB_POOL_MAX: '4', HUB_EVENT_POLL_MS: '100' }), host: '127.0.0.1' };
 }
 
 export async function postGraphQL<T = any>(
@@ -44,9 +44,9 @@ export async function postGraphQL<T = any>(
  * the migrated and seeded template).
  */
 export async function startTestHub(
-  options: { onQuery?: (subgraph: SubgraphName, sql: string) => void; clock?: () => Date } = {},
+  options: { onQuery?: (subgraph: SubgraphName, sql: string) => void; clock?: () => Date; eventPollMs?: number } = {},
 ): Promise<TestHub> {
-  const config = testConfig();
+  const config = { ...testConfig(), ...(options.eventPollMs ? { eventPollMs: options.eventPollMs } : {}) };
   const database = await createTestDatabase();
   let hub: RunningHub;
   try {

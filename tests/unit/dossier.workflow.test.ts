@@ -7,9 +7,12 @@ const EXPECTED: Record<DossierStatus, { held: Action[]; inTransit: Action[] }> =
   SUBMITTED: { held: ['RECEIVE', 'WITHDRAW'], inTransit: ['RECEIVE', 'WITHDRAW'] },
   RECEIVED: { held: ['HAND_OVER', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW'], inTransit: ['ACCEPT', 'WITHDRAW'] },
   REFUSED: { held: [], inTransit: [] },
-  IN_PROGRESS: { held: ['HAND_OVER', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW'], inTransit: ['ACCEPT', 'WITHDRAW'] },
+  IN_PROGRESS: {
+    held: ['HAND_OVER', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW', 'AWAIT_PAYMENT'],
+    inTransit: ['ACCEPT', 'WITHDRAW'],
+  },
   SUPPLEMENT_REQUESTED: { held: ['SUPPLEMENT', 'WITHDRAW'], inTransit: ['SUPPLEMENT', 'WITHDRAW'] },
-  AWAITING_PAYMENT: { held: ['WITHDRAW'], inTransit: ['ACCEPT', 'WITHDRAW'] },
+  AWAITING_PAYMENT: { held: ['PAYMENT_RECEIVED', 'WITHDRAW'], inTransit: ['ACCEPT', 'PAYMENT_RECEIVED', 'WITHDRAW'] },
   WITHDRAWN: { held: [], inTransit: [] },
   STOPPED: { held: [], inTransit: [] },
   RESOLVED: { held: ['RETURN'], inTransit: ['ACCEPT'] },
@@ -34,9 +37,10 @@ const LEADS_TO: Partial<Record<DossierStatus, Partial<Record<Action, DossierStat
     APOLOGIZE: DossierStatus.IN_PROGRESS,
     RECORD_RESULT: DossierStatus.RESOLVED,
     WITHDRAW: DossierStatus.WITHDRAWN,
+    AWAIT_PAYMENT: DossierStatus.AWAITING_PAYMENT,
   },
   SUPPLEMENT_REQUESTED: { SUPPLEMENT: DossierStatus.IN_PROGRESS, WITHDRAW: DossierStatus.WITHDRAWN },
-  AWAITING_PAYMENT: { ACCEPT: DossierStatus.AWAITING_PAYMENT, WITHDRAW: DossierStatus.WITHDRAWN },
+  AWAITING_PAYMENT: { ACCEPT: DossierStatus.AWAITING_PAYMENT, PAYMENT_RECEIVED: DossierStatus.IN_PROGRESS, WITHDRAW: DossierStatus.WITHDRAWN },
   RESOLVED: { ACCEPT: DossierStatus.RESOLVED, RETURN: DossierStatus.RETURNED },
 };
 
@@ -100,6 +104,8 @@ describe('folding a dossier’s recorded actions', () => {
     [['RECEIVE', 'RECORD_RESULT', 'RETURN'], 'RETURNED'],
     [['RECEIVE', 'HAND_OVER', 'ACCEPT', 'HAND_OVER', 'ACCEPT', 'RECORD_RESULT', 'ACCEPT', 'RETURN'], 'RETURNED'],
     [['RECEIVE', 'HAND_OVER', 'WITHDRAW'], 'WITHDRAWN'],
+    [['RECEIVE', 'HAND_OVER', 'ACCEPT', 'AWAIT_PAYMENT', 'ACCEPT'], 'AWAITING_PAYMENT'],
+    [['RECEIVE', 'HAND_OVER', 'ACCEPT', 'AWAIT_PAYMENT', 'ACCEPT', 'PAYMENT_RECEIVED'], 'IN_PROGRESS'],
   ] as Array<[Action[], DossierStatus]>)('%j reproduces %s', (actions, expected) => {
     expect(foldStatus(actions)).toBe(expected);
   });

@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261126112108 } from './Migration20261126112108';
+import { Migration20261126125037 } from './Migration20261126125037';
 
 /** Every migration of this subgraph, oldest first; scripts/migration-create.ts keeps this list. */
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261126112108', class: Migration20261126112108 },
+  { name: 'Migration20261126125037', class: Migration20261126125037 },
 ];

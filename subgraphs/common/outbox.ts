@@ -1,0 +1,95 @@
+import type { EntityClass } from '@mikro-orm/core';
+import { PrimaryKey, Property } from '@mikro-orm/core';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { RequestHandler } from 'express';
+import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity, type Identity } from './auth';
+import { HubError } from './errors';
+
+/**
+ * The transactional outbox: a subgraph that has done its part of a dossier's work (a tax notice issued, a
+ * transfer registered) writes an event to its own `outbox` table in the same transaction as the work. It
+ * serves the table, in order, as a feed (`GET /events?after=<id>`) to hub components that sign their
+ * requests; the consumer keeps its own cursor. Nothing is lost while the consumer is down: the events wait
+ * here. Nothing crosses schemas: the feed is HTTP.
+ */
+export abstract class OutboxEventBase {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'text' })
+  type!: string;
+
+  @Property({ type: 'text', nullable: true })
+  dossierCode!: string | null;
+
+  /** The producing agency and officer: the actor the consumer records in the dossier's history. */
+  @Property({ type: 'text' })
+  agencyCode!: string;
+
+  @Property({ type: 'text' })
+  actorId!: string;
+
+  @Property({ type: 'text' })
+  actorName!: string;
+
+  @Property({ type: 'json' })
+  payload!: Record<string, unknown>;
+
+  @Property({ type: 'timestamptz' })
+  occurredAt!: Date;
+}
+
+export interface FeedEvent {
+  id: string;
+  type: string;
+  dossierCode: string | null;
+  agencyCode: string;
+  actorId: string;
+  actorName: string;
+  payload: Record<string, unknown>;
+  occurredAt: string;
+}
+
+/** Appends an event to the outbox in `em`'s transaction. */
+export function recordEvent<T extends OutboxEventBase>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  actor: Identity,
+  type: string,
+  dossierCode: string | null,
+  payload: Record<string, unknown>,
+  at: Date,
+): void {
+  const event = Object.assign(Object.create(entity.prototype) as T, {
+    type,
+    dossierCode,
+    agencyCode: actor.agency,
+    actorId: actor.sub,
+    actorName: actor.name,
+    payload,
+    occurredAt: at,
+  });
+  em.persist(event);
+}
+
+const MAX_BATCH = 500;
+
+/** `GET /events?after=<id>&limit=<n>`: the outbox in order, for hub components only. */
+export function eventFeed(orm: MikroORM, entity: EntityClass<OutboxEventBase>, identitySecret: string, maxAgeSeconds: number): RequestHandler {
+  return async (req, res) => {
+    try {
+      const caller = verifyIdentity({ identity: req.header(IDENTITY_HEADER), signature: req.header(SIGNATURE_HEADER) }, identitySecret, maxAgeSeconds);
+      if (!caller?.roles.includes('SYSTEM')) {
+        res.status(403).json({ error: 'FORBIDDEN', message: 'The event feed is for the hub’s own components.' });
+        return;
+      }
+      const after = /^\d+$/.test(String(req.query.after ?? '0')) ? String(req.query.after ?? '0') : '0';
+      const limit = Math.min(Math.max(Number(req.query.limit) || 100, 1), MAX_BATCH);
+      const events = await orm.em.fork().find(entity, { id: { $gt: after } } as object, { orderBy: { id: 'asc' } as object, limit });
+      res.json({ events: events.map((event) => ({ ...event, occurredAt: event.occurredAt.toISOString() })) });
+    } catch (error) {
+      const code = error instanceof HubError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
+      res.status(code === 'UNAUTHENTICATED' ? 401 : 500).json({ error: code, message: (error as Error).message });
+    }
+  };
+}

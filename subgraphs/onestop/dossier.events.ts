@@ -1,0 +1,15 @@
+import type { EventHandler } from './event-consumer';
+import * as service from './dossier.service';
+
+/**
+ * What each producing subgraph's events do to a dossier. The actor is the producing agency's officer,
+ * as SYSTEM; the time is when the work was done there.
+ */
+export const DOSSIER_EVENT_HANDLERS: Record<string, EventHandler> = {
+  TAX_NOTICE_ISSUED: (deps, event) =>
+    service.awaitPayment(deps, event.dossierCode!, { number: String(event.payload.number), total: String(event.payload.total) }),
+  TAX_NOTICE_PAID: async (deps, event) => {
+    // A dossier with several notices moves on when the last of them is paid.
+    if (event.payload.dossierPaid) await service.paymentReceived(deps, event.dossierCode!, new Date(String(event.payload.paidAt)));
+  },
+};

@@ -1,0 +1,170 @@
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { Identity, Role } from '../common/auth';
+import type { Context } from '../common/context';
+import { nextNumbers } from '../common/counter';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../common/errors';
+import { recordEvent } from '../common/outbox';
+import { localDate } from '../common/scalars';
+import { Problems, requiredText } from '../common/validation';
+import { addDays } from '../common/calendar';
+import { TaxOutboxEvent } from './outbox.entity';
+import { TaxServiceArea } from './service-area.entity';
+import { TaxKind, TaxNotice, TaxNoticeItem, TaxPayment } from './tax-notice.entity';
+
+export type TaxDeps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'>;
+
+/** Kho bạc Nhà nước: the treasury's system records payments it collected for any tax branch. */
+export const TREASURY = 'BG.KBNN';
+/** The applicant pays within 30 days of the notice. */
+const DAYS_TO_PAY = 30;
+
+/** Rates the law fixes, used when the notice gives none. */
+const STANDARD_RATES: Partial<Record<TaxKind, number>> = {
+  [TaxKind.PERSONAL_INCOME_TAX]: 0.02,
+  [TaxKind.REGISTRATION_FEE]: 0.005,
+};
+/** Amounts decided elsewhere (a price list, a decision), written on the notice as given. */
+const GIVEN_AMOUNTS = new Set([TaxKind.LAND_USE_FEE, TaxKind.LAND_RENT, TaxKind.NON_AGRICULTURAL_LAND_TAX]);
+
+export interface TaxItemValues {
+  kind: TaxKind;
+  base: string;
+  rate?: number | null;
+}
+
+/** base × rate in whole đồng, rounded half up, in integer arithmetic. */
+export function amountOf(base: string, rate: number): string {
+  const decimals = rate.toFixed(12).replace(/0+$/, '').split('.')[1] ?? '';
+  const denominator = 10n ** BigInt(decimals.length);
+  const numerator = BigInt(rate.toFixed(decimals.length).replace('.', ''));
+  const product = BigInt(base) * numerator;
+  return ((product * 2n + denominator) / (denominator * 2n)).toString();
+}
+
+function requireActor(actor: Identity | null): Identity {
+  if (!actor) throw new UnauthenticatedError();
+  return actor;
+}
+
+const acts = (actor: Identity, roles: Role[]) => actor.roles.some((role) => roles.includes(role));
+
+export function cleanItems(problems: Problems, items: readonly TaxItemValues[] | null | undefined): TaxNoticeItem[] {
+  if (!items?.length) problems.add('items', 'a notice needs at least one item');
+  const seen = new Set<TaxKind>();
+  return (items ?? []).map((item, index) => {
+    const field = `items.${index}`;
+    if (seen.has(item.kind)) problems.add(`${field}.kind`, `${item.kind} appears twice`);
+    seen.add(item.kind);
+    if (BigInt(item.base) <= 0n) problems.add(`${field}.base`, 'must be more than 0 đồng');
+    if (GIVEN_AMOUNTS.has(item.kind)) {
+      if (item.rate != null) problems.add(`${field}.rate`, `${item.kind} is an amount given, not computed from a rate`);
+      return new TaxNoticeItem(item.kind, item.base, null, item.base);
+    }
+    const rate = item.rate ?? STANDARD_RATES[item.kind]!;
+    if (!(rate > 0 && rate <= 1)) problems.add(`${field}.rate`, 'must be more than 0 and at most 1');
+    return new TaxNoticeItem(item.kind, item.base, rate, rate > 0 && rate <= 1 ? amountOf(item.base, rate) : '0');
+  });
+}
+
+/**
+ * Thông báo nộp thuế, by a PROCESSOR (or the system) of the tax branch that holds the dossier. The notice
+ * and its event are one transaction; onestop then hands the dossier on to the next agency, where it waits
+ * for the payment with the clock stopped.
+ */
+export async function issueTaxNotice(deps: TaxDeps, input: { dossier: string; items: TaxItemValues[] }): Promise<TaxNotice> {
+  const actor = requireActor(deps.actor);
+  const problems = new Problems();
+  const dossierCode = requiredText(problems, 'dossier', input.dossier, 100);
+  const items = cleanItems(problems, input.items);
+  problems.throwIfAny();
+  if (!acts(actor, ['PROCESSOR', 'SYSTEM']) || (await deps.em.count(TaxServiceArea, { branchCode: actor.agency })) === 0) {
+    throw new ForbiddenError('Only a tax branch’s PROCESSOR or system issues tax notices.');
+  }
+  const { dossier } = await deps.graph.query<{ dossier: { status: string; holder: { code: string } | null; addressee: { code: string } | null } | null }>(
+    `query ($code: ID!) { dossier(code: $code) { status holder { code } addressee { code } } }`,
+    { code: dossierCode },
+    { as: actor },
+  );
+  if (!dossier) throw new NotFoundError('Dossier', dossierCode);
+  if (dossier.holder?.code !== actor.agency || dossier.addressee) {
+    throw new ForbiddenError(`Only the tax branch that holds dossier ${dossierCode} issues its notice.`);
+  }
+  if (dossier.status !== 'IN_PROGRESS') {
+    throw new ConflictError(`A tax notice cannot be issued while the dossier is ${dossier.status}.`, { status: dossier.status });
+  }
+  return deps.em.transactional(async (em) => {
+    const year = Number(localDate(deps.now).slice(0, 4));
+    const [serial] = await nextNumbers(em, 'tax', [['notice', `${actor.agency}|${year}`]]);
+    const notice = new TaxNotice({
+      id: `${actor.agency}-${year}-${serial}`,
+      number: `${serial}/TB-${actor.agency}`,
+      dossierCode,
+      branchCode: actor.agency,
+      year,
+      serial,
+      items,
+      total: items.reduce((sum, item) => sum + BigInt(item.amount), 0n).toString(),
+      issuedAt: deps.now,
+      issuedBy: actor.name,
+      payBy: addDays(localDate(deps.now), DAYS_TO_PAY),
+    });
+    em.persist(notice);
+    recordEvent(em, TaxOutboxEvent, actor, 'TAX_NOTICE_ISSUED', dossierCode, { noticeId: notice.id, number: notice.number, total: notice.total, payBy: notice.payBy }, deps.now);
+    return notice;
+  });
+}
+
+/**
+ * A payment against a notice, by its tax branch or the treasury's system. Partial payments add up; more than
+ * is owed, or a receipt already counted, is refused. Paid in full, the event lets the dossier move on.
+ */
+export async function recordTaxPayment(
+  deps: TaxDeps,
+  input: { notice: string; amount: string; receiptNumber: string; paidAt?: Date | null },
+): Promise<TaxNotice> {
+  const actor = requireActor(deps.actor);
+  const problems = new Problems();
+  const noticeId = requiredText(problems, 'notice', input.notice, 200);
+  const receiptNumber = requiredText(problems, 'receiptNumber', input.receiptNumber, 100);
+  if (BigInt(input.amount) <= 0n) problems.add('amount', 'must be more than 0 đồng');
+  const paidAt = input.paidAt ?? deps.now;
+  if (paidAt > deps.now) problems.add('paidAt', 'cannot be in the future');
+  problems.throwIfAny();
+  try {
+    return await deps.em.transactional(async (em) => {
+      // Payments of one notice take turns, so that they add up.
+      const notice = await em.findOne(TaxNotice, { id: noticeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      if (!notice) throw new NotFoundError('Tax notice', noticeId);
+      const mayRecord = (actor.agency === notice.branchCode && acts(actor, ['PROCESSOR', 'SYSTEM'])) || (actor.agency === TREASURY && acts(actor, ['SYSTEM']));
+      if (!mayRecord) throw new ForbiddenError(`Only ${notice.branchCode} or the treasury’s system records payments of notice ${notice.number}.`);
+      const counted = await em.findOne(TaxPayment, { receiptNumber });
+      if (counted) throw new ConflictError(`Receipt ${receiptNumber} is already counted, against notice ${counted.notice.id}.`, { receiptNumber });
+      if (notice.paid) throw new ConflictError(`Notice ${notice.number} is already paid in full.`);
+      if (paidAt < notice.issuedAt) throw new BadUserInputError('A payment cannot precede its notice.', { fields: { paidAt: 'before the notice' } });
+      const remaining = BigInt(notice.total) - BigInt(notice.paidAmount);
+      if (BigInt(input.amount) > remaining) {
+        throw new BadUserInputError(`Only ${remaining} đồng remain to be paid on notice ${notice.number}.`, { fields: { amount: 'more than is owed' }, remaining: remaining.toString() });
+      }
+      em.persist(new TaxPayment({ notice, amount: input.amount, receiptNumber, paidAt, recordedAt: deps.now, recordedBy: actor.name, recordedByAgency: actor.agency }));
+      notice.paidAmount = (BigInt(notice.paidAmount) + BigInt(input.amount)).toString();
+      if (notice.paid) {
+        notice.paidAt = paidAt;
+        const unpaid = await em.count(TaxNotice, { dossierCode: notice.dossierCode, paidAt: null, id: { $ne: notice.id } });
+        recordEvent(em, TaxOutboxEvent, actor, 'TAX_NOTICE_PAID', notice.dossierCode, { noticeId: notice.id, number: notice.number, paidAt, dossierPaid: unpaid === 0 }, deps.now);
+      }
+      return notice;
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) throw new ConflictError(`Receipt ${receiptNumber} is already counted.`, { receiptNumber });
+    throw error;
+  }
+}
+
+export async function findTaxNotice(deps: TaxDeps, id: string): Promise<TaxNotice | null> {
+  const actor = requireActor(deps.actor);
+  const notice = await deps.em.findOne(TaxNotice, { id });
+  if (notice && actor.agency !== notice.branchCode && actor.agency !== TREASURY && !actor.roles.includes('SUPERVISOR')) {
+    throw new ForbiddenError(`Only ${notice.branchCode}, the treasury and supervisors read notice ${notice.number}.`);
+  }
+  return notice;
+}

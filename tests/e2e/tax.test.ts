@@ -1,0 +1,244 @@
+import { Client } from 'pg';
+import { eventually, hubFootprint, TAX_NOTICE_FIELDS, useDossierHub } from '../testkit/dossiers';
+
+describe('the tax branch’s part of a land transfer, joined by events', () => {
+  const { hub, dossiers, who, clock } = useDossierHub('2026-03-09T09:00:00+07:00');
+  const treasury = () => hub.token('BG.KBNN', ['SYSTEM'], 'Hệ thống Kho bạc');
+
+  const issue = (code: string, items: unknown[], token = who.tax) =>
+    hub.gql(`mutation ($input: IssueTaxNoticeInput!) { issueTaxNotice(input: $input) { ${TAX_NOTICE_FIELDS} } }`, { input: { dossier: code, items } }, token);
+  const pay = (notice: string, amount: string, receiptNumber: string, token = treasury(), paidAt?: string) =>
+    hub.gql(
+      `mutation ($notice: ID!, $amount: Money!, $receipt: String!, $paidAt: DateTime) {
+        recordTaxPayment(notice: $notice, amount: $amount, receiptNumber: $receipt, paidAt: $paidAt) { ${TAX_NOTICE_FIELDS} } }`,
+      { notice, amount, receipt: receiptNumber, paidAt },
+      token,
+    );
+  const dossier = (code: string) =>
+    hub.gql(
+      `query ($code: ID!) { dossier(code: $code) {
+        status nationalStatusCode dueAt paymentAwaitedAt paidAt holder { code } addressee { code }
+        legs { seq dueAt result } transfers { seq kind from { code } to { code } handedBy note result }
+        history { action actorName agencyName } historyIntact
+        taxNotices { number total paid }
+      } }`,
+      { code },
+      who.supervisor,
+    ).then((response) => response.data.dossier);
+
+  /** A land transfer received Monday 9 March 09:00, at the tax branch since Tuesday 10:00. */
+  async function atTaxBranch(): Promise<string> {
+    clock.set('2026-03-09T09:00:00+07:00');
+    const { code } = await dossiers.receiveLandTransfer(who.desk);
+    clock.set('2026-03-09T10:00:00+07:00');
+    await dossiers.ok('handOver', { code, to: 'BG.VPDKDD.YENTHE' }, who.desk);
+    await dossiers.ok('accept', { code }, who.land);
+    clock.set('2026-03-10T09:00:00+07:00');
+    await dossiers.ok('handOver', { code, to: 'BG.CT.YENTHE' }, who.land);
+    clock.set('2026-03-10T10:00:00+07:00');
+    await dossiers.ok('accept', { code }, who.tax);
+    return code;
+  }
+
+  let code: string;
+  let noticeId: string;
+
+  it('issues a notice with amounts in whole đồng, and the dossier moves on by itself to wait for the payment', async () => {
+    code = await atTaxBranch();
+    clock.set('2026-03-11T10:00:00+07:00');
+    const issued = await issue(code, [
+      { kind: 'PERSONAL_INCOME_TAX', base: '1500000000' },
+      { kind: 'REGISTRATION_FEE', base: '1500000000' },
+    ]);
+    expect(issued.errors).toBeUndefined();
+    const notice = issued.data.issueTaxNotice;
+    noticeId = notice.id;
+    expect(notice).toMatchObject({
+      number: '1/TB-BG.CT.YENTHE',
+      total: '37500000',
+      paid: false,
+      paidAmount: '0',
+      payBy: '2026-04-10',
+      issuedBy: 'Phạm Minh Đức',
+      dossier: { code },
+      items: [
+        { kind: 'PERSONAL_INCOME_TAX', base: '1500000000', rate: 0.02, amount: '30000000' },
+        { kind: 'REGISTRATION_FEE', base: '1500000000', rate: 0.005, amount: '7500000' },
+      ],
+    });
+
+    const moved = await eventually(async () => {
+      const current = await dossier(code);
+      expect(current.status).toBe('AWAITING_PAYMENT');
+      return current;
+    });
+    expect(moved).toMatchObject({
+      nationalStatusCode: 6,
+      paymentAwaitedAt: '2026-03-11T10:00:00+07:00',
+      holder: { code: 'BG.CT.YENTHE' },
+      addressee: { code: 'BG.VPDKDD.YENTHE' },
+      taxNotices: [{ number: '1/TB-BG.CT.YENTHE', total: '37500000', paid: false }],
+    });
+    expect(moved.transfers.at(-1)).toMatchObject({
+      kind: 'ROUTE',
+      from: { code: 'BG.CT.YENTHE' },
+      to: { code: 'BG.VPDKDD.YENTHE' },
+      handedBy: 'Phạm Minh Đức',
+      note: 'Thông báo nộp thuế số 1/TB-BG.CT.YENTHE: 37500000 đồng',
+    });
+    expect(moved.history.at(-1)).toEqual({ action: 'AWAIT_PAYMENT', actorName: 'Phạm Minh Đức', agencyName: 'Chi cục Thuế huyện Yên Thế' });
+  });
+
+  it('lets the land branch accept it while it waits, judging the tax leg', async () => {
+    clock.set('2026-03-11T14:00:00+07:00');
+    const accepted = await dossiers.ok('accept', { code }, who.land);
+    expect(accepted).toMatchObject({ status: 'AWAITING_PAYMENT', holder: { code: 'BG.VPDKDD.YENTHE' } });
+    expect(accepted.legs[2].result).toBe('EARLY');
+  });
+
+  it('adds up partial payments, refuses overpayment and a receipt counted before, and does not move the dossier until paid in full', async () => {
+    clock.set('2026-03-12T09:00:00+07:00');
+    const half = await pay(noticeId, '20000000', 'KB-2026-000101');
+    expect(half.data.recordTaxPayment).toMatchObject({ paid: false, paidAmount: '20000000' });
+
+    expect((await pay(noticeId, '20000000', 'KB-2026-000102')).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', remaining: '17500000' });
+    expect((await pay(noticeId, '17500000', 'KB-2026-000101')).errors?.[0].extensions?.code).toBe('CONFLICT');
+    await new Promise((done) => setTimeout(done, 500));
+    expect((await dossier(code)).status).toBe('AWAITING_PAYMENT');
+  });
+
+  it('moves the dossier on once paid in full, shifting every deadline ahead by the working time it waited', async () => {
+    clock.set('2026-03-16T10:00:00+07:00');
+    const rest = await pay(noticeId, '17500000', 'KB-2026-000177', who.tax);
+    expect(rest.data.recordTaxPayment).toMatchObject({ paid: true, paidAmount: '37500000', paidAt: '2026-03-16T10:00:00+07:00' });
+    expect(rest.data.recordTaxPayment.payments.map((p: any) => [p.amount, p.receiptNumber])).toEqual([
+      ['20000000', 'KB-2026-000101'],
+      ['17500000', 'KB-2026-000177'],
+    ]);
+
+    const resumed = await eventually(async () => {
+      const current = await dossier(code);
+      expect(current.status).toBe('IN_PROGRESS');
+      return current;
+    });
+    // Waited Wednesday 10:00 → Monday 10:00: three working days.
+    expect(resumed).toMatchObject({ paidAt: '2026-03-16T10:00:00+07:00', paymentAwaitedAt: null, dueAt: '2026-03-26T09:00:00+07:00' });
+    expect(resumed.legs.map((leg: any) => leg.dueAt)).toEqual([
+      '2026-03-09T16:30:00+07:00',
+      '2026-03-13T09:00:00+07:00',
+      '2026-03-18T09:00:00+07:00',
+      '2026-03-26T09:00:00+07:00',
+    ]);
+    expect(resumed.history.map((event: any) => event.action).slice(-3)).toEqual(['AWAIT_PAYMENT', 'ACCEPT', 'PAYMENT_RECEIVED']);
+    expect(resumed.historyIntact).toBe(true);
+  });
+
+  it('moves a dossier paid while onestop was down once it is back, exactly once, and ignores a redelivery', async () => {
+    const second = await atTaxBranch();
+    clock.set('2026-03-11T10:00:00+07:00');
+    const { data } = await issue(second, [{ kind: 'REGISTRATION_FEE', base: '800000000', rate: 0.005 }]);
+    await eventually(async () => expect((await dossier(second)).status).toBe('AWAITING_PAYMENT'));
+
+    await hub.restartSubgraph('onestop', async () => {
+      clock.set('2026-03-12T15:00:00+07:00');
+      const paid = await pay(data.issueTaxNotice.id, '4000000', 'KB-2026-000250');
+      expect(paid.data.recordTaxPayment.paid).toBe(true);
+      // onestop is down: the event waits in the tax outbox.
+      const unreachable = await hub.gql(`query ($code: ID!) { dossier(code: $code) { status } }`, { code: second }, who.supervisor);
+      expect(unreachable.errors).toBeDefined();
+    });
+
+    const resumed = await eventually(async () => {
+      const current = await dossier(second);
+      expect(current.status).toBe('IN_PROGRESS');
+      return current;
+    });
+    const received = resumed.history.filter((event: any) => event.action === 'PAYMENT_RECEIVED');
+    expect(received).toHaveLength(1);
+
+    // Replay the whole tax feed, as if the position had been lost: nothing is applied twice.
+    const before = await hubFootprint(hub);
+    const client = new Client({ connectionString: hub.database.url });
+    await client.connect();
+    await client.query(`update onestop.feed_cursor set position = 0 where source = 'tax'`);
+    await eventually(async () => {
+      const { rows } = await client.query(`select position from onestop.feed_cursor where source = 'tax'`);
+      expect(Number(rows[0].position)).toBeGreaterThan(0);
+    });
+    await client.end();
+    expect(await hubFootprint(hub)).toEqual(before);
+  });
+
+  describe('refuses', () => {
+    let holding: string;
+    beforeAll(async () => {
+      holding = await atTaxBranch();
+    });
+
+    it.each<[string, unknown[], string]>([
+      ['no items', [], 'BAD_USER_INPUT'],
+      ['a negative base', [{ kind: 'PERSONAL_INCOME_TAX', base: '-5' }], 'BAD_USER_INPUT'],
+      ['a base that is not a number', [{ kind: 'PERSONAL_INCOME_TAX', base: 'một tỷ' }], 'BAD_USER_INPUT'],
+      ['a fractional base', [{ kind: 'PERSONAL_INCOME_TAX', base: '1500000.5' }], 'BAD_USER_INPUT'],
+      ['a base of zero', [{ kind: 'PERSONAL_INCOME_TAX', base: '0' }], 'BAD_USER_INPUT'],
+      ['a rate above one', [{ kind: 'PERSONAL_INCOME_TAX', base: '1000', rate: 2 }], 'BAD_USER_INPUT'],
+      ['a rate on an amount given', [{ kind: 'LAND_USE_FEE', base: '1000', rate: 0.1 }], 'BAD_USER_INPUT'],
+      ['the same kind twice', [{ kind: 'REGISTRATION_FEE', base: '1000' }, { kind: 'REGISTRATION_FEE', base: '2000' }], 'BAD_USER_INPUT'],
+    ])('a notice with %s', async (_case, items, code) => {
+      const before = await hubFootprint(hub);
+      expect((await issue(holding, items)).errors?.[0].extensions?.code).toBe(code);
+      expect(await hubFootprint(hub)).toEqual(before);
+    });
+
+    it('a payment, refused, leaves the tax tables as they were', async () => {
+      const before = await hubFootprint(hub);
+      for (const [amount, receipt] of [['-1', 'KB-R-1'], ['0', 'KB-R-2'], ['99999999999', 'KB-R-3']]) {
+        expect((await pay(noticeId, amount, receipt)).errors?.[0].extensions?.code).toBeDefined();
+      }
+      expect(await hubFootprint(hub)).toEqual(before);
+    });
+
+    it('a notice on an unknown dossier, with NOT_FOUND', async () => {
+      expect((await issue('BG.YENTHE-260310-9999', [{ kind: 'REGISTRATION_FEE', base: '1000' }])).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    });
+
+    it.each<[string, string, string[]]>([
+      ['a land branch, which is not a tax branch', 'BG.VPDKDD.YENTHE', ['PROCESSOR']],
+      ['another tax branch', 'BG.CT.TANYEN', ['PROCESSOR']],
+      ['the holding tax branch’s receptionist', 'BG.CT.YENTHE', ['RECEPTIONIST']],
+      ['a supervisor', 'BG.SNV', ['SUPERVISOR']],
+    ])('a notice by %s, with FORBIDDEN', async (_case, agency, roles) => {
+      const response = await issue(holding, [{ kind: 'REGISTRATION_FEE', base: '1000' }], hub.token(agency, roles as never));
+      expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+
+    it('a notice without a token, with UNAUTHENTICATED', async () => {
+      const response = await hub.gql(`mutation { issueTaxNotice(input: { dossier: "x", items: [{ kind: REGISTRATION_FEE, base: "1000" }] }) { id } }`);
+      expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it.each<[string, string, string[], string]>([
+      ['another tax branch', 'BG.CT.TANYEN', ['PROCESSOR'], 'FORBIDDEN'],
+      ['a treasury officer who is not its system', 'BG.KBNN', ['PROCESSOR'], 'FORBIDDEN'],
+      ['the land branch', 'BG.VPDKDD.YENTHE', ['PROCESSOR'], 'FORBIDDEN'],
+    ])('a payment recorded by %s', async (_case, agency, roles, code) => {
+      expect((await pay(noticeId, '1', `KB-X-${agency}`, hub.token(agency, roles as never))).errors?.[0].extensions?.code).toBe(code);
+    });
+
+    it.each<[string, string, string, string | undefined]>([
+      ['a negative amount', '-100', 'KB-N-1', undefined],
+      ['an amount that is not a number', '1.000.000', 'KB-N-2', undefined],
+      ['a zero amount', '0', 'KB-N-3', undefined],
+      ['an empty receipt number', '100', ' ', undefined],
+      ['a payment in the future', '100', 'KB-N-4', '2026-12-31T09:00:00+07:00'],
+    ])('a payment with %s, with BAD_USER_INPUT', async (_case, amount, receipt, paidAt) => {
+      const response = await pay(noticeId, amount, receipt, treasury(), paidAt);
+      expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    });
+
+    it('a payment on an unknown notice, with NOT_FOUND, and on a paid one, with CONFLICT', async () => {
+      expect((await pay('BG.CT.YENTHE-2026-999', '100', 'KB-U-1')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+      expect((await pay(noticeId, '100', 'KB-U-2')).errors?.[0].extensions?.code).toBe('CONFLICT');
+    });
+  });
+});
