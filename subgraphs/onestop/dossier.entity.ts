@@ -234,7 +234,7 @@ export class Dossier {
   @Property({ type: 'timestamptz' })
   legDueAt!: Date;
 
-  /** The route's leg now being worked on; 0 before the first leg (the desk is not on the route). */
+  @Field(() => Int, { description: 'The route’s leg being worked on (its seq); 0 before the first leg when the desk is not on the route.' })
   @Property({ type: 'integer' })
   currentLeg!: number;
 

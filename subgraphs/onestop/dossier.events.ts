@@ -1,3 +1,4 @@
+import { Outcome } from './dossier.entity';
 import type { EventHandler } from './event-consumer';
 import * as service from './dossier.service';
 
@@ -12,4 +13,7 @@ export const DOSSIER_EVENT_HANDLERS: Record<string, EventHandler> = {
     // A dossier with several notices moves on when the last of them is paid.
     if (event.payload.dossierPaid) await service.paymentReceived(deps, event.dossierCode!, new Date(String(event.payload.paidAt)));
   },
+  // The registered transfer is the dossier's result; it goes back to the desk.
+  LAND_TRANSFER_RECORDED: (deps, event) =>
+    service.recordResult(deps, event.dossierCode!, Outcome.APPROVED, `Đã đăng ký biến động, Giấy chứng nhận số ${String(event.payload.certificateNumber)}`),
 };

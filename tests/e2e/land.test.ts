@@ -1,0 +1,201 @@
+import { APPLICANT, eventually, hubFootprint, useDossierHub } from '../testkit/dossiers';
+
+describe('the land registry’s part, joined with the tax branch’s by events', () => {
+  const { hub, dossiers, who, clock } = useDossierHub('2026-03-02T08:00:00+07:00');
+  const treasury = () => hub.token('BG.KBNN', ['SYSTEM'], 'Hệ thống Kho bạc');
+
+  const PARCEL = { mapSheet: 12, number: 345, commune: 'BG.YENTHE.CAUGO' };
+  const registerParcel = (input: Record<string, unknown>, token = who.land) =>
+    hub.gql(
+      `mutation ($input: RegisterParcelInput!) { registerParcel(input: $input) {
+        mapSheet number area address purpose holder commune { code name } history { holder since until certificateNumber }
+      } }`,
+      { input },
+      token,
+    );
+  const recordTransfer = (input: Record<string, unknown>, token = who.land) =>
+    hub.gql(
+      `mutation ($input: RecordLandTransferInput!) { recordLandTransfer(input: $input) {
+        certificateNumber transferee previousHolder registeredBy parcel { holder history { holder until certificateNumber } }
+      } }`,
+      { input },
+      token,
+    );
+  const issue = (code: string, items: unknown[]) =>
+    hub.gql(`mutation ($input: IssueTaxNoticeInput!) { issueTaxNotice(input: $input) { id total } }`, { input: { dossier: code, items } }, who.tax);
+  const pay = (notice: string, amount: string, receipt: string) =>
+    hub.gql(`mutation ($n: ID!, $a: Money!, $r: String!) { recordTaxPayment(notice: $n, amount: $a, receiptNumber: $r) { paid } }`, { n: notice, a: amount, r: receipt }, treasury());
+  const statusOf = async (code: string) =>
+    (await hub.gql(`query ($code: ID!) { dossier(code: $code) { status } }`, { code }, who.supervisor)).data.dossier.status;
+  const until = (code: string, status: string) => eventually(async () => expect(await statusOf(code)).toBe(status));
+
+  /** Received with `procedure` at Yên Thế and taken by the route to the tax branch. */
+  async function atTax(procedure: string, documents: string[]): Promise<string> {
+    const { code } = await dossiers.ok('receive', { input: { procedure, desk: 'BG.YENTHE', applicant: APPLICANT, documents } }, who.desk);
+    await dossiers.ok('handOver', { code, to: 'BG.VPDKDD.YENTHE' }, who.desk);
+    await dossiers.ok('accept', { code }, who.land);
+    await dossiers.ok('handOver', { code, to: 'BG.CT.YENTHE' }, who.land);
+    await dossiers.ok('accept', { code }, who.tax);
+    return code;
+  }
+
+  it('registers a parcel of its own service area, with its first holder', async () => {
+    const response = await registerParcel({ ...PARCEL, area: '152.50', address: 'Tổ dân phố Hòa Bình, thị trấn Cầu Gồ', purpose: 'Đất ở tại đô thị', holder: APPLICANT.name });
+    expect(response.errors).toBeUndefined();
+    expect(response.data.registerParcel).toMatchObject({
+      mapSheet: 12,
+      number: 345,
+      area: '152.50',
+      holder: 'Hoàng Thị Lụa',
+      commune: { code: 'BG.YENTHE.CAUGO', name: 'thị trấn Cầu Gồ' },
+      history: [{ holder: 'Hoàng Thị Lụa', until: null, certificateNumber: null }],
+    });
+    const listed = await hub.gql(`{ parcels(commune: "BG.YENTHE.CAUGO") { number holder } parcel(mapSheet: 12, number: 345, commune: "BG.YENTHE.CAUGO") { area } }`);
+    expect(listed.data).toEqual({ parcels: [{ number: 345, holder: 'Hoàng Thị Lụa' }], parcel: { area: '152.50' } });
+  });
+
+  it('carries a transfer through tax notice, payment and certificate update, back to the desk and to the applicant', async () => {
+    const code = await atTax('BG-DD-CN', [
+      'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu 09/ĐK)',
+      'Hợp đồng chuyển nhượng quyền sử dụng đất đã công chứng hoặc chứng thực',
+      'Bản gốc Giấy chứng nhận đã cấp',
+      'Tờ khai thuế thu nhập cá nhân',
+      'Tờ khai lệ phí trước bạ nhà, đất',
+    ]);
+    const notice = (await issue(code, [{ kind: 'PERSONAL_INCOME_TAX', base: '2000000000' }, { kind: 'REGISTRATION_FEE', base: '2000000000' }])).data.issueTaxNotice;
+    expect(notice.total).toBe('50000000');
+    await until(code, 'AWAITING_PAYMENT');
+    await dossiers.ok('accept', { code }, who.land);
+
+    const transfer = { dossier: code, parcel: PARCEL, transferee: 'Nguyễn Văn Bình', certificateNumber: 'CS 123456' };
+    const early = await recordTransfer(transfer);
+    expect(early.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', unpaid: [notice.id.replace(/^BG\.CT\.YENTHE-2026-(\d+)$/, '$1/TB-BG.CT.YENTHE')] });
+
+    await pay(notice.id, '50000000', 'KB-2026-009001');
+    await until(code, 'IN_PROGRESS');
+    const registered = await recordTransfer(transfer);
+    expect(registered.errors).toBeUndefined();
+    expect(registered.data.recordLandTransfer).toMatchObject({
+      certificateNumber: 'CS 123456',
+      transferee: 'Nguyễn Văn Bình',
+      previousHolder: 'Hoàng Thị Lụa',
+      registeredBy: 'Trần Thị Bình',
+      parcel: {
+        holder: 'Nguyễn Văn Bình',
+        history: [
+          { holder: 'Hoàng Thị Lụa', until: expect.any(String), certificateNumber: null },
+          { holder: 'Nguyễn Văn Bình', until: null, certificateNumber: 'CS 123456' },
+        ],
+      },
+    });
+
+    await until(code, 'RESOLVED');
+    const atDesk = await dossiers.ok('accept', { code }, who.desk);
+    expect(atDesk).toMatchObject({ outcome: 'APPROVED', outcomeNote: 'Đã đăng ký biến động, Giấy chứng nhận số CS 123456', holder: { code: 'BG.YENTHE' } });
+    const returned = await dossiers.ok('returnResult', { code, receivedBy: 'Nguyễn Văn Bình' }, who.desk);
+    expect(returned.status).toBe('RETURNED');
+
+    const whole = await hub.gql(
+      `query ($code: ID!) { dossier(code: $code) {
+        landRegistration { certificateNumber transferee parcel { mapSheet number commune { name } } }
+        taxNotices { total paid } history { action agencyName } historyIntact
+      } }`,
+      { code },
+      who.supervisor,
+    );
+    expect(whole.data.dossier).toMatchObject({
+      landRegistration: { certificateNumber: 'CS 123456', transferee: 'Nguyễn Văn Bình', parcel: { mapSheet: 12, number: 345, commune: { name: 'thị trấn Cầu Gồ' } } },
+      taxNotices: [{ total: '50000000', paid: true }],
+      historyIntact: true,
+    });
+    expect(whole.data.dossier.history.map((event: any) => event.action)).toEqual([
+      'RECEIVE', 'HAND_OVER', 'ACCEPT', 'HAND_OVER', 'ACCEPT', 'AWAIT_PAYMENT', 'ACCEPT', 'PAYMENT_RECEIVED', 'RECORD_RESULT', 'ACCEPT', 'RETURN',
+    ]);
+    expect(whole.data.dossier.history[8]).toEqual({ action: 'RECORD_RESULT', agencyName: 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế' });
+  });
+
+  it('carries a first-time registration through its land-use fee', async () => {
+    clock.set('2026-03-03T08:00:00+07:00');
+    const code = await atTax('BG-DD-LD', ['Đơn đăng ký, cấp Giấy chứng nhận (Mẫu 04a/ĐK)', 'Giấy tờ về quyền sử dụng đất (nếu có)']);
+    const notice = (await issue(code, [{ kind: 'LAND_USE_FEE', base: '125000000' }])).data.issueTaxNotice;
+    expect(notice.total).toBe('125000000');
+    await until(code, 'AWAITING_PAYMENT');
+    await dossiers.ok('accept', { code }, who.land);
+    // While the fee is unpaid the clock is stopped and no result can be recorded.
+    const waiting = await dossiers.run('recordResult', { code, outcome: 'APPROVED' }, who.land);
+    expect(waiting.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'AWAITING_PAYMENT' });
+    await pay(notice.id, '125000000', 'KB-2026-009002');
+    await until(code, 'IN_PROGRESS');
+    await registerParcel({ mapSheet: 7, number: 88, commune: 'BG.YENTHE.BOHA', area: '300', address: 'Thị trấn Bố Hạ', purpose: 'Đất ở tại đô thị', holder: APPLICANT.name });
+    const resolved = await dossiers.ok('recordResult', { code, outcome: 'APPROVED', note: 'Cấp Giấy chứng nhận lần đầu' }, who.land);
+    expect(resolved.status).toBe('RESOLVED');
+  });
+
+  describe('refuses', () => {
+    it.each<[string, Record<string, unknown>, string]>([
+      ['a commune outside the branch’s service area', { commune: 'BG.TANYEN.CAOTHUONG' }, 'BAD_USER_INPUT'],
+      ['a district instead of a commune', { commune: 'BG.YENTHE' }, 'BAD_USER_INPUT'],
+      ['an unknown commune', { commune: 'BG.YENTHE.KHONGCO' }, 'BAD_USER_INPUT'],
+      ['an area that is not a number', { area: 'một trăm' }, 'BAD_USER_INPUT'],
+      ['a negative area', { area: '-5' }, 'BAD_USER_INPUT'],
+      ['map sheet zero', { mapSheet: 0 }, 'BAD_USER_INPUT'],
+      ['no holder', { holder: ' ' }, 'BAD_USER_INPUT'],
+      ['a parcel already registered', { number: 345 }, 'CONFLICT'],
+    ])('to register a parcel with %s', async (_case, overrides, code) => {
+      const before = await hubFootprint(hub);
+      const response = await registerParcel({ ...PARCEL, number: 999, area: '10', address: 'x', purpose: 'Đất ở', holder: 'A', ...overrides });
+      expect(response.errors?.[0].extensions?.code).toBe(code);
+      expect(await hubFootprint(hub)).toEqual(before);
+    });
+
+    it.each<[string, string, string[], string]>([
+      ['the tax branch', 'BG.CT.YENTHE', ['PROCESSOR'], 'FORBIDDEN'],
+      ['another district’s land branch', 'BG.VPDKDD.TANYEN', ['RECEPTIONIST'], 'FORBIDDEN'],
+      ['a supervisor', 'BG.SNV', ['SUPERVISOR'], 'FORBIDDEN'],
+    ])('to register a parcel for %s', async (_case, agency, roles, code) => {
+      const response = await registerParcel({ ...PARCEL, number: 998, area: '10', address: 'x', purpose: 'Đất ở', holder: 'A' }, hub.token(agency, roles as never));
+      expect(response.errors?.[0].extensions?.code).toBe(code);
+    });
+
+    describe('a transfer', () => {
+      let code: string;
+      beforeAll(async () => {
+        clock.set('2026-03-04T08:00:00+07:00');
+        code = await atTax('BG-DD-CN', [
+          'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu 09/ĐK)',
+          'Hợp đồng chuyển nhượng quyền sử dụng đất đã công chứng hoặc chứng thực',
+          'Bản gốc Giấy chứng nhận đã cấp',
+          'Tờ khai thuế thu nhập cá nhân',
+          'Tờ khai lệ phí trước bạ nhà, đất',
+        ]);
+        await dossiers.ok('handOver', { code, to: 'BG.VPDKDD.YENTHE' }, who.tax);
+        await dossiers.ok('accept', { code }, who.land);
+      });
+      const input = (overrides: Record<string, unknown> = {}) => ({ dossier: code, parcel: PARCEL, transferee: 'Lê Thị Cúc', certificateNumber: 'CS 777', ...overrides });
+
+      it.each<[string, Record<string, unknown>, string]>([
+        ['on a parcel outside the branch’s area', { parcel: { ...PARCEL, commune: 'BG.TANYEN.NHANAM' } }, 'BAD_USER_INPUT'],
+        ['on a parcel never registered', { parcel: { ...PARCEL, number: 4040 } }, 'NOT_FOUND'],
+        ['on an unknown dossier', { dossier: 'BG.YENTHE-260304-9999' }, 'NOT_FOUND'],
+        ['without a transferee', { transferee: '' }, 'BAD_USER_INPUT'],
+        ['with a certificate already issued', { certificateNumber: 'CS 123456' }, 'CONFLICT'],
+      ])('%s', async (_case, overrides, expected) => {
+        const before = await hubFootprint(hub);
+        expect((await recordTransfer(input(overrides))).errors?.[0].extensions?.code).toBe(expected);
+        expect(await hubFootprint(hub)).toEqual(before);
+      });
+
+      it.each<[string, string, string[]]>([
+        ['by the tax branch', 'BG.CT.YENTHE', ['PROCESSOR']],
+        ['by another land branch', 'BG.VPDKDD.TANYEN', ['PROCESSOR']],
+        ['by the desk', 'BG.YENTHE', ['RECEPTIONIST']],
+      ])('%s, with FORBIDDEN', async (_case, agency, roles) => {
+        expect((await recordTransfer(input(), hub.token(agency, roles as never))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      });
+
+      it('without a token, with UNAUTHENTICATED', async () => {
+        expect((await hub.gql(`mutation { recordLandTransfer(input: { dossier: "x", parcel: { mapSheet: 1, number: 1, commune: "x" }, transferee: "a", certificateNumber: "b" }) { certificateNumber } }`)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      });
+    });
+  });
+});
