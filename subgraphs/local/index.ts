@@ -6,18 +6,21 @@ import { AgencyRef } from '../common/stubs';
 import { AdministrativeUnitResolver, unitReferences } from './administrative-unit.resolver';
 import { seedUnits } from './administrative-unit.seed';
 import { database } from './mikro-orm.config';
+import { birthReferences, BirthRegistrationResolver, LocalDossier, LocalDossierResolver } from './birth-registration.resolver';
+import { LocalOutboxEvent } from './outbox.entity';
 
-/** local: district and commune work: administrative units, civil status. */
+/** local: district and commune work: administrative units, civil status (birth registration). */
 export const local: SubgraphDefinition = {
   name: 'local',
   database,
   schema: () =>
     buildFederatedSchema({
-      resolvers: [AdministrativeUnitResolver],
-      orphanedTypes: [AgencyRef],
-      references: unitReferences,
+      resolvers: [AdministrativeUnitResolver, BirthRegistrationResolver, LocalDossierResolver],
+      orphanedTypes: [AgencyRef, LocalDossier],
+      references: { ...unitReferences, ...birthReferences },
     }),
   seed: seedUnits,
+  outbox: LocalOutboxEvent,
 };
 
 if (require.main === module) runStandalone(local);

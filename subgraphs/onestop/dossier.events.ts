@@ -14,6 +14,9 @@ export const DOSSIER_EVENT_HANDLERS: Record<string, EventHandler> = {
     if (event.payload.dossierPaid) await service.paymentReceived(deps, event.dossierCode!, new Date(String(event.payload.paidAt)));
   },
   // The registered transfer is the dossier's result; it goes back to the desk.
+  // The commune's leg is done: the dossier goes on to the route's next agency.
+  BIRTH_REGISTERED: (deps, event) =>
+    service.handOnAlongRoute(deps, event.dossierCode!, `Đã đăng ký khai sinh: số ${String(event.payload.registerNumber)}, quyển số ${String(event.payload.book)}`),
   LAND_TRANSFER_RECORDED: (deps, event) =>
     service.recordResult(deps, event.dossierCode!, Outcome.APPROVED, `Đã đăng ký biến động, Giấy chứng nhận số ${String(event.payload.certificateNumber)}`),
 };

@@ -669,6 +669,15 @@ export async function awaitPayment(deps: Deps, code: string, notice: { number: s
   });
 }
 
+/** The holder's leg is done: the dossier goes to the route's next agency, with what was done as the note. */
+export async function handOnAlongRoute(deps: Deps, code: string, note: string): Promise<Dossier> {
+  const dossier = await deps.em.findOne(Dossier, { code }, { populate: ['legs'] });
+  if (!dossier) throw new NotFoundError('Dossier', code);
+  const next = legAt(dossier, dossier.currentLeg + 1);
+  if (!next) throw new ConflictError(`Dossier ${code} has no further leg to hand on to.`);
+  return handOverDossier(deps, code, next.agencyCode, note);
+}
+
 /** Paid in full: processing resumes, and every deadline still ahead moves by the working time it waited. */
 export async function paymentReceived(deps: Deps, code: string, paidAt: Date): Promise<Dossier> {
   return change(deps, code, 'PAYMENT_RECEIVED', (_em, dossier) => {

@@ -1,0 +1,101 @@
+import { Embeddable, Embedded, Entity, Enum, PrimaryKey, PrimaryKeyProp, Property, Unique } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../common/scalars';
+
+export enum Sex {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+}
+registerEnumType(Sex, { name: 'Sex', valuesConfig: { MALE: { description: 'Nam' }, FEMALE: { description: 'Nữ' } } });
+
+@ObjectType({ description: 'Người được đăng ký khai sinh.' })
+@Embeddable()
+export class Child {
+  @Field(() => String)
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => DateScalar)
+  @Property({ type: 'text' })
+  birthDate!: string;
+
+  @Field(() => Sex)
+  @Enum({ items: () => Sex })
+  sex!: Sex;
+
+  @Field(() => String, { description: 'Nơi sinh.' })
+  @Property({ type: 'text' })
+  birthPlace!: string;
+}
+
+@ObjectType({ description: 'Cha or mẹ.' })
+@Embeddable()
+export class Parent {
+  @Field(() => String)
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  birthYear!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Dân tộc.' })
+  @Property({ type: 'text', nullable: true })
+  ethnicity!: string | null;
+}
+
+/** Đăng ký khai sinh: one entry of the commune's birth register, made on a liaison dossier. */
+@ObjectType({ description: 'Đăng ký khai sinh: an entry of a commune’s birth register.' })
+@Entity({ tableName: 'birth_registration' })
+@Unique({ properties: ['communeCode', 'year', 'registerNumber'] })
+export class BirthRegistration {
+  [PrimaryKeyProp]?: 'id';
+
+  /** `<commune>-<year>-<number>`. */
+  @Field(() => ID)
+  @PrimaryKey({ type: 'text' })
+  id!: string;
+
+  @Property({ type: 'text', unique: true })
+  dossierCode!: string;
+
+  @Property({ type: 'text' })
+  communeCode!: string;
+
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  year!: number;
+
+  @Field(() => Int, { description: 'Số: continuous within the commune’s book of the year.' })
+  @Property({ type: 'integer' })
+  registerNumber!: number;
+
+  @Field(() => String, { description: 'Quyển số: one book per commune and year.' })
+  get book(): string {
+    return `01/${this.year}`;
+  }
+
+  @Field(() => Child)
+  @Embedded(() => Child, { prefix: 'child_' })
+  child!: Child;
+
+  @Field(() => Parent)
+  @Embedded(() => Parent, { prefix: 'mother_' })
+  mother!: Parent;
+
+  @Field(() => Parent, { nullable: true })
+  @Embedded(() => Parent, { prefix: 'father_', nullable: true })
+  father!: Parent | null;
+
+  @Field(() => Date)
+  @Property({ type: 'timestamptz' })
+  registeredAt!: Date;
+
+  @Field(() => String, { description: 'Công chức tư pháp - hộ tịch.' })
+  @Property({ type: 'text' })
+  registeredBy!: string;
+
+  constructor(init: Omit<BirthRegistration, typeof PrimaryKeyProp | 'book'>) {
+    Object.assign(this, init);
+  }
+}
