@@ -88,6 +88,7 @@ describe('the birth registration package over commune, police and social insuran
     const code = await receive();
     const registered = await register({ dossier: code, ...BIRTH, child: { ...BIRTH.child, name: 'Hoàng Minh Anh', sex: 'FEMALE' } });
     expect(registered.data.registerBirth.registerNumber).toBe(2);
+    await eventually(async () => expect((await dossier(code)).addressee).toEqual({ code: 'BG.CA' }));
   });
 
   describe('refuses', () => {
