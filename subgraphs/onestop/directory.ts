@@ -26,6 +26,7 @@ export interface DirectoryProcedure {
   documents: string[];
   receivedAt: string[];
   route: Array<{ seq: number; agencySelector: string; workingDays: number; task: string }>;
+  competenceMoves: Array<{ from: string; to: string; effectiveAt: string }>;
 }
 
 const DIRECTORY_TTL_MS = 30_000;
@@ -43,7 +44,9 @@ export function procedureOf(graph: GraphClient, code: string): Promise<Directory
   return graph.cached(`directory.procedure.${code}`, DIRECTORY_TTL_MS, async () => {
     const { procedure } = await graph.query<{ procedure: DirectoryProcedure | null }>(
       `query Procedure($code: ID!) {
-        procedure(code: $code) { code name field processingDays documents receivedAt route { seq agencySelector workingDays task } }
+        procedure(code: $code) {
+          code name field processingDays documents receivedAt route { seq agencySelector workingDays task } competenceMoves { from to effectiveAt }
+        }
       }`,
       { code },
     );

@@ -354,6 +354,7 @@ export class Dossier {
 @ObjectType({ description: 'One leg of the dossier’s route.' })
 @Entity({ tableName: 'dossier_leg' })
 @Unique({ properties: ['dossier', 'seq'] })
+@Index({ properties: ['agencyCode', 'result'] })
 export class DossierLeg {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;

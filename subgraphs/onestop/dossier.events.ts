@@ -17,6 +17,19 @@ export const DOSSIER_EVENT_HANDLERS: Record<string, EventHandler> = {
   // The commune's leg is done: the dossier goes on to the route's next agency.
   BIRTH_REGISTERED: (deps, event) =>
     service.handOnAlongRoute(deps, event.dossierCode!, `Đã đăng ký khai sinh: số ${String(event.payload.registerNumber)}, quyển số ${String(event.payload.book)}`),
+  // A closed agency's dossiers, or a moved competence's, go to the successor, one transaction each.
+  AGENCY_CLOSED: async (deps, event) => {
+    deps.graph.forget('directory.');
+    const { agency, successor, successorName, reason } = event.payload as Record<string, string>;
+    for (const code of await service.dossiersAt(deps.em, agency)) await service.reassign(deps, code, agency, { code: successor, name: successorName }, reason);
+  },
+  COMPETENCE_MOVED: async (deps, event) => {
+    deps.graph.forget('directory.');
+    const { procedure, agency, successor, successorName, reason } = event.payload as Record<string, string>;
+    for (const code of await service.dossiersAt(deps.em, agency, procedure)) {
+      await service.reassign(deps, code, agency, { code: successor, name: successorName }, reason);
+    }
+  },
   LAND_TRANSFER_RECORDED: (deps, event) =>
     service.recordResult(deps, event.dossierCode!, Outcome.APPROVED, `Đã đăng ký biến động, Giấy chứng nhận số ${String(event.payload.certificateNumber)}`),
 };

@@ -55,6 +55,7 @@ const WHO_MAY = {
   // Reached only through the producing subgraphs' events, which those subgraphs authorised.
   AWAIT_PAYMENT: { party: 'holder', roles: ['SYSTEM'] },
   PAYMENT_RECEIVED: { party: 'anyone', roles: ['SYSTEM'] },
+  REASSIGN: { party: 'anyone', roles: ['SYSTEM'] },
 } as const satisfies Record<Action, { party: Party; roles: readonly Role[] }>;
 
 const PARTY_NAMES: Record<Party, string> = {
@@ -122,6 +123,13 @@ function knownName(dossier: Dossier, code: string): string {
   return dossier.legs.getItems().find((leg) => leg.agencyCode === code)?.agencyName ?? code;
 }
 
+/** The agency's name as the dossier's records give it, or as the directory gives it now. */
+async function nameOf(deps: Deps, dossier: Dossier, code: string): Promise<string> {
+  const known = knownName(dossier, code);
+  if (known !== code) return known;
+  return (await agencyDirectory(deps.graph)).get(code)?.name ?? code;
+}
+
 function legAt(dossier: Dossier, seq: number): DossierLeg | undefined {
   return dossier.legs.getItems().find((leg) => leg.seq === seq);
 }
@@ -180,7 +188,7 @@ async function change(
       const to = decide(stateOf(dossier), action);
       const details = await apply(em, dossier, actor);
       dossier.status = to;
-      appendEvent(em, dossier, actor, action, from, details, deps.now, knownName(dossier, actor.agency));
+      appendEvent(em, dossier, actor, action, from, details, deps.now, await nameOf(deps, dossier, actor.agency));
       return dossier;
     });
   } catch (error) {
@@ -216,6 +224,7 @@ function resolveRoute(
   desk: DirectoryAgency,
   agencies: Map<string, DirectoryAgency>,
   at: Date,
+  moved: (code: string) => string = (code) => code,
 ): PlannedLeg[] {
   return route.map((leg) => {
     let agency: DirectoryAgency | null;
@@ -224,18 +233,17 @@ function resolveRoute(
     } else if (leg.agencySelector === '@LAND' || leg.agencySelector === '@TAX') {
       const sector = leg.agencySelector === '@LAND' ? 'LAND' : 'TAX';
       const district = districtOf(desk);
-      agency =
-        [...agencies.values()].find(
-          (candidate) => candidate.sector === sector && isOpen(candidate, at) && candidate.serviceArea.some((unit) => unit.code === district),
-        ) ?? null;
+      // The branch that serves the district, or, once it has closed, the agency that took its work over.
+      const serving = [...agencies.values()].filter((candidate) => candidate.sector === sector && candidate.serviceArea.some((unit) => unit.code === district));
+      agency = serving.find((candidate) => isOpen(candidate, at)) ?? (serving[0] ? operatingAgency(agencies, serving[0].code, at) : null);
       if (!agency) {
         throw new BadUserInputError(`No ${sector === 'LAND' ? 'land registry' : 'tax'} branch serves ${desk.name}; this desk cannot receive the procedure.`, {
           fields: { desk: `no ${sector} branch serves it` },
         });
       }
     } else {
-      // A closed agency's work goes to its successor from its closing on.
-      agency = operatingAgency(agencies, leg.agencySelector, at);
+      // A moved competence goes to its new agency; a closed agency's work to its successor.
+      agency = operatingAgency(agencies, moved(leg.agencySelector), at);
       if (!agency) throw new BadUserInputError(`The procedure's route names ${leg.agencySelector}, which does not operate.`);
     }
     return { seq: leg.seq, agency, workingDays: leg.workingDays, task: leg.task };
@@ -252,6 +260,8 @@ interface ReceptionFacts {
   desk: DirectoryAgency;
   procedure: NonNullable<Awaited<ReturnType<typeof procedureOf>>>;
   agencies: Map<string, DirectoryAgency>;
+  /** The agency that does a route agency's work now its competence may have moved. */
+  moved: (code: string) => string;
 }
 
 async function receptionFacts(deps: Deps, procedureCode: string, deskCode: string, at: Date): Promise<ReceptionFacts> {
@@ -262,11 +272,19 @@ async function receptionFacts(deps: Deps, procedureCode: string, deskCode: strin
   if (!desk) problems.add('desk', `${deskCode} is not in the agency directory`);
   else if (!desk.hasDesk) problems.add('desk', `${desk.name} has no reception desk`);
   else if (!isOpen(desk, at)) problems.add('desk', `${desk.name} is closed`);
-  else if (procedure && !procedure.receivedAt.includes(desk.tier)) {
-    problems.add('procedure', `${procedure.name} is received at ${procedure.receivedAt.join(', ')} desks, not at ${desk.name}`);
+  else if (procedure) {
+    // Since a move of its competence, only the new agency's desk receives the procedure.
+    const move = procedure.competenceMoves.filter((m) => new Date(m.effectiveAt) <= at).at(-1);
+    if (move && move.to !== desk.code) {
+      problems.add('desk', `since ${localDate(new Date(move.effectiveAt))} ${procedure.name} is received by ${agencies.get(move.to)?.name ?? move.to}`);
+    } else if (!move && !procedure.receivedAt.includes(desk.tier)) {
+      problems.add('procedure', `${procedure.name} is received at ${procedure.receivedAt.join(', ')} desks, not at ${desk.name}`);
+    }
   }
   problems.throwIfAny();
-  return { desk: desk!, procedure: procedure!, agencies };
+  const moves = procedure!.competenceMoves.filter((m) => new Date(m.effectiveAt) <= at);
+  const moved = (code: string) => moves.reduce((current, m) => (m.from === current ? m.to : current), code);
+  return { desk: desk!, procedure: procedure!, agencies, moved };
 }
 
 const fingerprintOf = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
@@ -304,7 +322,7 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
     if (existing) return existing;
   }
 
-  const { desk, procedure, agencies } = await receptionFacts(deps, procedureCode, deskCode, receivedAt);
+  const { desk, procedure, agencies, moved } = await receptionFacts(deps, procedureCode, deskCode, receivedAt);
   const { accepted, missing, unknown } = checkDocuments(procedure.documents, submitted);
   if (missing.length > 0) {
     throw new BadUserInputError(`The dossier lacks ${missing.length} required document(s); give the applicant a guidance slip (issueGuidance).`, {
@@ -315,7 +333,7 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
   if (unknown.length > 0) {
     throw new BadUserInputError(`${procedure.name} does not list: ${unknown.join('; ')}.`, { unknown, fields: { documents: 'unknown documents' } });
   }
-  const route = resolveRoute(procedure.route, desk, agencies, receivedAt);
+  const route = resolveRoute(procedure.route, desk, agencies, receivedAt, moved);
   const calendar = calendarOf(deps);
   const plan = calendar.planLegs(receivedAt, route.map((leg) => leg.workingDays));
   const firstLegAtDesk = route[0]?.agency.code === desk.code;
@@ -676,6 +694,64 @@ export async function handOnAlongRoute(deps: Deps, code: string, note: string): 
   const next = legAt(dossier, dossier.currentLeg + 1);
   if (!next) throw new ConflictError(`Dossier ${code} has no further leg to hand on to.`);
   return handOverDossier(deps, code, next.agencyCode, note);
+}
+
+/**
+ * An agency closed, or a procedure's competence moved: the dossier it holds, or was handed, goes to the
+ * successor as an ordinary hand-over, and its planned legs at the old agency become the successor's. The
+ * dossier keeps its code; its history keeps the old agency's name.
+ */
+export async function reassign(deps: Deps, code: string, from: string, to: { code: string; name: string }, reason: string): Promise<Dossier> {
+  return change(deps, code, 'REASSIGN', async (em, dossier, actor) => {
+    for (const leg of dossier.legs.getItems()) {
+      if (leg.agencyCode === from && leg.result === null) {
+        leg.agencyCode = to.code;
+        leg.agencyName = to.name;
+      }
+    }
+    const involved = dossier.addresseeCode === from || (dossier.holderCode === from && dossier.addresseeCode === null);
+    if (!involved) return { from, to: to.code, reason, legsOnly: true };
+    // Handed to the closed agency, which will never accept: the same hand-over goes to the successor from
+    // its sender (a route hand-over stays one). Held by it: the successor takes over its leg.
+    const pending = dossier.transfers.getItems().find((transfer) => transfer.acceptedAt === null && transfer.toCode === dossier.addresseeCode);
+    const redirected = dossier.addresseeCode === from ? pending : undefined;
+    const sender = redirected?.fromCode ?? from;
+    dossier.transfers.add(
+      new Transfer({
+        dossier,
+        seq: dossier.transfers.length + 1,
+        kind: redirected?.kind ?? TransferKind.OTHER,
+        fromCode: sender,
+        fromName: knownName(dossier, sender),
+        toCode: to.code,
+        toName: to.name,
+        handedAt: deps.now,
+        handedBy: actor.name,
+        handedBySub: actor.sub,
+        note: reason,
+      }),
+    );
+    dossier.addresseeCode = to.code;
+    await grantAccess(em, to.code, dossier.code, dossier.receivedAt);
+    return { from, to: to.code, reason };
+  });
+}
+
+/**
+ * The dossiers in flight an agency holds, has been handed, or has a leg ahead on (for a competence move,
+ * of one procedure only).
+ */
+export async function dossiersAt(em: EntityManager, agency: string, procedure?: string): Promise<string[]> {
+  const ofProcedure = procedure ? 'and d.procedure_code = ?' : '';
+  const rows = await em.execute<Array<{ code: string }>>(
+    `select d.code from onestop.dossier d
+      where d.status not in ('RETURNED', 'WITHDRAWN', 'REFUSED') ${ofProcedure}
+        and (d.holder_code = ? or d.addressee_code = ?
+             or exists (select 1 from onestop.dossier_leg l where l.dossier_code = d.code and l.agency_code = ? and l.result is null))
+      order by d.code`,
+    [...(procedure ? [procedure] : []), agency, agency, agency],
+  );
+  return rows.map((row) => row.code);
 }
 
 /** Paid in full: processing resumes, and every deadline still ahead moves by the working time it waited. */

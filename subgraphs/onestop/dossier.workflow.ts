@@ -19,10 +19,14 @@ export const ACTIONS = [
   'WITHDRAW',
   'AWAIT_PAYMENT',
   'PAYMENT_RECEIVED',
+  'REASSIGN',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const PROCESSING = ['HAND_OVER', 'ACCEPT', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW'] as const;
+/** Done only by the hub itself, as other subgraphs' events arrive; never requested by an officer. */
+export const SYSTEM_ACTIONS: readonly Action[] = ['AWAIT_PAYMENT', 'PAYMENT_RECEIVED', 'REASSIGN'];
+
+const PROCESSING = ['HAND_OVER', 'ACCEPT', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW', 'REASSIGN'] as const;
 
 /** What each status allows before the conditions of the moment are applied. */
 export const ALLOWED = {
@@ -31,11 +35,12 @@ export const ALLOWED = {
   REFUSED: [],
   // A tax notice completes the tax leg: the dossier moves on and waits for the payment (AWAIT_PAYMENT).
   IN_PROGRESS: [...PROCESSING, 'AWAIT_PAYMENT'],
-  SUPPLEMENT_REQUESTED: ['SUPPLEMENT', 'WITHDRAW'],
-  AWAITING_PAYMENT: ['ACCEPT', 'PAYMENT_RECEIVED', 'WITHDRAW'],
+  // A closed agency's dossiers go to its successor (REASSIGN) whatever they wait for; the successor accepts.
+  SUPPLEMENT_REQUESTED: ['SUPPLEMENT', 'WITHDRAW', 'REASSIGN', 'ACCEPT'],
+  AWAITING_PAYMENT: ['ACCEPT', 'PAYMENT_RECEIVED', 'WITHDRAW', 'REASSIGN'],
   WITHDRAWN: [],
   STOPPED: [],
-  RESOLVED: ['ACCEPT', 'RETURN'],
+  RESOLVED: ['ACCEPT', 'RETURN', 'REASSIGN'],
   RETURNED: [],
 } as const satisfies Record<DossierStatus, readonly Action[]>;
 
@@ -67,6 +72,7 @@ function possibleNow(action: Action, state: DossierState): boolean {
     case 'SUPPLEMENT':
     case 'WITHDRAW':
     case 'PAYMENT_RECEIVED':
+    case 'REASSIGN':
       return true;
   }
 }
@@ -85,6 +91,7 @@ export function nextStatus(status: DossierStatus | null, action: Action): Dossie
       return status === DossierStatus.RECEIVED ? DossierStatus.IN_PROGRESS : (status as DossierStatus);
     case 'HAND_OVER':
     case 'APOLOGIZE':
+    case 'REASSIGN':
       return status as DossierStatus;
     case 'REQUEST_SUPPLEMENT':
       return DossierStatus.SUPPLEMENT_REQUESTED;
@@ -103,10 +110,11 @@ export function nextStatus(status: DossierStatus | null, action: Action): Dossie
   }
 }
 
-/** The status after `action`, or CONFLICT naming the status and what is allowed now. */
+/** The status after `action`, or CONFLICT naming the status and what officers may do now. */
 export function decide(state: DossierState, action: Action): DossierStatus {
-  const allowed = availableActions(state);
-  if (!allowed.includes(action)) {
+  const available = availableActions(state);
+  if (!available.includes(action)) {
+    const allowed = available.filter((candidate) => !SYSTEM_ACTIONS.includes(candidate));
     const where = `${state.status}${state.inTransit ? ', in transit' : ''}`;
     throw new ConflictError(`${action} is not allowed now: the dossier is ${where}. Allowed now: ${allowed.join(', ') || 'nothing'}.`, {
       status: state.status,

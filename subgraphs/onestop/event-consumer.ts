@@ -11,7 +11,7 @@ import type { Deps } from './dossier.service';
 export type EventHandler = (deps: Deps, event: FeedEvent) => Promise<unknown>;
 
 /** The subgraphs whose work moves dossiers, each serving its outbox as a feed. */
-export const EVENT_SOURCES: readonly SubgraphName[] = ['tax', 'land', 'local'];
+export const EVENT_SOURCES: readonly SubgraphName[] = ['tax', 'land', 'local', 'province'];
 
 const HUB: Identity = { sub: 'hub:onestop', name: 'Một Cửa Hub', agency: 'HUB', roles: ['SYSTEM'] };
 const BATCH = 100;

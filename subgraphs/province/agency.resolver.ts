@@ -1,9 +1,10 @@
 import type { FilterQuery } from '@mikro-orm/core';
-import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context';
 import { AdministrativeUnitRef } from '../common/stubs';
 import { Agency, AgencyTier, Sector } from './agency.entity';
 import { agencyLoader } from './agency.reference';
+import { closeAgency } from './directory.service';
 
 @Resolver(() => Agency)
 export class AgencyResolver {
@@ -22,6 +23,19 @@ export class AgencyResolver {
     if (tier) where.tier = tier;
     if (sector) where.sector = sector;
     return ctx.em.find(Agency, where, { orderBy: { code: 'asc' } });
+  }
+
+  @Mutation(() => Agency, {
+    description: 'An agency closes: its dossiers go to its successor. For a SUPERVISOR of the Department of Home Affairs.',
+  })
+  closeAgency(
+    @Arg('code', () => ID) code: string,
+    @Arg('successor', () => ID) successor: string,
+    @Arg('effectiveAt', () => Date) effectiveAt: Date,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: Context,
+  ): Promise<Agency> {
+    return closeAgency(ctx, { code, successor, effectiveAt, reason });
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: 'The agency it belongs to.' })

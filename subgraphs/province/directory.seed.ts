@@ -32,6 +32,7 @@ export async function seedDirectory(em: EntityManager): Promise<void> {
       financialObligation: record.financialObligation,
       basis: record.basis,
       route: record.route.map((leg, index) => new RouteLeg(index + 1, leg.agency, leg.workingDays, leg.task)),
+      competenceMoves: [],
     })),
     { onConflictFields: ['code'], onConflictAction: 'ignore' },
   );

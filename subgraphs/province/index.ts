@@ -6,6 +6,7 @@ import { AgencyResolver } from './agency.resolver';
 import { agencyReferences } from './agency.reference';
 import { seedDirectory } from './directory.seed';
 import { database } from './mikro-orm.config';
+import { ProvinceOutboxEvent } from './outbox.entity';
 import { ProcedureResolver, RouteLegResolver, procedureReferences } from './procedure.resolver';
 
 /** province: the agency directory and the procedure catalogue (danh mục TTHC). */
@@ -18,6 +19,7 @@ export const province: SubgraphDefinition = {
       references: { ...agencyReferences, ...procedureReferences },
     }),
   seed: seedDirectory,
+  outbox: ProvinceOutboxEvent,
 };
 
 if (require.main === module) runStandalone(province);

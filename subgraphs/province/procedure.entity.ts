@@ -32,6 +32,34 @@ export class RouteLeg {
   }
 }
 
+/** A move of the procedure's competence from one agency to another (chuyển giao thẩm quyền). */
+@ObjectType({ description: 'A move of a procedure’s competence from one agency to another.' })
+@Embeddable()
+export class CompetenceMove {
+  @Field(() => String)
+  @Property({ type: 'text' })
+  from: string;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  to: string;
+
+  @Field(() => Date)
+  @Property({ type: 'datetime' })
+  effectiveAt: Date;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  reason: string;
+
+  constructor(from: string, to: string, effectiveAt: Date, reason: string) {
+    this.from = from;
+    this.to = to;
+    this.effectiveAt = effectiveAt;
+    this.reason = reason;
+  }
+}
+
 /** Thủ tục hành chính (TTHC): an administrative procedure as the provincial chairman publishes it. */
 @Directive('@key(fields: "code")')
 @ObjectType({ description: 'Thủ tục hành chính: an administrative procedure.' })
@@ -75,7 +103,12 @@ export class Procedure {
   @Embedded(() => RouteLeg, { array: true })
   route!: RouteLeg[];
 
-  constructor(init: Omit<Procedure, typeof PrimaryKeyProp>) {
+  /** From each move's instant, the new agency receives and does the work the old one did. */
+  @Field(() => [CompetenceMove], { description: 'Moves of its competence, oldest first.' })
+  @Embedded(() => CompetenceMove, { array: true })
+  competenceMoves: CompetenceMove[] = [];
+
+  constructor(init: Omit<Procedure, typeof PrimaryKeyProp | 'competenceMoves'>) {
     Object.assign(this, init);
   }
 }

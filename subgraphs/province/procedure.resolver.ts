@@ -1,8 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context';
 import type { ReferenceResolvers } from '../common/federation';
 import { Agency } from './agency.entity';
 import { agencyLoader } from './agency.reference';
+import { transferCompetence } from './directory.service';
 import { Procedure, RouteLeg } from './procedure.entity';
 
 function procedureLoader(ctx: Context) {
@@ -22,6 +23,20 @@ export class ProcedureResolver {
   @Query(() => Procedure, { nullable: true })
   procedure(@Arg('code', () => ID) code: string, @Ctx() ctx: Context): Promise<Procedure | null> {
     return procedureLoader(ctx).load(code);
+  }
+
+  @Mutation(() => Procedure, {
+    description: 'A procedure’s competence moves to another agency, with its dossiers in flight. For a SUPERVISOR of the Department of Home Affairs.',
+  })
+  transferCompetence(
+    @Arg('procedure', () => ID) procedure: string,
+    @Arg('from', () => ID) from: string,
+    @Arg('to', () => ID) to: string,
+    @Arg('effectiveAt', () => Date) effectiveAt: Date,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: Context,
+  ): Promise<Procedure> {
+    return transferCompetence(ctx, { procedure, from, to, effectiveAt, reason });
   }
 
   @Query(() => [Procedure], { description: 'The published catalogue, by code; `field` narrows it to one lĩnh vực.' })

@@ -19,7 +19,7 @@ export const APPLICANT = {
 };
 
 export const DOSSIER_FIELDS = `
-  code status nationalStatusCode receivedAt dueAt dueProvisional ledgerBook ledgerNumber receiptNumber copies delivery documents
+  code status nationalStatusCode currentLeg receivedAt dueAt dueProvisional ledgerBook ledgerNumber receiptNumber copies delivery documents
   procedure { code } desk { code } holder { code } addressee { code }
   applicant { name address phone email }
   legs { seq agency { code } agencyName task workingDays dueAt completedAt result }

@@ -5,19 +5,25 @@ import { ACTIONS, availableActions, decide, foldStatus, type Action, type Dossie
 /** Given a status, held (not in transit) or in transit, nothing asked yet: the actions allowed. */
 const EXPECTED: Record<DossierStatus, { held: Action[]; inTransit: Action[] }> = {
   SUBMITTED: { held: ['RECEIVE', 'WITHDRAW'], inTransit: ['RECEIVE', 'WITHDRAW'] },
-  RECEIVED: { held: ['HAND_OVER', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW'], inTransit: ['ACCEPT', 'WITHDRAW'] },
+  RECEIVED: {
+    held: ['HAND_OVER', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW', 'REASSIGN'],
+    inTransit: ['ACCEPT', 'WITHDRAW', 'REASSIGN'],
+  },
   REFUSED: { held: [], inTransit: [] },
   IN_PROGRESS: {
-    held: ['HAND_OVER', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW', 'AWAIT_PAYMENT'],
-    inTransit: ['ACCEPT', 'WITHDRAW'],
+    held: ['HAND_OVER', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW', 'REASSIGN', 'AWAIT_PAYMENT'],
+    inTransit: ['ACCEPT', 'WITHDRAW', 'REASSIGN'],
   },
-  SUPPLEMENT_REQUESTED: { held: ['SUPPLEMENT', 'WITHDRAW'], inTransit: ['SUPPLEMENT', 'WITHDRAW'] },
-  AWAITING_PAYMENT: { held: ['PAYMENT_RECEIVED', 'WITHDRAW'], inTransit: ['ACCEPT', 'PAYMENT_RECEIVED', 'WITHDRAW'] },
+  SUPPLEMENT_REQUESTED: { held: ['SUPPLEMENT', 'WITHDRAW', 'REASSIGN'], inTransit: ['SUPPLEMENT', 'WITHDRAW', 'REASSIGN', 'ACCEPT'] },
+  AWAITING_PAYMENT: { held: ['PAYMENT_RECEIVED', 'WITHDRAW', 'REASSIGN'], inTransit: ['ACCEPT', 'PAYMENT_RECEIVED', 'WITHDRAW', 'REASSIGN'] },
   WITHDRAWN: { held: [], inTransit: [] },
   STOPPED: { held: [], inTransit: [] },
-  RESOLVED: { held: ['RETURN'], inTransit: ['ACCEPT'] },
+  RESOLVED: { held: ['RETURN', 'REASSIGN'], inTransit: ['ACCEPT', 'REASSIGN'] },
   RETURNED: { held: [], inTransit: [] },
 };
+
+/** Actions only the hub performs, from other subgraphs' events: a CONFLICT does not offer them to officers. */
+const HUB_ONLY: Action[] = ['AWAIT_PAYMENT', 'PAYMENT_RECEIVED', 'REASSIGN'];
 
 /** Given a status, the status each allowed action leads to. */
 const LEADS_TO: Partial<Record<DossierStatus, Partial<Record<Action, DossierStatus>>>> = {
@@ -29,6 +35,7 @@ const LEADS_TO: Partial<Record<DossierStatus, Partial<Record<Action, DossierStat
     APOLOGIZE: DossierStatus.RECEIVED,
     RECORD_RESULT: DossierStatus.RESOLVED,
     WITHDRAW: DossierStatus.WITHDRAWN,
+    REASSIGN: DossierStatus.RECEIVED,
   },
   IN_PROGRESS: {
     HAND_OVER: DossierStatus.IN_PROGRESS,
@@ -38,10 +45,21 @@ const LEADS_TO: Partial<Record<DossierStatus, Partial<Record<Action, DossierStat
     RECORD_RESULT: DossierStatus.RESOLVED,
     WITHDRAW: DossierStatus.WITHDRAWN,
     AWAIT_PAYMENT: DossierStatus.AWAITING_PAYMENT,
+    REASSIGN: DossierStatus.IN_PROGRESS,
   },
-  SUPPLEMENT_REQUESTED: { SUPPLEMENT: DossierStatus.IN_PROGRESS, WITHDRAW: DossierStatus.WITHDRAWN },
-  AWAITING_PAYMENT: { ACCEPT: DossierStatus.AWAITING_PAYMENT, PAYMENT_RECEIVED: DossierStatus.IN_PROGRESS, WITHDRAW: DossierStatus.WITHDRAWN },
-  RESOLVED: { ACCEPT: DossierStatus.RESOLVED, RETURN: DossierStatus.RETURNED },
+  SUPPLEMENT_REQUESTED: {
+    SUPPLEMENT: DossierStatus.IN_PROGRESS,
+    WITHDRAW: DossierStatus.WITHDRAWN,
+    REASSIGN: DossierStatus.SUPPLEMENT_REQUESTED,
+    ACCEPT: DossierStatus.SUPPLEMENT_REQUESTED,
+  },
+  AWAITING_PAYMENT: {
+    ACCEPT: DossierStatus.AWAITING_PAYMENT,
+    PAYMENT_RECEIVED: DossierStatus.IN_PROGRESS,
+    WITHDRAW: DossierStatus.WITHDRAWN,
+    REASSIGN: DossierStatus.AWAITING_PAYMENT,
+  },
+  RESOLVED: { ACCEPT: DossierStatus.RESOLVED, RETURN: DossierStatus.RETURNED, REASSIGN: DossierStatus.RESOLVED },
 };
 
 const state = (status: DossierStatus, inTransit: boolean, used: Partial<DossierState> = {}): DossierState => ({
@@ -71,13 +89,16 @@ describe('the dossier workflow, every status × every action', () => {
       }
       expect(error).toBeInstanceOf(ConflictError);
       const { extensions, message } = error as ConflictError;
-      expect(extensions).toMatchObject({ code: 'CONFLICT', status, allowed });
+      expect(extensions).toMatchObject({ code: 'CONFLICT', status, allowed: allowed.filter((candidate) => !HUB_ONLY.includes(candidate)) });
       expect(message).toContain(status);
     }
   });
 
-  it('lists exactly the allowed actions in the CONFLICT it raises', () => {
+  it('lists exactly the allowed actions, and offers officers only theirs in the CONFLICT it raises', () => {
     expect(availableActions(state(DossierStatus.IN_PROGRESS, false))).toEqual(EXPECTED.IN_PROGRESS.held);
+    expect(() => decide(state(DossierStatus.IN_PROGRESS, false), 'RETURN')).toThrow(
+      'Allowed now: HAND_OVER, REQUEST_SUPPLEMENT, APOLOGIZE, RECORD_RESULT, WITHDRAW.',
+    );
   });
 });
 

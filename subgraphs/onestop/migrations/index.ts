@@ -3,6 +3,7 @@ import { Migration20261126112102 } from './Migration20261126112102';
 import { Migration20261126114601 } from './Migration20261126114601';
 import { Migration20261126124127 } from './Migration20261126124127';
 import { Migration20261126125040 } from './Migration20261126125040';
+import { Migration20261126130920 } from './Migration20261126130920';
 
 /** Every migration of this subgraph, oldest first; scripts/migration-create.ts keeps this list. */
 export const migrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261126114601', class: Migration20261126114601 },
   { name: 'Migration20261126124127', class: Migration20261126124127 },
   { name: 'Migration20261126125040', class: Migration20261126125040 },
+  { name: 'Migration20261126130920', class: Migration20261126130920 },
 ];
