@@ -119,18 +119,7 @@ describe('the birth registration package over commune, police and social insuran
       expect((await register({ dossier: 'BG.YENTHE.CAUGO-260311-9999', ...BIRTH })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     });
 
-    it.each<[string, string, string[], string]>([
-      ['another commune', 'BG.YENTHE.BOHA', ['PROCESSOR'], 'FORBIDDEN'],
-      ['the police', 'BG.CA', ['PROCESSOR'], 'FORBIDDEN'],
-      ['the commune’s receptionist', 'BG.YENTHE.CAUGO', ['RECEPTIONIST'], 'FORBIDDEN'],
-      ['a supervisor', 'BG.SNV', ['SUPERVISOR'], 'FORBIDDEN'],
-    ])('a registration by %s', async (_case, agency, roles, expected) => {
-      expect((await register({ dossier: code, ...BIRTH }, hub.token(agency, roles as never))).errors?.[0].extensions?.code).toBe(expected);
-    });
-
-    it('a registration without a token, with UNAUTHENTICATED, and a second once the dossier has gone on, with FORBIDDEN', async () => {
-      const anonymous = await hub.gql(`mutation ($input: RegisterBirthInput!) { registerBirth(input: $input) { id } }`, { input: { dossier: code, ...BIRTH } });
-      expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    it('a second registration once the dossier has gone on, with FORBIDDEN', async () => {
       const fresh = await receive();
       expect((await register({ dossier: fresh, ...BIRTH })).errors).toBeUndefined();
       await eventually(async () => expect((await dossier(fresh)).addressee).toEqual({ code: 'BG.CA' }));

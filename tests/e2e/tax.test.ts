@@ -202,29 +202,6 @@ describe('the tax branch’s part of a land transfer, joined by events', () => {
       expect((await issue('BG.YENTHE-260310-9999', [{ kind: 'REGISTRATION_FEE', base: '1000' }])).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     });
 
-    it.each<[string, string, string[]]>([
-      ['a land branch, which is not a tax branch', 'BG.VPDKDD.YENTHE', ['PROCESSOR']],
-      ['another tax branch', 'BG.CT.TANYEN', ['PROCESSOR']],
-      ['the holding tax branch’s receptionist', 'BG.CT.YENTHE', ['RECEPTIONIST']],
-      ['a supervisor', 'BG.SNV', ['SUPERVISOR']],
-    ])('a notice by %s, with FORBIDDEN', async (_case, agency, roles) => {
-      const response = await issue(holding, [{ kind: 'REGISTRATION_FEE', base: '1000' }], hub.token(agency, roles as never));
-      expect(response.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    });
-
-    it('a notice without a token, with UNAUTHENTICATED', async () => {
-      const response = await hub.gql(`mutation { issueTaxNotice(input: { dossier: "x", items: [{ kind: REGISTRATION_FEE, base: "1000" }] }) { id } }`);
-      expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    });
-
-    it.each<[string, string, string[], string]>([
-      ['another tax branch', 'BG.CT.TANYEN', ['PROCESSOR'], 'FORBIDDEN'],
-      ['a treasury officer who is not its system', 'BG.KBNN', ['PROCESSOR'], 'FORBIDDEN'],
-      ['the land branch', 'BG.VPDKDD.YENTHE', ['PROCESSOR'], 'FORBIDDEN'],
-    ])('a payment recorded by %s', async (_case, agency, roles, code) => {
-      expect((await pay(noticeId, '1', `KB-X-${agency}`, hub.token(agency, roles as never))).errors?.[0].extensions?.code).toBe(code);
-    });
-
     it.each<[string, string, string, string | undefined]>([
       ['a negative amount', '-100', 'KB-N-1', undefined],
       ['an amount that is not a number', '1.000.000', 'KB-N-2', undefined],
