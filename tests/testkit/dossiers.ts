@@ -85,6 +85,19 @@ export async function hubFootprint(hub: TestHub): Promise<Record<string, string>
   const client = new Client({ connectionString: hub.database.url });
   await client.connect();
   try {
+    // Taken at rest: every event in every outbox consumed, so no earlier step lands in the middle.
+    await eventually(async () => {
+      const { rows } = await client.query<{ pending: string }>(
+        `select count(*) as pending from (
+           select 'tax' as source, max(id) as last from tax.outbox union all
+           select 'land', max(id) from land.outbox union all
+           select 'local', max(id) from local.outbox union all
+           select 'province', max(id) from province.outbox
+         ) o left join onestop.feed_cursor c on c.source = o.source
+         where o.last is not null and (c.position is null or c.position < o.last)`,
+      );
+      if (Number(rows[0].pending) > 0) throw new Error('events still in flight');
+    });
     const { rows: tables } = await client.query<{ schema: string; name: string }>(
       `select table_schema as schema, table_name as name from information_schema.tables
         where table_schema in ('onestop', 'province', 'local', 'tax', 'land') and table_type = 'BASE TABLE'
