@@ -1,16 +1,11 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
 import { issueToken } from '../gateway/auth';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../scripts/embedded-postgres';
 import { signIdentity, type Identity } from '../subgraphs/common/auth';
 import { env } from '../subgraphs/common/env';
 import { GraphClient } from '../subgraphs/common/graph-client';
 import { ormConfig } from '../subgraphs/common/orm';
-import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
+import { argument, graphqlBody, inPool, machine, startBenchHub } from './harness';
 import { database as onestopDatabase } from '../subgraphs/onestop/mikro-orm.config';
 import { Outcome } from '../subgraphs/onestop/dossier.entity';
 import * as service from '../subgraphs/onestop/dossier.service';
@@ -42,30 +37,8 @@ const LAND_TRANSFER_DOCUMENTS = [
 ];
 const PERMIT_DOCUMENTS = ['Đơn đề nghị cấp giấy phép xây dựng', 'Bản sao giấy tờ về quyền sử dụng đất', 'Hai bộ bản vẽ thiết kế xây dựng'];
 
-const argument = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index > 0 ? Number(process.argv[index + 1]) : fallback;
-};
-
 const officer = (agency: string, roles: Identity['roles'], name = 'Cán bộ đo tải'): Identity => ({ sub: `${agency}:${roles.join('+')}`, name, agency, roles });
 const applicant = (n: number) => ({ name: `Người nộp ${n}`, phone: `09${String(n % 100_000_000).padStart(8, '0')}`, address: 'Bắc Giang' });
-
-/** Runs `work` for 0..count-1, `workers` at a time, each worker taking the next number when it is done. */
-async function inBatches(count: number, workers: number, work: (n: number) => Promise<unknown>, label: string): Promise<void> {
-  const began = Date.now();
-  let next = 0;
-  let done = 0;
-  await Promise.all(
-    Array.from({ length: workers }, async () => {
-      while (next < count) {
-        await work(next++);
-        if (++done % 1000 === 0) process.stdout.write(`\r  ${label}: ${done}/${count}`);
-      }
-    }),
-  );
-  const seconds = (Date.now() - began) / 1000;
-  console.log(`\r  ${label}: ${count} in ${seconds.toFixed(0)} s (${(count / seconds).toFixed(0)}/s)`);
-}
 
 class Seeder {
   constructor(private readonly orm: MikroORM, private readonly graph: GraphClient) {}
@@ -143,57 +116,28 @@ async function measure(spec: Measure, seconds: number): Promise<Figures> {
   };
 }
 
-const graphqlBody = (query: string, variables: Record<string, unknown>) => JSON.stringify({ query, variables });
 const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)];
-
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`the hub exited with ${child.exitCode}`);
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((done) => setTimeout(done, 100));
-  }
-  throw new Error('the hub did not become healthy in 60 s');
-}
 
 async function main(): Promise<void> {
   const config = env();
   const seconds = argument('seconds', 10);
   const history = argument('history', 99_000);
-  let embedded: EmbeddedServer | undefined;
-  let serverUrl = config.databaseUrl;
-  if (!serverUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: join(PROJECT_ROOT, '.data', 'bench-pg'), port: config.embeddedPgPort + 2, persistent: false });
-    serverUrl = embedded.urlOf('postgres');
-  }
   const reuse = process.argv.includes('--reuse');
-  if (!reuse) {
-    const admin = new Client({ connectionString: Object.assign(new URL(serverUrl), { pathname: '/postgres' }).toString() });
-    await admin.connect();
-    await admin.query('drop database if exists motcua_bench with (force)');
-    await admin.query('create database motcua_bench');
-    await admin.end();
-  }
-  const databaseUrl = Object.assign(new URL(serverUrl), { pathname: '/motcua_bench' }).toString();
-
-  const hub = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'scripts', 'start.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const hub = await startBenchHub('motcua_bench', { reuse });
+  const { databaseUrl, gateway } = hub;
   // The seeder's own commits need not wait for the disk; the hub's stay durable.
   const orm = await MikroORM.init({
     ...ormConfig(onestopDatabase, { databaseUrl, poolMax: 12 }),
     pool: { min: 0, max: 12, afterCreate: (connection: any, done: (error: unknown, connection: unknown) => void) => connection.query('set synchronous_commit = off', (error: unknown) => done(error, connection)) },
   });
   try {
-    const gateway = `http://127.0.0.1:${config.ports.gateway}`;
-    await waitForHealth(`${gateway}/health`, hub);
     const seeder = new Seeder(orm, new GraphClient(() => `${gateway}/graphql`, config.identitySecret));
     const bearer = (agency: string, roles: Identity['roles']) => ({ authorization: `Bearer ${issueToken({ agency, roles, name: 'Cán bộ đo tải', expiresIn: '2h' }, config.jwtSecret)}` });
     const supervisor = bearer('BG.SNV', ['SUPERVISOR']);
     const today = new Date();
     const results: Array<[string, string, Figures]> = [];
     const printResults = () => {
-      console.log(`\nMachine: ${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${seconds} s per line, 10 connections.`);
+      console.log(`\nMachine: ${machine()}; ${seconds} s per line, 10 connections.`);
       console.log('| dossiers | operation | req/s | p50 ms | p99 ms |\n| --- | --- | --- | --- | --- |');
       for (const [size, name, figures] of results) {
         console.log(`| ${size} | ${name} | ${figures.requestsPerSecond.toFixed(0)} | ${figures.p50} | ${figures.p99} |${figures.errors ? ` ${figures.errors} errors` : ''}`);
@@ -250,7 +194,7 @@ async function main(): Promise<void> {
       return printResults();
     }
     console.log('Seeding the working set through the service layer…');
-    await inBatches(
+    await inPool(
       1000,
       8,
       async (n) => {
@@ -265,7 +209,7 @@ async function main(): Promise<void> {
     await reads('1,000');
 
     console.log(`Adding ${history} finished dossiers of the past year through the service layer…`);
-    await inBatches(
+    await inPool(
       history,
       12,
       (n) => seeder.finishedPermit(1000 + n, DISTRICTS[n % DISTRICTS.length], new Date(today.getTime() - (30 + (n % 300)) * 24 * 3_600_000)),
@@ -286,7 +230,7 @@ async function main(): Promise<void> {
         }),
     });
     const waiting: string[] = [];
-    await inBatches(4000, 8, async (n) => waiting.push(await seeder.landTransfer(500_000 + n, 'BG.TANYEN', today, false)), 'dossiers at the Tân Yên desk');
+    await inPool(4000, 8, async (n) => waiting.push(await seeder.landTransfer(500_000 + n, 'BG.TANYEN', today, false)), 'dossiers at the Tân Yên desk');
     await run('-', {
       name: 'handOverDossier + acceptDossier (2 requests per pair)',
       url: `${gateway}/graphql`,
@@ -308,10 +252,8 @@ async function main(): Promise<void> {
 
     printResults();
   } finally {
-    hub.kill('SIGINT');
-    await new Promise((done) => hub.once('exit', done));
     await orm.close();
-    await embedded?.stop();
+    await hub.stop();
   }
 }
 
