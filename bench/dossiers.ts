@@ -3,6 +3,7 @@ import autocannon from 'autocannon';
 import { issueToken } from '../gateway/auth';
 import { signIdentity, type Identity } from '../subgraphs/common/auth';
 import { env } from '../subgraphs/common/env';
+import { documentsOf } from '../subgraphs/common/reference-data';
 import { GraphClient } from '../subgraphs/common/graph-client';
 import { ormConfig } from '../subgraphs/common/orm';
 import { argument, graphqlBody, inPool, machine, startBenchHub } from './harness';
@@ -28,14 +29,8 @@ import { MikroORM } from '@mikro-orm/postgresql';
 
 const DISTRICTS = ['BG.TPBG', 'BG.YENTHE', 'BG.TANYEN', 'BG.LANGGIANG', 'BG.LUCNAM', 'BG.LUCNGAN', 'BG.SONDONG', 'BG.YENDUNG', 'BG.VIETYEN', 'BG.HIEPHOA'];
 const landBranchOf = (district: string) => district.replace('BG.', 'BG.VPDKDD.');
-const LAND_TRANSFER_DOCUMENTS = [
-  'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu 09/ĐK)',
-  'Hợp đồng chuyển nhượng quyền sử dụng đất đã công chứng hoặc chứng thực',
-  'Bản gốc Giấy chứng nhận đã cấp',
-  'Tờ khai thuế thu nhập cá nhân',
-  'Tờ khai lệ phí trước bạ nhà, đất',
-];
-const PERMIT_DOCUMENTS = ['Đơn đề nghị cấp giấy phép xây dựng', 'Bản sao giấy tờ về quyền sử dụng đất', 'Hai bộ bản vẽ thiết kế xây dựng'];
+const LAND_TRANSFER_DOCUMENTS = documentsOf('BG-DD-CN');
+const PERMIT_DOCUMENTS = documentsOf('BG-XD-GPXD');
 
 const officer = (agency: string, roles: Identity['roles'], name = 'Cán bộ đo tải'): Identity => ({ sub: `${agency}:${roles.join('+')}`, name, agency, roles });
 const applicant = (n: number) => ({ name: `Người nộp ${n}`, phone: `09${String(n % 100_000_000).padStart(8, '0')}`, address: 'Bắc Giang' });

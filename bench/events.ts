@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { issueToken } from '../gateway/auth';
 import type { Role } from '../subgraphs/common/auth';
 import { env } from '../subgraphs/common/env';
+import { documentsOf } from '../subgraphs/common/reference-data';
 import { argument, gql, graphqlBody, inPool, machine, percentile, startBenchHub, type BenchHub } from './harness';
 
 /**
@@ -19,13 +20,7 @@ import { argument, gql, graphqlBody, inPool, machine, percentile, startBenchHub,
  * Options: --backlog <N> (default 500), --payments <M> (default 200), --receipts-per-second (default 20).
  */
 
-const LAND_TRANSFER_DOCUMENTS = [
-  'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu 09/ĐK)',
-  'Hợp đồng chuyển nhượng quyền sử dụng đất đã công chứng hoặc chứng thực',
-  'Bản gốc Giấy chứng nhận đã cấp',
-  'Tờ khai thuế thu nhập cá nhân',
-  'Tờ khai lệ phí trước bạ nhà, đất',
-];
+const LAND_TRANSFER_DOCUMENTS = documentsOf('BG-DD-CN');
 
 async function main(): Promise<void> {
   const config = env();

@@ -63,6 +63,13 @@ export function procedureRecords(): ProcedureRecord[] {
   return readJson<{ procedures: ProcedureRecord[] }>('procedures-bac-giang.json').procedures;
 }
 
+/** The documents a procedure requires, as the catalogue names them. */
+export function documentsOf(procedureCode: string): string[] {
+  const procedure = procedureRecords().find((record) => record.code === procedureCode);
+  if (!procedure) throw new Error(`${procedureCode} is not in the catalogue.`);
+  return procedure.documents;
+}
+
 export interface CalendarDay {
   date: string;
   name: string;

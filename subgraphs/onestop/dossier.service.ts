@@ -134,6 +134,34 @@ function legAt(dossier: Dossier, seq: number): DossierLeg | undefined {
   return dossier.legs.getItems().find((leg) => leg.seq === seq);
 }
 
+/** Giao: one row of the control slip, and the dossier addressed to the receiving agency until it accepts. */
+function handTo(
+  dossier: Dossier,
+  actor: Identity,
+  at: Date,
+  to: { code: string; name: string },
+  kind: TransferKind,
+  note: string | null,
+  from: string = dossier.holderCode!,
+): Transfer {
+  const transfer = new Transfer({
+    dossier,
+    seq: dossier.transfers.length + 1,
+    kind,
+    fromCode: from,
+    fromName: knownName(dossier, from),
+    toCode: to.code,
+    toName: to.name,
+    handedAt: at,
+    handedBy: actor.name,
+    handedBySub: actor.sub,
+    note,
+  });
+  dossier.transfers.add(transfer);
+  dossier.addresseeCode = to.code;
+  return transfer;
+}
+
 function appendEvent(
   em: EntityManager,
   dossier: Dossier,
@@ -469,21 +497,7 @@ export async function handOverDossier(deps: Deps, code: string, to: string, note
         { fields: { note: 'required off the route' } },
       );
     }
-    const transfer = new Transfer({
-      dossier,
-      seq: dossier.transfers.length + 1,
-      kind,
-      fromCode: dossier.holderCode!,
-      fromName: knownName(dossier, dossier.holderCode!),
-      toCode,
-      toName: target.name,
-      handedAt: deps.now,
-      handedBy: actor.name,
-      handedBySub: actor.sub,
-      note: cleanNote,
-    });
-    dossier.transfers.add(transfer);
-    dossier.addresseeCode = toCode;
+    const transfer = handTo(dossier, actor, deps.now, target, kind, cleanNote);
     dossier.legDueAt = (kind === TransferKind.ROUTE ? next?.dueAt : current?.dueAt) ?? dossier.legDueAt;
     await grantAccess(em, toCode, dossier.code, dossier.receivedAt);
     return { to: toCode, kind, note: cleanNote, transfer: transfer.seq };
@@ -605,22 +619,7 @@ export async function recordResult(deps: Deps, code: string, outcome: Outcome, n
       }
       dossier.resolvedAt = deps.now;
     } else {
-      dossier.transfers.add(
-        new Transfer({
-          dossier,
-          seq: dossier.transfers.length + 1,
-          kind: TransferKind.RESULT,
-          fromCode: dossier.holderCode!,
-          fromName: knownName(dossier, dossier.holderCode!),
-          toCode: dossier.deskCode,
-          toName: dossier.deskName,
-          handedAt: deps.now,
-          handedBy: actor.name,
-          handedBySub: actor.sub,
-          note: cleanNote,
-        }),
-      );
-      dossier.addresseeCode = dossier.deskCode;
+      handTo(dossier, actor, deps.now, { code: dossier.deskCode, name: dossier.deskName }, TransferKind.RESULT, cleanNote);
     }
     dossier.legDueAt = dossier.dueAt;
     return { outcome, note: cleanNote };
@@ -664,22 +663,7 @@ export async function awaitPayment(deps: Deps, code: string, notice: { number: s
   return change(deps, code, 'AWAIT_PAYMENT', async (em, dossier, actor) => {
     const next = legAt(dossier, dossier.currentLeg + 1);
     if (!next) throw new ConflictError('The tax leg is the last of the route: there is no agency to wait for the payment at.');
-    dossier.transfers.add(
-      new Transfer({
-        dossier,
-        seq: dossier.transfers.length + 1,
-        kind: TransferKind.ROUTE,
-        fromCode: dossier.holderCode!,
-        fromName: knownName(dossier, dossier.holderCode!),
-        toCode: next.agencyCode,
-        toName: next.agencyName,
-        handedAt: deps.now,
-        handedBy: actor.name,
-        handedBySub: actor.sub,
-        note: `Thông báo nộp thuế số ${notice.number}: ${notice.total} đồng`,
-      }),
-    );
-    dossier.addresseeCode = next.agencyCode;
+    handTo(dossier, actor, deps.now, { code: next.agencyCode, name: next.agencyName }, TransferKind.ROUTE, `Thông báo nộp thuế số ${notice.number}: ${notice.total} đồng`);
     dossier.legDueAt = next.dueAt ?? dossier.legDueAt;
     dossier.paymentAwaitedAt = deps.now;
     await grantAccess(em, next.agencyCode, dossier.code, dossier.receivedAt);
@@ -715,23 +699,7 @@ export async function reassign(deps: Deps, code: string, from: string, to: { cod
     // its sender (a route hand-over stays one). Held by it: the successor takes over its leg.
     const pending = dossier.transfers.getItems().find((transfer) => transfer.acceptedAt === null && transfer.toCode === dossier.addresseeCode);
     const redirected = dossier.addresseeCode === from ? pending : undefined;
-    const sender = redirected?.fromCode ?? from;
-    dossier.transfers.add(
-      new Transfer({
-        dossier,
-        seq: dossier.transfers.length + 1,
-        kind: redirected?.kind ?? TransferKind.OTHER,
-        fromCode: sender,
-        fromName: knownName(dossier, sender),
-        toCode: to.code,
-        toName: to.name,
-        handedAt: deps.now,
-        handedBy: actor.name,
-        handedBySub: actor.sub,
-        note: reason,
-      }),
-    );
-    dossier.addresseeCode = to.code;
+    handTo(dossier, actor, deps.now, to, redirected?.kind ?? TransferKind.OTHER, reason, redirected?.fromCode ?? from);
     await grantAccess(em, to.code, dossier.code, dossier.receivedAt);
     return { from, to: to.code, reason };
   });

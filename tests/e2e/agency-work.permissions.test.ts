@@ -1,5 +1,5 @@
 import type { Role } from '../../subgraphs/common/auth';
-import { APPLICANT, eventually, hubFootprint, useDossierHub } from '../testkit/dossiers';
+import { APPLICANT, eventually, hubFootprint, useDossierHub, BIRTH_PACKAGE_DOCUMENTS } from '../testkit/dossiers';
 
 /**
  * Who may do the agencies' own work: the tax branch that holds a dossier issues its notice; the notice's
@@ -59,7 +59,7 @@ describe('who may do the agencies’ own work', () => {
           procedure: 'BG-HT-KS',
           desk: 'BG.YENTHE.CAUGO',
           applicant: APPLICANT,
-          documents: ['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh', 'Tờ khai thay đổi thông tin cư trú', 'Tờ khai tham gia bảo hiểm y tế'],
+          documents: BIRTH_PACKAGE_DOCUMENTS,
         },
       },
       hub.token('BG.YENTHE.CAUGO', ['RECEPTIONIST']),

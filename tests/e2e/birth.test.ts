@@ -1,4 +1,4 @@
-import { APPLICANT, eventually, hubFootprint, useDossierHub } from '../testkit/dossiers';
+import { APPLICANT, eventually, hubFootprint, useDossierHub, BIRTH_PACKAGE_DOCUMENTS } from '../testkit/dossiers';
 
 /**
  * The birth, residence and health-insurance package (Decree 63/2024): received at the commune, the birth
@@ -15,8 +15,7 @@ describe('the birth registration package over commune, police and social insuran
   const insurance = () => hub.token('BG.BHXH', ['PROCESSOR'], 'Mai Thị Hồng');
   const supervisor = () => hub.token('BG.SNV', ['SUPERVISOR']);
 
-  const DOCUMENTS = ['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh', 'Tờ khai thay đổi thông tin cư trú', 'Tờ khai tham gia bảo hiểm y tế'];
-  const BIRTH = {
+    const BIRTH = {
     child: { name: 'Hoàng Minh Khôi', birthDate: '2026-03-01', sex: 'MALE', birthPlace: 'Bệnh viện Đa khoa huyện Yên Thế' },
     mother: { name: 'Hoàng Thị Lụa', birthYear: 1994, ethnicity: 'Kinh' },
     father: { name: 'Nguyễn Văn Bình', birthYear: 1992, ethnicity: 'Kinh' },
@@ -39,7 +38,7 @@ describe('the birth registration package over commune, police and social insuran
       supervisor(),
     ).then((response) => response.data.dossier);
   const receive = async () =>
-    (await dossiers.ok('receive', { input: { procedure: 'BG-HT-KS', desk: 'BG.YENTHE.CAUGO', applicant: APPLICANT, documents: DOCUMENTS } }, commune.desk())).code as string;
+    (await dossiers.ok('receive', { input: { procedure: 'BG-HT-KS', desk: 'BG.YENTHE.CAUGO', applicant: APPLICANT, documents: BIRTH_PACKAGE_DOCUMENTS } }, commune.desk())).code as string;
 
   it('registers the birth at the commune, which hands the dossier on to the police by itself', async () => {
     const code = await receive();

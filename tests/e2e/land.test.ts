@@ -1,4 +1,4 @@
-import { APPLICANT, eventually, hubFootprint, useDossierHub } from '../testkit/dossiers';
+import { APPLICANT, eventually, hubFootprint, useDossierHub, LAND_TRANSFER_DOCUMENTS } from '../testkit/dossiers';
 
 describe('the land registry’s part, joined with the tax branch’s by events', () => {
   const { hub, dossiers, who, clock } = useDossierHub('2026-03-02T08:00:00+07:00');
@@ -55,13 +55,7 @@ describe('the land registry’s part, joined with the tax branch’s by events',
   });
 
   it('carries a transfer through tax notice, payment and certificate update, back to the desk and to the applicant', async () => {
-    const code = await atTax('BG-DD-CN', [
-      'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu 09/ĐK)',
-      'Hợp đồng chuyển nhượng quyền sử dụng đất đã công chứng hoặc chứng thực',
-      'Bản gốc Giấy chứng nhận đã cấp',
-      'Tờ khai thuế thu nhập cá nhân',
-      'Tờ khai lệ phí trước bạ nhà, đất',
-    ]);
+    const code = await atTax('BG-DD-CN', LAND_TRANSFER_DOCUMENTS);
     const notice = (await issue(code, [{ kind: 'PERSONAL_INCOME_TAX', base: '2000000000' }, { kind: 'REGISTRATION_FEE', base: '2000000000' }])).data.issueTaxNotice;
     expect(notice.total).toBe('50000000');
     await until(code, 'AWAITING_PAYMENT');
@@ -152,13 +146,7 @@ describe('the land registry’s part, joined with the tax branch’s by events',
       let code: string;
       beforeAll(async () => {
         clock.set('2026-03-04T08:00:00+07:00');
-        code = await atTax('BG-DD-CN', [
-          'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu 09/ĐK)',
-          'Hợp đồng chuyển nhượng quyền sử dụng đất đã công chứng hoặc chứng thực',
-          'Bản gốc Giấy chứng nhận đã cấp',
-          'Tờ khai thuế thu nhập cá nhân',
-          'Tờ khai lệ phí trước bạ nhà, đất',
-        ]);
+        code = await atTax('BG-DD-CN', LAND_TRANSFER_DOCUMENTS);
         await dossiers.ok('handOver', { code, to: 'BG.VPDKDD.YENTHE' }, who.tax);
         await dossiers.ok('accept', { code }, who.land);
       });

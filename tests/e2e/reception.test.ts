@@ -1,4 +1,4 @@
-import { APPLICANT, LAND_TRANSFER_DOCUMENTS, hubFootprint, useDossierHub } from '../testkit/dossiers';
+import { APPLICANT, LAND_TRANSFER_DOCUMENTS, hubFootprint, useDossierHub, BIRTH_PACKAGE_DOCUMENTS } from '../testkit/dossiers';
 
 describe('reception at the desk', () => {
   const { hub, dossiers, who, clock } = useDossierHub('2026-03-10T09:30:00+07:00');
@@ -120,7 +120,7 @@ describe('reception at the desk', () => {
           procedure: 'BG-HT-KS',
           desk: 'BG.YENTHE.CAUGO',
           applicant: APPLICANT,
-          documents: ['Tờ khai đăng ký khai sinh', 'Giấy chứng sinh', 'Tờ khai thay đổi thông tin cư trú', 'Tờ khai tham gia bảo hiểm y tế'],
+          documents: BIRTH_PACKAGE_DOCUMENTS,
         },
       },
       commune,

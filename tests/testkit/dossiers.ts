@@ -1,15 +1,12 @@
 import { Client } from 'pg';
 import type { Role } from '../../subgraphs/common/auth';
+import { documentsOf } from '../../subgraphs/common/reference-data';
 import { startTestHub, type GraphQLResponse, type TestHub } from './hub';
 
 /** The documents of a land-use right transfer (BG-DD-CN), as the catalogue names them. */
-export const LAND_TRANSFER_DOCUMENTS = [
-  'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu 09/ĐK)',
-  'Hợp đồng chuyển nhượng quyền sử dụng đất đã công chứng hoặc chứng thực',
-  'Bản gốc Giấy chứng nhận đã cấp',
-  'Tờ khai thuế thu nhập cá nhân',
-  'Tờ khai lệ phí trước bạ nhà, đất',
-];
+export const LAND_TRANSFER_DOCUMENTS = documentsOf('BG-DD-CN');
+/** The birth, residence and health-insurance package (BG-HT-KS). */
+export const BIRTH_PACKAGE_DOCUMENTS = documentsOf('BG-HT-KS');
 
 export const APPLICANT = {
   name: 'Hoàng Thị Lụa',
@@ -135,11 +132,7 @@ export const CRIMINAL_RECORD_INPUT = {
   procedure: 'BG-TP-LLTP',
   desk: 'BG.STP',
   applicant: APPLICANT,
-  documents: [
-    'Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp (Mẫu 03/2013/TT-LLTP)',
-    'Bản chụp giấy tờ tùy thân',
-    'Bản chụp sổ hộ khẩu hoặc giấy chứng nhận nhân khẩu tập thể',
-  ],
+  documents: documentsOf('BG-TP-LLTP'),
 };
 
 export interface DossierHub {
