@@ -14,6 +14,7 @@ import { listen } from '../subgraphs/common/http';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
 import { readCommittedSupergraph } from '../schema/compose';
 import { identityFromAuthorization } from './auth';
+import { formsRouter } from './forms';
 import { EXPLORER_EXAMPLES } from './explorer/examples';
 
 export interface GatewayContext {
@@ -149,6 +150,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (file) res.sendFile(file, { maxAge: '1d' });
     else res.status(404).end();
   });
+  // The printed forms ask the gateway's own GraphQL endpoint, as the caller.
+  let selfUrl = '';
+  app.use(formsRouter(() => selfUrl));
   app.use(
     '/graphql',
     express.json({ limit: options.maxBodyBytes }),
@@ -166,6 +170,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   );
 
   const http = await listen(app, options.port, options.host);
+  selfUrl = `${http.origin}/graphql`;
   return {
     url: `${http.origin}/graphql`,
     origin: http.origin,

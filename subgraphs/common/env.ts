@@ -54,6 +54,7 @@ const schema = z
     HUB_URL_LAND: z.string().url().optional(),
     HUB_GATEWAY_URL: z.string().url().optional(),
     HUB_TEST_PG_PORT: port.default(54321),
+    HUB_REQUIRE_SYSTEM_TOOLS: z.enum(['0', '1']).default('0'),
     HUB_TEST_TEMPLATE: z.string().regex(/^[a-z0-9_]+$/).optional(),
   })
   .superRefine((value, ctx) => {
@@ -93,6 +94,8 @@ export interface HubEnv {
   testPgPort: number;
   /** Set by the tests' global setup: the migrated, seeded database each test file copies. */
   testTemplate?: string;
+  /** Tests that need Debian's poppler-utils or chromium fail, rather than skip, when these are missing (CI). */
+  requireSystemTools: boolean;
 }
 
 export class ConfigurationError extends Error {
@@ -140,6 +143,7 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
     gatewayUrl: v.HUB_GATEWAY_URL ?? `http://127.0.0.1:${ports.gateway}/graphql`,
     testPgPort: v.HUB_TEST_PG_PORT,
     testTemplate: v.HUB_TEST_TEMPLATE,
+    requireSystemTools: v.HUB_REQUIRE_SYSTEM_TOOLS === '1',
   };
 }
 

@@ -11,6 +11,7 @@ import { DossierFilter, GuidanceInput, ReceiveDossierInput } from './dossier.inp
 import * as service from './dossier.service';
 import { Deadline, DossierConnection, DossierTracking } from './dossier.types';
 import { GuidanceSlip } from './guidance-slip.entity';
+import { LedgerRow } from './ledger.types';
 
 const agencyOrNull = (code: string | null) => (code ? new Agency(code) : null);
 
@@ -61,6 +62,16 @@ export class DossierResolver {
   async trackDossier(@Arg('code', () => ID) code: string, @Arg('phone', () => String) phone: string, @Ctx() ctx: Context): Promise<DossierTracking | null> {
     const dossier = await service.trackDossier(ctx, code, phone);
     return dossier ? new DossierTracking(dossier) : null;
+  }
+
+  @Query(() => [LedgerRow], { description: 'Sổ theo dõi hồ sơ of a desk, field and year, in ledger order.' })
+  ledger(
+    @Arg('desk', () => ID) desk: string,
+    @Arg('field', () => String) field: string,
+    @Arg('year', () => Int) year: number,
+    @Ctx() ctx: Context,
+  ): Promise<LedgerRow[]> {
+    return service.ledger(ctx, desk, field, year);
   }
 
   @Query(() => GuidanceSlip, { nullable: true })

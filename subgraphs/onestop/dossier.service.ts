@@ -22,6 +22,7 @@ import {
   type ReceiveDossierInput,
 } from './dossier.input';
 import { DossierConnection, DossierEdge } from './dossier.types';
+import { LedgerRow } from './ledger.types';
 import { decide, type Action, type DossierState } from './dossier.workflow';
 import { GuidanceSlip } from './guidance-slip.entity';
 
@@ -405,7 +406,9 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
       });
       em.persist(dossier);
       await grantAccess(em, desk.code, dossier.code, receivedAt);
-      appendEvent(em, dossier, actor, 'RECEIVE', null, { receiptNumber: dossier.receiptNumber, dueAt: dossier.dueAt }, deps.now, desk.name);
+      // What the receipt said when it was handed out, so that a reprint says the same.
+      const handedOut = { receiptNumber: dossier.receiptNumber, dueAt: dossier.dueAt, documents: dossier.documents, copies: dossier.copies };
+      appendEvent(em, dossier, actor, 'RECEIVE', null, handedOut, deps.now, desk.name);
       return dossier;
     });
   } catch (error) {
@@ -836,6 +839,55 @@ export async function listDossiers(
   return new DossierConnection(edges, dossiers.length > size, async () => {
     const [{ count }] = await deps.em.execute<Array<{ count: string }>>(`select count(*) as count from ${from} ${filtered}`, params);
     return Number(count);
+  });
+}
+
+const STATUS_NOTES: Partial<Record<DossierStatus, string>> = {
+  [DossierStatus.SUPPLEMENT_REQUESTED]: 'Chờ bổ sung hồ sơ',
+  [DossierStatus.AWAITING_PAYMENT]: 'Chờ thực hiện nghĩa vụ tài chính',
+  [DossierStatus.WITHDRAWN]: 'Rút hồ sơ',
+  [DossierStatus.REFUSED]: 'Từ chối tiếp nhận',
+  [DossierStatus.STOPPED]: 'Dừng xử lý',
+};
+const TIMELINESS_NOTES: Record<Timeliness, string> = { EARLY: 'Trả trước hạn', ON_TIME: 'Trả đúng hạn', LATE: 'Trả quá hạn' };
+
+/**
+ * Sổ theo dõi hồ sơ: one book per desk, field and year, in ledger order, for the desk's own agency and
+ * for supervisors.
+ */
+export async function ledger(deps: Deps, desk: string, field: string, year: number): Promise<LedgerRow[]> {
+  const actor = requireActor(deps.actor);
+  if (actor.agency !== desk && !actor.roles.includes('SUPERVISOR')) {
+    throw new ForbiddenError(`Only ${desk} and supervisors read ${desk}'s ledger.`);
+  }
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('`year` is not a year.', { fields: { year: 'out of range' } });
+  const dossiers = await deps.em.find(
+    Dossier,
+    { deskCode: desk, ledgerBook: `${text(field)} ${year}` },
+    { orderBy: { ledgerNumber: 'asc' }, populate: ['legs', 'transfers'] },
+  );
+  return dossiers.map((dossier) => {
+    const legs = dossier.legs.getItems();
+    const transfers = dossier.transfers.getItems();
+    const forwarded = transfers.find((transfer) => transfer.fromCode === dossier.deskCode);
+    const applicant = dossier.applicant;
+    const deniedNote = dossier.outcome === Outcome.DENIED ? 'Không giải quyết' : '';
+    return Object.assign(new LedgerRow(), {
+      number: dossier.ledgerNumber,
+      code: dossier.code,
+      procedureName: dossier.procedureName,
+      copies: dossier.copies,
+      applicantName: applicant.name,
+      addressAndPhone: [applicant.address, applicant.phone].filter(Boolean).join(', '),
+      leadAgency: legs.at(-1)?.agencyName ?? dossier.deskName,
+      receivedOn: localDate(dossier.receivedAt),
+      dueOn: localDate(dossier.dueAt),
+      forwardedOn: forwarded ? localDate(forwarded.handedAt) : null,
+      resultReceivedOn: dossier.resolvedAt ? localDate(dossier.resolvedAt) : null,
+      returnedOn: dossier.returnedAt ? localDate(dossier.returnedAt) : null,
+      returnedTo: dossier.returnedTo,
+      note: [STATUS_NOTES[dossier.status], dossier.timeliness ? TIMELINESS_NOTES[dossier.timeliness] : null, deniedNote].filter(Boolean).join('; '),
+    });
   });
 }
 

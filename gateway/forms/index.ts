@@ -1,0 +1,114 @@
+import { Router, type Request, type Response } from 'express';
+import {
+  apologyPdf,
+  controlSlipPdf,
+  FORM_DOSSIER_FIELDS,
+  FORM_GUIDANCE_FIELDS,
+  guidancePdf,
+  LEDGER_FIELDS,
+  ledgerPdf,
+  ledgerXlsx,
+  receiptPdf,
+  supplementPdf,
+  type FormDossier,
+  type FormGuidanceSlip,
+  type LedgerRow,
+} from './forms';
+
+/**
+ * The printed forms, served by the gateway: `GET /forms/<form>/<code>.pdf` and
+ * `GET /forms/ledger.(xlsx|pdf)?desk=&field=&year=`. Each is filled from the federated graph asked as the
+ * caller (the same Authorization header), so whoever may read the dossier may print its forms, and nobody
+ * else can.
+ */
+
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
+
+class FormError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+type DossierForm = (dossier: FormDossier) => Promise<Buffer | null>;
+const DOSSIER_FORMS: Record<string, DossierForm> = {
+  receipt: receiptPdf,
+  'control-slip': controlSlipPdf,
+  apology: apologyPdf,
+  supplement: supplementPdf,
+};
+
+export function formsRouter(graphqlUrl: () => string): Router {
+  const router = Router();
+
+  async function ask<T>(req: Request, query: string, variables: Record<string, unknown>): Promise<T> {
+    const authorization = req.header('authorization');
+    const response = await fetch(graphqlUrl(), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+    const error = body.errors?.[0];
+    if (error) {
+      const code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+      throw new FormError(STATUS[code] ?? 502, code, error.message);
+    }
+    return body.data as T;
+  }
+
+  const send = (res: Response, type: 'pdf' | 'xlsx', name: string, content: Buffer) =>
+    res
+      .type(type === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .set('content-disposition', `inline; filename="${name.replace(/[^\w.-]/g, '_')}.${type}"`)
+      .send(content);
+
+  const fail = (res: Response, error: unknown) => {
+    if (error instanceof FormError) res.status(error.status).json({ error: error.code, message: error.message });
+    else res.status(500).json({ error: 'INTERNAL_SERVER_ERROR', message: (error as Error).message });
+  };
+
+  for (const format of ['xlsx', 'pdf'] as const) {
+    router.get(`/forms/ledger.${format}`, async (req, res) => {
+      try {
+        const desk = String(req.query.desk ?? '');
+        const field = String(req.query.field ?? '');
+        const year = Number(req.query.year);
+        if (!desk || !field || !Number.isInteger(year)) throw new FormError(400, 'BAD_USER_INPUT', 'Give desk, field and year: /forms/ledger.' + format + '?desk=&field=&year=');
+        const data = await ask<{ ledger: LedgerRow[]; agency: { name: string } | null }>(
+          req,
+          `query ($desk: ID!, $field: String!, $year: Int!) { ledger(desk: $desk, field: $field, year: $year) { ${LEDGER_FIELDS} } agency(code: $desk) { name } }`,
+          { desk, field, year },
+        );
+        const book = { deskName: data.agency?.name ?? desk, field, year, rows: data.ledger };
+        send(res, format, `so-theo-doi-${desk}-${year}`, format === 'xlsx' ? await ledgerXlsx(book) : await ledgerPdf(book));
+      } catch (error) {
+        fail(res, error);
+      }
+    });
+  }
+
+  router.get('/forms/:form/:file', async (req, res) => {
+    try {
+      const { form, file } = req.params;
+      if (!file.endsWith('.pdf')) throw new FormError(404, 'NOT_FOUND', 'Forms are served as <code>.pdf.');
+      const key = decodeURIComponent(file.slice(0, -'.pdf'.length));
+      if (form === 'guidance') {
+        const { guidanceSlip } = await ask<{ guidanceSlip: FormGuidanceSlip | null }>(req, `query ($id: ID!) { guidanceSlip(id: $id) { ${FORM_GUIDANCE_FIELDS} } }`, { id: key });
+        if (!guidanceSlip) throw new FormError(404, 'NOT_FOUND', `Guidance slip ${key} does not exist.`);
+        return send(res, 'pdf', `huong-dan-${key}`, await guidancePdf(guidanceSlip));
+      }
+      const render = DOSSIER_FORMS[form];
+      if (!render) throw new FormError(404, 'NOT_FOUND', `There is no form called ${form}.`);
+      const { dossier } = await ask<{ dossier: FormDossier | null }>(req, `query ($code: ID!) { dossier(code: $code) { ${FORM_DOSSIER_FIELDS} } }`, { code: key });
+      if (!dossier) throw new FormError(404, 'NOT_FOUND', `Dossier ${key} does not exist.`);
+      const pdf = await render(dossier);
+      if (!pdf) throw new FormError(404, 'NOT_FOUND', `Dossier ${key} has no ${form} form.`);
+      send(res, 'pdf', `${form}-${key}`, pdf);
+    } catch (error) {
+      fail(res, error);
+    }
+  });
+
+  return router;
+}

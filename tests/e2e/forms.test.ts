@@ -1,0 +1,182 @@
+import ExcelJS from 'exceljs';
+import { APPLICANT, LAND_TRANSFER_DOCUMENTS, useDossierHub } from '../testkit/dossiers';
+import { readPdf } from '../testkit/pdf';
+import { describeWithTools } from '../testkit/system-tools';
+
+/** Collapses pdftotext's layout spacing, so that phrases can be looked for whole. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
+
+describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, served by the gateway', () => {
+  const { hub, dossiers, who, clock } = useDossierHub('2026-02-13T09:30:00+07:00');
+  const get = (path: string, token?: string) => fetch(`${hub.gateway.origin}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const pdfOf = async (path: string, token: string) => {
+    const response = await get(path, token);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    return readPdf(Buffer.from(await response.arrayBuffer()));
+  };
+  let code: string;
+
+  beforeAll(async () => {
+    // Received on the Friday before Tết, handed to the land branch; a supplement and an apology on the way.
+    code = (await dossiers.receiveLandTransfer(who.desk, { copies: 2, delivery: 'POSTAL' })).code;
+    clock.set('2026-02-13T10:00:00+07:00');
+    await dossiers.ok('handOver', { code, to: 'BG.VPDKDD.YENTHE' }, who.desk);
+    clock.set('2026-02-13T14:00:00+07:00');
+    await dossiers.ok('accept', { code }, who.land);
+    clock.set('2026-02-24T09:00:00+07:00');
+    await dossiers.ok('requestSupplement', { code, items: ['Bản sao trích lục bản đồ địa chính thửa đất', 'Giấy ủy quyền có chứng thực'] }, who.land);
+    clock.set('2026-02-25T08:00:00+07:00');
+    await dossiers.ok('supplement', { code, documents: ['Bản sao trích lục bản đồ địa chính thửa đất', 'Giấy ủy quyền có chứng thực'] }, who.desk);
+    clock.set('2026-03-02T10:00:00+07:00');
+    await dossiers.ok('apologize', { code, reason: 'Phải đo đạc lại ranh giới thửa đất', newDueAt: '2026-03-16T16:00:00+07:00' }, who.land);
+  });
+
+  it('prints the receipt in two copies on one A4 sheet, every field of form 03 filled, with its QR code', async () => {
+    const pdf = await pdfOf(`/forms/receipt/${code}.pdf`, who.desk);
+    expect(pdf.pageSize).toBe('841.89 x 595.28 pts (A4)');
+    const text = flat(pdf.text);
+    for (const phrase of [
+      'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+      'Liên: Lưu',
+      'Liên: Giao khách hàng',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'UBND HUYỆN YÊN THẾ',
+      'BỘ PHẬN TIẾP NHẬN VÀ',
+      'Số: 1/TNHS',
+      'Yên Thế, ngày 13 tháng 02 năm 2026',
+      `Mã hồ sơ: ${code}`,
+      'Tiếp nhận hồ sơ của: Hoàng Thị Lụa',
+      'Tổ dân phố Hòa Bình, thị trấn Cầu Gồ',
+      '0912345678',
+      'hoangthilua@example.vn',
+      'Đăng ký biến động quyền sử dụng đất',
+      ...LAND_TRANSFER_DOCUMENTS.map((document) => document.slice(0, 40)),
+      '2. Số lượng hồ sơ: 2 (bộ)',
+      '10 ngày làm việc',
+      '4. Thời gian nhận hồ sơ: 09 giờ 30 phút, ngày 13 tháng 02 năm 2026',
+      // Due 10 working days later, Tết (16–20/2) skipped: Friday 6 March, 09:30.
+      '5. Thời gian trả kết quả giải quyết hồ sơ: 09 giờ 30 phút, ngày 06 tháng 03 năm 2026',
+      'qua dịch vụ bưu chính',
+      'Quyển số: Đất đai 2026',
+      'Số thứ tự: 1',
+      'NGƯỜI NỘP HỒ SƠ',
+      'NGƯỜI TIẾP NHẬN HỒ SƠ',
+      'Nguyễn Văn An',
+    ]) {
+      expect(text).toContain(phrase);
+    }
+    expect(pdf.qr).toEqual([code]);
+  });
+
+  it('prints the control slip on A5, one row per hand-over with both names, times and the leg’s result', async () => {
+    const pdf = await pdfOf(`/forms/control-slip/${code}.pdf`, who.land);
+    expect(pdf.pageSize).toMatch(/^595.28 x 419.53 pts/);
+    const text = flat(pdf.text);
+    for (const phrase of [
+      'PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ',
+      'Số: 1/KSGQHS',
+      'Giấy tiếp nhận hồ sơ và hẹn trả kết quả số: 1/TNHS',
+      'Cơ quan (bộ phận) giải quyết hồ sơ: Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế',
+      'Cơ quan phối hợp giải quyết hồ sơ: Chi cục Thuế huyện Yên Thế',
+      '1. Giao: UBND huyện Yên Thế',
+      '2. Nhận: Chi nhánh Văn phòng Đăng ký',
+      'Giao: 10 giờ 00 phút, ngày 13 tháng 02',
+      'Người giao: Nguyễn Văn An',
+      'Nhận: 14 giờ 00 phút, ngày 13 tháng 02',
+      'Người nhận: Trần Thị Bình',
+      'Đúng hạn',
+    ]) {
+      expect(text).toContain(phrase);
+    }
+    expect(pdf.qr).toEqual([code]);
+  });
+
+  it('prints the supplement request and the apology of the agency that made them, with its name and officer', async () => {
+    const supplement = flat((await pdfOf(`/forms/supplement/${code}.pdf`, who.desk)).text);
+    for (const phrase of [
+      'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
+      'CHI NHÁNH VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI HUYỆN YÊN THẾ',
+      'Yên Thế, ngày 24 tháng 02 năm 2026',
+      '1. Bản sao trích lục bản đồ địa chính thửa đất',
+      '2. Giấy ủy quyền có chứng thực',
+      'Hồ sơ của: Hoàng Thị Lụa',
+      'Trần Thị Bình',
+    ]) {
+      expect(supplement).toContain(phrase);
+    }
+    const apology = await pdfOf(`/forms/apology/${code}.pdf`, who.land);
+    expect(apology.pageSize).toMatch(/^419.53 x 595.28 pts/);
+    const words = flat(apology.text);
+    for (const phrase of [
+      'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
+      'Kính gửi: Ông (bà) Hoàng Thị Lụa',
+      'Yên Thế, ngày 02 tháng 03 năm 2026',
+      'Lý do: Phải đo đạc lại ranh giới thửa đất',
+      '16 giờ 00 phút, ngày 16 tháng 03 năm 2026',
+      'Trần Thị Bình',
+    ]) {
+      expect(words).toContain(phrase);
+    }
+    expect(apology.qr).toEqual([code]);
+  });
+
+  it('prints a guidance slip with every missing document, and its number', async () => {
+    clock.set('2026-03-03T08:00:00+07:00');
+    const slip = await dossiers.ok(
+      'guidance',
+      { input: { procedure: 'BG-DD-CN', desk: 'BG.YENTHE', applicant: APPLICANT, documents: LAND_TRANSFER_DOCUMENTS.slice(0, 3), requirements: ['Ghi rõ số tờ, số thửa trên đơn'] } },
+      who.desk,
+    );
+    const pdf = await pdfOf(`/forms/guidance/${slip.id}.pdf`, who.desk);
+    expect(pdf.pageSize).toMatch(/^419.53 x 595.28 pts/);
+    const text = flat(pdf.text);
+    for (const phrase of [
+      'PHIẾU HƯỚNG DẪN HOÀN THIỆN HỒ SƠ',
+      'Số: 1/HDHS',
+      'Yên Thế, ngày 03 tháng 03 năm 2026',
+      '1. Bổ sung: Tờ khai thuế thu nhập cá nhân',
+      '2. Bổ sung: Tờ khai lệ phí trước bạ nhà, đất',
+      '3. Ghi rõ số tờ, số thửa trên đơn',
+      'NGƯỜI HƯỚNG DẪN',
+    ]) {
+      expect(text).toContain(phrase);
+    }
+    expect(pdf.qr).toEqual([slip.id]);
+  });
+
+  it('keeps the ledger as GraphQL rows, a spreadsheet and A4 pages, the 14 columns with dates as dd/mm/yyyy', async () => {
+    const rows = await hub.gql(`{ ledger(desk: "BG.YENTHE", field: "Đất đai", year: 2026) { number code copies receivedOn dueOn forwardedOn leadAgency } }`, {}, who.desk);
+    expect(rows.data.ledger).toEqual([
+      { number: 1, code, copies: 2, receivedOn: '2026-02-13', dueOn: '2026-03-16', forwardedOn: '2026-02-13', leadAgency: 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế' },
+    ]);
+
+    const path = `/forms/ledger.xlsx?desk=BG.YENTHE&field=${encodeURIComponent('Đất đai')}&year=2026`;
+    const response = await get(path, who.desk);
+    expect(response.status).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+    const sheet = workbook.worksheets[0];
+    expect((sheet.getRow(2).values as unknown[]).slice(1)).toHaveLength(14);
+    expect(sheet.getRow(2).getCell(2).value).toBe('Mã hồ sơ');
+    expect(sheet.getRow(4).getCell(2).value).toBe(code);
+    expect(sheet.getRow(4).getCell(8).value).toBe('13/02/2026');
+    expect(sheet.getRow(4).getCell(9).value).toBe('16/03/2026');
+
+    const pdf = await pdfOf(path.replace('.xlsx', '.pdf'), who.supervisor);
+    expect(pdf.pageSize).toBe('841.89 x 595.28 pts (A4)');
+    const text = flat(pdf.text);
+    for (const phrase of ['SỔ THEO DÕI HỒ SƠ', 'Tên TTHC', 'Cơ quan chủ trì', code, '13/02/2026', 'Hoàng Thị Lụa']) expect(text).toContain(phrase);
+  });
+
+  it('serves forms only to those who may read the dossier', async () => {
+    expect((await get(`/forms/receipt/${code}.pdf`)).status).toBe(401);
+    expect((await get(`/forms/receipt/${code}.pdf`, who.otherDesk)).status).toBe(403);
+    expect((await get(`/forms/receipt/BG.YENTHE-260213-9999.pdf`, who.desk)).status).toBe(404);
+    expect((await get(`/forms/ledger.xlsx?desk=BG.YENTHE&field=x&year=2026`, who.otherDesk)).status).toBe(403);
+    const fresh = await dossiers.receiveLandTransfer(who.desk);
+    expect((await get(`/forms/apology/${fresh.code}.pdf`, who.desk)).status).toBe(404);
+    expect((await get(`/forms/nothing/${fresh.code}.pdf`, who.desk)).status).toBe(404);
+  });
+});
