@@ -19,6 +19,7 @@ COPY --from=build /app/dist dist
 COPY domain domain
 COPY schema schema
 COPY gateway/explorer gateway/explorer
+COPY gateway/dashboard gateway/dashboard
 USER node
 EXPOSE 4000 4001 4002 4003 4004 4005
 CMD ["node", "dist/gateway/index.js"]

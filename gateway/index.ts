@@ -5,6 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { GraphQLError, GraphQLScalarType, Kind, type GraphQLFormattedError, type GraphQLSchema, type ValueNode } from 'graphql';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { IDENTITY_HEADER, SIGNATURE_HEADER, signIdentity, verifyIdentity, type Identity } from '../subgraphs/common/auth';
 import { env, type SubgraphName } from '../subgraphs/common/env';
@@ -13,7 +14,7 @@ import { parseDateTime, parseLocalDate, parseMoney } from '../subgraphs/common/s
 import { listen } from '../subgraphs/common/http';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
 import { readCommittedSupergraph } from '../schema/compose';
-import { identityFromAuthorization } from './auth';
+import { identityFromAuthorization, issueToken } from './auth';
 import { formsRouter } from './forms';
 import { EXPLORER_EXAMPLES } from './explorer/examples';
 
@@ -32,6 +33,8 @@ export interface GatewayOptions {
   identityMaxAgeSeconds: number;
   maxQueryDepth: number;
   maxBodyBytes: number;
+  /** Development only: the dashboard offers a supervisor's sign-in without a token. */
+  devSignIn?: boolean;
 }
 
 export interface RunningGateway {
@@ -40,7 +43,12 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
-const packageFile = (name: string, file: string) => join(dirname(require.resolve(`${name}/package.json`)), file);
+/** A file of an installed package, found through its main entry (not every package exports its package.json). */
+const packageFile = (name: string, file: string) => {
+  let dir = dirname(require.resolve(name));
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return join(dir, file);
+};
 
 /** The explorer's browser files, served from node_modules: government networks are often offline. */
 const EXPLORER_ASSETS: Record<string, string> = {
@@ -48,6 +56,14 @@ const EXPLORER_ASSETS: Record<string, string> = {
   'react-dom.production.min.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
   'graphiql.min.js': packageFile('graphiql', 'graphiql.min.js'),
   'graphiql.min.css': packageFile('graphiql', 'graphiql.min.css'),
+};
+
+/** The dashboard's browser files, also served locally. */
+const DASHBOARD_FILES: Record<string, string> = {
+  '/dashboard': join(PROJECT_ROOT, 'gateway', 'dashboard', 'index.html'),
+  '/dashboard/dashboard.js': join(PROJECT_ROOT, 'gateway', 'dashboard', 'dashboard.js'),
+  '/dashboard/dashboard.css': join(PROJECT_ROOT, 'gateway', 'dashboard', 'dashboard.css'),
+  '/dashboard/assets/chart.umd.min.js': packageFile('chart.js', 'dist/chart.umd.min.js'),
 };
 
 /** Forwards the caller's identity to a subgraph in a header only the gateway can sign. */
@@ -150,6 +166,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (file) res.sendFile(file, { maxAge: '1d' });
     else res.status(404).end();
   });
+  for (const [route, file] of Object.entries(DASHBOARD_FILES)) app.get(route, (_req, res) => res.sendFile(file));
+  // A supervisor's token for trying the dashboard out, in development only.
+  app.all('/dashboard/dev-token', (req, res) => {
+    if (!options.devSignIn || !['POST', 'HEAD'].includes(req.method)) return void res.status(404).end();
+    const token = issueToken({ agency: 'BG.SNV', roles: ['SUPERVISOR'], name: 'Giám sát viên (thử)', expiresIn: '1h' }, options.jwtSecret);
+    res.json({ token });
+  });
   // The printed forms ask the gateway's own GraphQL endpoint, as the caller.
   let selfUrl = '';
   app.use(formsRouter(() => selfUrl));
@@ -194,6 +217,7 @@ if (require.main === module) {
     identityMaxAgeSeconds: config.identityMaxAgeSeconds,
     maxQueryDepth: config.maxQueryDepth,
     maxBodyBytes: config.maxBodyBytes,
+    devSignIn: config.nodeEnv === 'development',
   }).then(
     (running) => {
       console.log(`gateway ready at ${running.url}`);

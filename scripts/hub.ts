@@ -78,6 +78,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       identityMaxAgeSeconds: config.identityMaxAgeSeconds,
       maxQueryDepth: config.maxQueryDepth,
       maxBodyBytes: config.maxBodyBytes,
+      devSignIn: config.nodeEnv === 'development',
     });
   } catch (error) {
     await Promise.all(running.map((subgraph) => subgraph.close()));
@@ -96,7 +97,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     },
     async close() {
       await gateway.close();
-      await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.close()));
+      // The one-stop subgraph reads the others' feeds: it stops first, so it never polls a closed peer.
+      await subgraphs.onestop.close();
+      await Promise.all(Object.values(subgraphs).filter((subgraph) => subgraph.name !== 'onestop').map((subgraph) => subgraph.close()));
     },
   };
 }

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
 Một Cửa Hub is up in ${((Date.now() - began) / 1000).toFixed(1)} s.
   GraphQL   ${hub.gateway.url}
   Explorer  ${hub.gateway.origin}/explorer
+  Dashboard ${hub.gateway.origin}/dashboard
   Health    ${hub.gateway.origin}/health
   Tokens    npm run token -- --agency BG.YENTHE --roles RECEPTIONIST --name "Nguyễn Văn An"
   A supervisor's token for trying things out (8 hours):

@@ -1,42 +1,170 @@
-/** Saved operations the explorer opens with, one tab each. */
-export const EXPLORER_EXAMPLES: Array<{ title: string; query: string; variables?: Record<string, unknown> }> = [
+/**
+ * Saved operations the explorer opens with, one tab each: every operation of the contract, then the
+ * agencies' own work. Public ones run without a token; the others need one in the headers tab
+ * (`npm run token -- --agency BG.YENTHE --roles RECEPTIONIST --name "Nguyễn Văn An"`).
+ */
+export interface ExplorerExample {
+  title: string;
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+const LAND_TRANSFER_INPUT = {
+  procedure: 'BG-DD-CN',
+  desk: 'BG.YENTHE',
+  applicant: { name: 'Hoàng Thị Lụa', address: 'Thị trấn Cầu Gồ, huyện Yên Thế', phone: '0912 345 678', email: 'lua@example.vn' },
+  documents: [
+    'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu 09/ĐK)',
+    'Hợp đồng chuyển nhượng quyền sử dụng đất đã công chứng hoặc chứng thực',
+    'Bản gốc Giấy chứng nhận đã cấp',
+    'Tờ khai thuế thu nhập cá nhân',
+    'Tờ khai lệ phí trước bạ nhà, đất',
+  ],
+  copies: 1,
+  delivery: 'AT_DESK',
+};
+
+const CODE = { code: 'BG.YENTHE-261126-0001' };
+const DOSSIER_FIELDS = 'code status nationalStatusCode holder { name } addressee { name } dueAt';
+
+const NEEDS_TOKEN = '# Needs a token: in Headers, {"Authorization": "Bearer <token>"} (npm run token).\n';
+
+const EXAMPLES: ExplorerExample[] = [
   {
-    title: 'Agency across subgraphs',
+    title: 'agencies (public)',
+    query: `# Public: no token needed. Press ▶ to run.
+query Districts {
+  agencies(tier: DISTRICT) { code name parent { name } }
+}`,
+  },
+  {
+    title: 'agency',
     query: `# One query, four subgraphs: province (name, tier, parent), land (service area),
 # local (unit names) and onestop (inbox; needs a token of the agency or a supervisor).
 query Agency($code: ID!) {
-  agency(code: $code) {
-    name
-    tier
-    parent { name }
-    serviceArea { name }
-    inbox { totalCount }
-  }
+  agency(code: $code) { name tier parent { name } serviceArea { name } inbox { totalCount } }
 }`,
     variables: { code: 'BG.VPDKDD.YENTHE' },
   },
   {
-    title: 'Agencies',
-    query: `query Agencies($tier: AgencyTier, $sector: Sector) {
-  agencies(tier: $tier, sector: $sector) { code name tier sector hasDesk parent { code } }
-}`,
-    variables: { tier: 'DISTRICT' },
-  },
-  {
-    title: 'Procedures',
-    query: `query Procedures($field: String) {
-  procedures(field: $field) {
+    title: 'procedure',
+    query: `query Procedure($code: ID!) {
+  procedure(code: $code) {
     code name field processingDays documents
     route { seq agencySelector agency { name } workingDays task }
   }
 }`,
-    variables: { field: 'Đất đai' },
+    variables: { code: 'BG-DD-CN' },
+  },
+  { title: 'procedures', query: `query Procedures($field: String) {\n  procedures(field: $field) { code name processingDays }\n}`, variables: { field: 'Đất đai' } },
+  {
+    title: 'deadline (public)',
+    query: `query Deadline($from: DateTime!, $days: Int!) {\n  deadline(from: $from, workingDays: $days) { dueAt provisional }\n}`,
+    variables: { from: '2026-02-13T16:30:00+07:00', days: 5 },
   },
   {
-    title: 'Administrative units',
-    query: `query Units($parent: ID) {
-  administrativeUnits(parent: $parent) { code name level committee { name } }
+    title: 'trackDossier (public)',
+    query: `query Track($code: ID!, $phone: String!) {
+  trackDossier(code: $code, phone: $phone) {
+    code status procedureName receivedAt dueAt holder { name } legs { seq agencyName dueAt result }
+  }
 }`,
-    variables: { parent: 'BG.YENTHE' },
+    variables: { ...CODE, phone: '0912345678' },
+  },
+  {
+    title: 'dossier',
+    query: `query Dossier($code: ID!) {
+  dossier(code: $code) {
+    code status nationalStatusCode receivedAt dueAt ledgerBook ledgerNumber
+    procedure { name } desk { name } holder { name } applicant { name phone }
+    legs { seq agency { name } task dueAt result }
+    transfers { from { name } to { name } handedAt handedBy acceptedAt acceptedBy result }
+    history { at action actorName agencyName fromStatus toStatus } historyIntact
+  }
+}`,
+    variables: CODE,
+  },
+  {
+    title: 'dossiers',
+    query: `query Dossiers($filter: DossierFilter, $first: Int, $after: String) {
+  dossiers(filter: $filter, first: $first, after: $after) {
+    totalCount edges { cursor node { code status dueAt holder { name } } } pageInfo { hasNextPage endCursor }
+  }
+}`,
+    variables: { filter: { desk: 'BG.YENTHE', overdue: false }, first: 20 },
+  },
+  {
+    title: 'issueGuidance',
+    query: `mutation Guidance($input: GuidanceInput!) {\n  issueGuidance(input: $input) { id number missing requirements }\n}`,
+    variables: { input: { ...LAND_TRANSFER_INPUT, documents: LAND_TRANSFER_INPUT.documents.slice(0, 2), copies: undefined, delivery: undefined } },
+  },
+  {
+    title: 'receiveDossier',
+    query: `mutation Receive($input: ReceiveDossierInput!) {\n  receiveDossier(input: $input) { ${DOSSIER_FIELDS} receiptNumber ledgerNumber legs { seq agency { name } dueAt } }\n}`,
+    variables: { input: { ...LAND_TRANSFER_INPUT, idempotencyKey: 'yt-desk-1-0001' } },
+  },
+  { title: 'handOverDossier', query: `mutation HandOver($code: ID!, $to: ID!, $note: String) {\n  handOverDossier(code: $code, to: $to, note: $note) { ${DOSSIER_FIELDS} }\n}`, variables: { ...CODE, to: 'BG.VPDKDD.YENTHE' } },
+  { title: 'acceptDossier', query: `mutation Accept($code: ID!) {\n  acceptDossier(code: $code) { ${DOSSIER_FIELDS} legs { seq result } }\n}`, variables: CODE },
+  {
+    title: 'requestSupplement',
+    query: `mutation RequestSupplement($code: ID!, $items: [String!]!) {\n  requestSupplement(code: $code, items: $items) { ${DOSSIER_FIELDS} supplementItems }\n}`,
+    variables: { ...CODE, items: ['Bản sao trích lục bản đồ địa chính thửa đất'] },
+  },
+  {
+    title: 'supplementDossier',
+    query: `mutation Supplement($code: ID!, $documents: [String!]!) {\n  supplementDossier(code: $code, documents: $documents) { ${DOSSIER_FIELDS} }\n}`,
+    variables: { ...CODE, documents: ['Bản sao trích lục bản đồ địa chính thửa đất'] },
+  },
+  {
+    title: 'apologizeForDelay',
+    query: `mutation Apologize($code: ID!, $reason: String!, $newDueAt: DateTime!) {\n  apologizeForDelay(code: $code, reason: $reason, newDueAt: $newDueAt) { ${DOSSIER_FIELDS} previousDueAt apologyReason }\n}`,
+    variables: { ...CODE, reason: 'Phải đo đạc lại ranh giới thửa đất', newDueAt: '2026-12-15T09:00:00+07:00' },
+  },
+  {
+    title: 'recordResult',
+    query: `mutation Result($code: ID!, $outcome: Outcome!, $note: String) {\n  recordResult(code: $code, outcome: $outcome, note: $note) { ${DOSSIER_FIELDS} outcome outcomeNote }\n}`,
+    variables: { ...CODE, outcome: 'APPROVED', note: 'Đã chỉnh lý Giấy chứng nhận' },
+  },
+  { title: 'returnResult', query: `mutation Return($code: ID!, $receivedBy: String!) {\n  returnResult(code: $code, receivedBy: $receivedBy) { ${DOSSIER_FIELDS} timeliness }\n}`, variables: { ...CODE, receivedBy: 'Hoàng Thị Lụa' } },
+  { title: 'withdrawDossier', query: `mutation Withdraw($code: ID!, $reason: String!) {\n  withdrawDossier(code: $code, reason: $reason) { ${DOSSIER_FIELDS} }\n}`, variables: { ...CODE, reason: 'Người nộp xin rút hồ sơ' } },
+  {
+    title: 'issueTaxNotice',
+    query: `mutation Notice($input: IssueTaxNoticeInput!) {\n  issueTaxNotice(input: $input) { id number total payBy items { kind base rate amount } }\n}`,
+    variables: { input: { dossier: CODE.code, items: [{ kind: 'PERSONAL_INCOME_TAX', base: '1500000000' }, { kind: 'REGISTRATION_FEE', base: '1500000000' }] } },
+  },
+  {
+    title: 'recordTaxPayment',
+    query: `mutation Pay($notice: ID!, $amount: Money!, $receipt: String!) {\n  recordTaxPayment(notice: $notice, amount: $amount, receiptNumber: $receipt) { number paid paidAmount }\n}`,
+    variables: { notice: 'BG.CT.YENTHE-2026-1', amount: '37500000', receipt: 'KB-2026-000101' },
+  },
+  {
+    title: 'recordLandTransfer',
+    query: `mutation Transfer($input: RecordLandTransferInput!) {\n  recordLandTransfer(input: $input) { certificateNumber transferee parcel { holder history { holder since } } }\n}`,
+    variables: { input: { dossier: CODE.code, parcel: { mapSheet: 12, number: 345, commune: 'BG.YENTHE.CAUGO' }, transferee: 'Nguyễn Văn Bình', certificateNumber: 'CS 123456' } },
+  },
+  {
+    title: 'registerBirth',
+    query: `mutation Birth($input: RegisterBirthInput!) {\n  registerBirth(input: $input) { id registerNumber book child { name birthDate } }\n}`,
+    variables: {
+      input: {
+        dossier: 'BG.YENTHE.CAUGO-261126-0001',
+        child: { name: 'Hoàng Minh Khôi', birthDate: '2026-11-20', sex: 'MALE', birthPlace: 'Bệnh viện Đa khoa huyện Yên Thế' },
+        mother: { name: 'Hoàng Thị Lụa' },
+      },
+    },
+  },
+  {
+    title: 'performance',
+    query: `query Performance($from: Date!, $to: Date!) {
+  performance(from: $from, to: $to) {
+    agency { code name } received resolvedEarly resolvedOnTime resolvedLate inProgressOnTime inProgressOverdue suspended onTimeRate
+  }
+}`,
+    variables: { from: '2026-01-01', to: '2026-12-31' },
   },
 ];
+
+/** Every example; those that are not public say how to give the token. */
+export const EXPLORER_EXAMPLES: ExplorerExample[] = EXAMPLES.map((example) =>
+  example.title.includes('(public)') || example.query.startsWith('#') ? example : { ...example, query: NEEDS_TOKEN + example.query },
+);

@@ -4,6 +4,7 @@ import type { Context } from '../common/context';
 import { BadUserInputError } from '../common/errors';
 import type { ReferenceResolvers } from '../common/federation';
 import { ProcedureRef } from '../common/stubs';
+import { DateScalar } from '../common/scalars';
 import { Agency } from './agency.resolver';
 import { chainIntact, DossierEvent } from './dossier-event.entity';
 import { Dossier, DossierLeg, Outcome, Transfer } from './dossier.entity';
@@ -11,7 +12,7 @@ import { DossierFilter, GuidanceInput, ReceiveDossierInput } from './dossier.inp
 import * as service from './dossier.service';
 import { Deadline, DossierConnection, DossierTracking } from './dossier.types';
 import { GuidanceSlip } from './guidance-slip.entity';
-import { LedgerRow } from './ledger.types';
+import { AgencyPerformance, LedgerRow } from './ledger.types';
 
 const agencyOrNull = (code: string | null) => (code ? new Agency(code) : null);
 
@@ -72,6 +73,16 @@ export class DossierResolver {
     @Ctx() ctx: Context,
   ): Promise<LedgerRow[]> {
     return service.ledger(ctx, desk, field, year);
+  }
+
+  @Query(() => [AgencyPerformance], { description: 'Chỉ tiêu giải quyết hồ sơ per desk over a period, the province’s totals last.' })
+  performance(
+    @Arg('from', () => DateScalar) from: string,
+    @Arg('to', () => DateScalar) to: string,
+    @Ctx() ctx: Context,
+    @Arg('agency', () => ID, { nullable: true }) agency?: string | null,
+  ): Promise<AgencyPerformance[]> {
+    return service.performance(ctx, from, to, agency);
   }
 
   @Query(() => GuidanceSlip, { nullable: true })
@@ -232,6 +243,14 @@ export class DossierTrackingResolver {
   @FieldResolver(() => Agency, { nullable: true, description: 'The agency that holds the dossier now.' })
   holder(@Root() tracking: DossierTracking): Agency | null {
     return agencyOrNull(tracking.holderCode);
+  }
+}
+
+@Resolver(() => AgencyPerformance)
+export class AgencyPerformanceResolver {
+  @FieldResolver(() => Agency)
+  agency(@Root() row: AgencyPerformance): Agency {
+    return new Agency(row.agencyCode);
   }
 }
 

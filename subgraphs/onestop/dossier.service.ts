@@ -7,6 +7,7 @@ import type { Context } from '../common/context';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../common/errors';
 import { localDate } from '../common/scalars';
 import { nextNumber, nextNumbers } from './counter.entity';
+import { countStat } from './desk-stats.entity';
 import { agencyDirectory, isOpen, operatingAgency, procedureOf, type DirectoryAgency } from './directory';
 import { DossierAccess, grantAccess } from './dossier-access.entity';
 import { canonicalJson, DossierEvent } from './dossier-event.entity';
@@ -22,7 +23,7 @@ import {
   type ReceiveDossierInput,
 } from './dossier.input';
 import { DossierConnection, DossierEdge } from './dossier.types';
-import { LedgerRow } from './ledger.types';
+import { AgencyPerformance, LedgerRow } from './ledger.types';
 import { decide, type Action, type DossierState } from './dossier.workflow';
 import { GuidanceSlip } from './guidance-slip.entity';
 
@@ -133,6 +134,14 @@ async function nameOf(deps: Deps, dossier: Dossier, code: string): Promise<strin
 
 function legAt(dossier: Dossier, seq: number): DossierLeg | undefined {
   return dossier.legs.getItems().find((leg) => leg.seq === seq);
+}
+
+/** The result is at the desk: counted for the dashboard on the day it arrived, by its timeliness. */
+async function resolvedAtDesk(em: EntityManager, dossier: Dossier, at: Date): Promise<void> {
+  dossier.resolvedAt = at;
+  const timeliness = classify(at, dossier.dueAt);
+  const column = timeliness === 'EARLY' ? 'resolved_early' : timeliness === 'ON_TIME' ? 'resolved_on_time' : 'resolved_late';
+  await countStat(em, dossier.deskCode, localDate(at), column);
 }
 
 /** Giao: one row of the control slip, and the dossier addressed to the receiving agency until it accepts. */
@@ -406,6 +415,7 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
       });
       em.persist(dossier);
       await grantAccess(em, desk.code, dossier.code, receivedAt);
+      await countStat(em, desk.code, date, 'received');
       // What the receipt said when it was handed out, so that a reprint says the same.
       const handedOut = { receiptNumber: dossier.receiptNumber, dueAt: dossier.dueAt, documents: dossier.documents, copies: dossier.copies };
       appendEvent(em, dossier, actor, 'RECEIVE', null, handedOut, deps.now, desk.name);
@@ -508,7 +518,7 @@ export async function handOverDossier(deps: Deps, code: string, to: string, note
 }
 
 export async function acceptDossier(deps: Deps, code: string): Promise<Dossier> {
-  return change(deps, code, 'ACCEPT', (_em, dossier, actor) => {
+  return change(deps, code, 'ACCEPT', async (em, dossier, actor) => {
     const transfer = dossier.transfers.getItems().find((t) => t.acceptedAt === null && t.toCode === dossier.addresseeCode)!;
     transfer.acceptedAt = deps.now;
     transfer.acceptedBy = actor.name;
@@ -522,7 +532,7 @@ export async function acceptDossier(deps: Deps, code: string): Promise<Dossier> 
       transfer.legSeq = finished.seq;
     }
     if (transfer.kind === TransferKind.ROUTE) dossier.currentLeg += 1;
-    if (transfer.kind === TransferKind.RESULT) dossier.resolvedAt = deps.now;
+    if (transfer.kind === TransferKind.RESULT) await resolvedAtDesk(em, dossier, deps.now);
     dossier.holderCode = transfer.toCode;
     dossier.addresseeCode = null;
     dossier.legDueAt = legAt(dossier, dossier.currentLeg)?.dueAt ?? dossier.dueAt;
@@ -605,7 +615,7 @@ export async function recordResult(deps: Deps, code: string, outcome: Outcome, n
   if (outcome === Outcome.DENIED && !cleanNote) problems.add('note', 'a denial must give its reasons');
   if (cleanNote && cleanNote.length > 2000) problems.add('note', 'must be at most 2000 characters');
   problems.throwIfAny();
-  return change(deps, code, 'RECORD_RESULT', (_em, dossier, actor) => {
+  return change(deps, code, 'RECORD_RESULT', async (em, dossier, actor) => {
     const remaining = dossier.legs.getItems().filter((leg) => leg.seq > dossier.currentLeg);
     if (outcome === Outcome.APPROVED && remaining.length > 0) {
       throw new ConflictError(`The route still has legs to run (${remaining.map((leg) => leg.agencyName).join(', ')}); hand the dossier on.`, {
@@ -620,7 +630,7 @@ export async function recordResult(deps: Deps, code: string, outcome: Outcome, n
         leg.completedAt = deps.now;
         leg.result = classify(deps.now, leg.dueAt) as Timeliness;
       }
-      dossier.resolvedAt = deps.now;
+      await resolvedAtDesk(em, dossier, deps.now);
     } else {
       handTo(dossier, actor, deps.now, { code: dossier.deskCode, name: dossier.deskName }, TransferKind.RESULT, cleanNote);
     }
@@ -889,6 +899,81 @@ export async function ledger(deps: Deps, desk: string, field: string, year: numb
       note: [STATUS_NOTES[dossier.status], dossier.timeliness ? TIMELINESS_NOTES[dossier.timeliness] : null, deniedNote].filter(Boolean).join('; '),
     });
   });
+}
+
+/** The provincial People's Committee: its code stands for the province in the dashboard's totals. */
+export const PROVINCE = 'BG.UBND';
+
+/**
+ * Chỉ tiêu: per desk, what was received and resolved (early, on time, late) in the period, from the daily
+ * counts; what is in progress (within time or overdue) and suspended now, from the dossiers in flight;
+ * and the province's totals. Supervisors see every desk; an agency its own.
+ */
+export async function performance(deps: Deps, from: string, to: string, agency: string | null | undefined): Promise<AgencyPerformance[]> {
+  const actor = requireActor(deps.actor);
+  if (!actor.roles.includes('SUPERVISOR') && agency !== actor.agency) {
+    throw new ForbiddenError('Supervisors see every agency’s performance; an agency sees its own (agency: its code).');
+  }
+  if (from > to) throw new BadUserInputError('`from` is after `to`.', { fields: { from: 'after to' } });
+  const only = agency ? 'and desk_code = ?' : '';
+  const flows = await deps.em.execute<Array<Record<string, string>>>(
+    `select desk_code, sum(received) as received, sum(resolved_early) as early, sum(resolved_on_time) as on_time, sum(resolved_late) as late
+       from onestop.desk_daily_stats where day between ? and ? ${only} group by desk_code`,
+    agency ? [from, to, agency] : [from, to],
+  );
+  const stocks = await deps.em.execute<Array<Record<string, string>>>(
+    `select desk_code,
+            count(*) filter (where status in ('RECEIVED', 'IN_PROGRESS') and due_at >= ?) as on_time,
+            count(*) filter (where status in ('RECEIVED', 'IN_PROGRESS') and due_at < ?) as overdue,
+            count(*) filter (where status in ('SUPPLEMENT_REQUESTED', 'AWAITING_PAYMENT')) as suspended
+       from onestop.dossier
+      where status in ('RECEIVED', 'IN_PROGRESS', 'SUPPLEMENT_REQUESTED', 'AWAITING_PAYMENT') ${only}
+      group by desk_code`,
+    agency ? [deps.now, deps.now, agency] : [deps.now, deps.now],
+  );
+  const rows = new Map<string, AgencyPerformance>();
+  const rowOf = (code: string, total = false) => {
+    let row = rows.get(code);
+    if (!row) {
+      row = Object.assign(new AgencyPerformance(), {
+        agencyCode: code,
+        total,
+        received: 0,
+        resolvedEarly: 0,
+        resolvedOnTime: 0,
+        resolvedLate: 0,
+        inProgressOnTime: 0,
+        inProgressOverdue: 0,
+        suspended: 0,
+        onTimeRate: null,
+      });
+      rows.set(code, row);
+    }
+    return row;
+  };
+  for (const flow of flows) {
+    Object.assign(rowOf(flow.desk_code), {
+      received: Number(flow.received),
+      resolvedEarly: Number(flow.early),
+      resolvedOnTime: Number(flow.on_time),
+      resolvedLate: Number(flow.late),
+    });
+  }
+  for (const stock of stocks) {
+    Object.assign(rowOf(stock.desk_code), { inProgressOnTime: Number(stock.on_time), inProgressOverdue: Number(stock.overdue), suspended: Number(stock.suspended) });
+  }
+  const agencies = [...rows.values()].sort((a, b) => (a.agencyCode < b.agencyCode ? -1 : 1));
+  const total = rowOf(PROVINCE, true);
+  for (const row of agencies) {
+    for (const key of ['received', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'inProgressOnTime', 'inProgressOverdue', 'suspended'] as const) {
+      total[key] += row[key];
+    }
+  }
+  for (const row of [...agencies, total]) {
+    const resolved = row.resolvedEarly + row.resolvedOnTime + row.resolvedLate;
+    row.onTimeRate = resolved ? Math.round(((row.resolvedEarly + row.resolvedOnTime) / resolved) * 10_000) / 10_000 : null;
+  }
+  return [...agencies, total];
 }
 
 /** An agency's inbox is for its own officers and systems, and for supervisors. */

@@ -4,6 +4,7 @@ import type { SubgraphDefinition } from '../common/server';
 import { runStandalone } from '../common/standalone';
 import { Agency, AgencyInboxResolver, agencyReferences } from './agency.resolver';
 import {
+  AgencyPerformanceResolver,
   DeadlineResolver,
   DossierConnectionResolver,
   DossierEventResolver,
@@ -33,6 +34,7 @@ export const onestop: SubgraphDefinition = {
         DossierConnectionResolver,
         DossierTrackingResolver,
         GuidanceSlipResolver,
+        AgencyPerformanceResolver,
         DeadlineResolver,
       ],
       orphanedTypes: [Agency],
