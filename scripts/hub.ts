@@ -49,6 +49,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       clock: options.clock,
       peerUrls: () => peers,
       eventPollMs: config.eventPollMs,
+      notices: config.notices,
     }).then((subgraph) => {
       peers[name] = subgraph.url;
       return subgraph;

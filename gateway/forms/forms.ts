@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { DESK_UNIT, field, heading, newDocument, paragraph, qr, signatures, title, toBuffer, type Column, type Doc } from './pdf';
-import { dateWords, placeAndDate, shortDate, timeWords, TIMELINESS_WORDS } from './vietnamese';
+import { dateWords, placeAndDate, shortDate, timeWords, TIMELINESS_WORDS } from '../../subgraphs/common/vietnamese';
 
 /**
  * The forms a desk hands to citizens and passes between agencies (Plan 58/KH-UBND, seed forms 01–04; the

@@ -41,6 +41,21 @@ const schema = z
     HUB_MAX_QUERY_DEPTH: positiveInt.default(12),
     HUB_MAX_BODY_BYTES: positiveInt.default(1_000_000),
     HUB_EVENT_POLL_MS: positiveInt.default(500),
+    HUB_SMTP_URL: z
+      .string()
+      .url()
+      .refine((value) => /^smtps?:\/\//.test(value), 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    HUB_MAIL_FROM: z.string().min(3).default('Bộ phận Một cửa <motcua@localhost>'),
+    HUB_SMS_URL: z
+      .string()
+      .url()
+      .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
+      .optional(),
+    HUB_SMS_TOKEN: z.string().min(1).optional(),
+    HUB_NOTICE_POLL_MS: positiveInt.default(1000),
+    HUB_NOTICE_RETRY_MS: positiveInt.default(60_000),
+    HUB_NOTICE_MAX_ATTEMPTS: positiveInt.default(8),
     HUB_PORT_GATEWAY: port.default(DEFAULT_PORTS.gateway),
     HUB_PORT_ONESTOP: port.default(DEFAULT_PORTS.onestop),
     HUB_PORT_PROVINCE: port.default(DEFAULT_PORTS.province),
@@ -70,6 +85,25 @@ const schema = z
     }
   });
 
+/**
+ * How citizen notices leave the hub. A channel with no address configured writes its notices to the log in
+ * development; elsewhere they wait in the outbox until it is configured.
+ */
+export interface NoticeSettings {
+  smtpUrl?: string;
+  mailFrom: string;
+  smsUrl?: string;
+  smsToken?: string;
+  logUnconfigured: boolean;
+  /** Production: say at start which channels' notices will wait. */
+  warnUnconfigured: boolean;
+  pollMs: number;
+  /** The first retry's delay; each later one doubles it, up to an hour. */
+  retryMs: number;
+  /** After this many failed attempts a notice is given up on, kept as FAILED with its last error. */
+  maxAttempts: number;
+}
+
 export interface HubEnv {
   nodeEnv: 'development' | 'test' | 'production';
   /** Absent: `npm start` and the tests boot an embedded PostgreSQL. */
@@ -85,6 +119,7 @@ export interface HubEnv {
   maxBodyBytes: number;
   /** How often onestop asks the producing subgraphs for new events. */
   eventPollMs: number;
+  notices: NoticeSettings;
   ports: Record<SubgraphName | 'gateway', number>;
   /** Where the gateway reaches each subgraph. */
   subgraphUrls: Record<SubgraphName, string>;
@@ -132,6 +167,17 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
     maxQueryDepth: v.HUB_MAX_QUERY_DEPTH,
     maxBodyBytes: v.HUB_MAX_BODY_BYTES,
     eventPollMs: v.HUB_EVENT_POLL_MS,
+    notices: {
+      smtpUrl: v.HUB_SMTP_URL,
+      mailFrom: v.HUB_MAIL_FROM,
+      smsUrl: v.HUB_SMS_URL,
+      smsToken: v.HUB_SMS_TOKEN,
+      logUnconfigured: v.NODE_ENV === 'development',
+      warnUnconfigured: v.NODE_ENV === 'production',
+      pollMs: v.HUB_NOTICE_POLL_MS,
+      retryMs: v.HUB_NOTICE_RETRY_MS,
+      maxAttempts: v.HUB_NOTICE_MAX_ATTEMPTS,
+    },
     ports,
     subgraphUrls: {
       onestop: urlOf('onestop', v.HUB_URL_ONESTOP),

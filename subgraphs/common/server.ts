@@ -10,7 +10,7 @@ import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity } from './auth';
 import { Loaders, type Context } from './context';
 import { GraphClient } from './graph-client';
 import { listen } from './http';
-import type { SubgraphName } from './env';
+import type { NoticeSettings, SubgraphName } from './env';
 import { migrate, openOrm, type SubgraphDatabase } from './orm';
 import { eventFeed, type OutboxEventBase } from './outbox';
 
@@ -23,6 +23,7 @@ export interface SubgraphServices {
   peerUrl: (name: SubgraphName) => string;
   identitySecret: string;
   eventPollMs: number;
+  notices: NoticeSettings;
 }
 
 /** Everything the hub needs to know to run one subgraph. */
@@ -58,6 +59,7 @@ export interface SubgraphOptions {
   /** The other subgraphs' GraphQL URLs. */
   peerUrls: () => Partial<Record<SubgraphName, string>>;
   eventPollMs: number;
+  notices: NoticeSettings;
 }
 
 export interface RunningSubgraph {
@@ -135,6 +137,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     clock,
     identitySecret: options.identitySecret,
     eventPollMs: options.eventPollMs,
+    notices: options.notices,
     peerUrl: (name) => {
       const url = options.peerUrls()[name];
       if (!url) throw new Error(`The ${name} subgraph's address is not known.`);

@@ -22,6 +22,7 @@ export function runStandalone(definition: SubgraphDefinition): void {
     gatewayUrl: () => config.gatewayUrl,
     peerUrls: () => config.subgraphUrls,
     eventPollMs: config.eventPollMs,
+    notices: config.notices,
   }).then(
     (running) => {
       console.log(`${definition.name} subgraph ready at ${running.url}`);

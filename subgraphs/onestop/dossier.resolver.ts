@@ -12,6 +12,7 @@ import { DossierFilter, GuidanceInput, ReceiveDossierInput } from './dossier.inp
 import * as service from './dossier.service';
 import { Deadline, DossierConnection, DossierTracking } from './dossier.types';
 import { GuidanceSlip } from './guidance-slip.entity';
+import { Notice } from './notice.entity';
 import { AgencyPerformance, LedgerRow } from './ledger.types';
 
 const agencyOrNull = (code: string | null) => (code ? new Agency(code) : null);
@@ -33,6 +34,12 @@ function transfersOf(ctx: Context, dossier: Dossier): Promise<Transfer[]> | Tran
 function historyOf(ctx: Context, dossier: Dossier): Promise<DossierEvent[]> {
   return ctx.loaders
     .many<string, DossierEvent>('onestop.history', (codes) => ctx.em.find(DossierEvent, { dossier: { $in: [...codes] } }, { orderBy: { seq: 'asc' } }), (e) => e.dossier.code)
+    .load(dossier.code);
+}
+
+function noticesOf(ctx: Context, dossier: Dossier): Promise<Notice[]> {
+  return ctx.loaders
+    .many<string, Notice>('onestop.notices', (codes) => ctx.em.find(Notice, { dossier: { $in: [...codes] } }, { orderBy: { id: 'asc' } }), (n) => n.dossier.code)
     .load(dossier.code);
 }
 
@@ -188,6 +195,11 @@ export class DossierResolver {
   @FieldResolver(() => [DossierEvent], { description: 'Every change, in order.' })
   history(@Root() dossier: Dossier, @Ctx() ctx: Context): Promise<DossierEvent[]> {
     return historyOf(ctx, dossier);
+  }
+
+  @FieldResolver(() => [Notice], { description: 'What the applicant was told, by e-mail and SMS, and whether it went out.' })
+  notices(@Root() dossier: Dossier, @Ctx() ctx: Context): Promise<Notice[]> {
+    return noticesOf(ctx, dossier);
   }
 
   @FieldResolver(() => Boolean, { description: 'The history’s SHA-256 chain is unbroken from the first event to the last.' })

@@ -26,6 +26,8 @@ import { DossierConnection, DossierEdge } from './dossier.types';
 import { AgencyPerformance, LedgerRow } from './ledger.types';
 import { decide, type Action, type DossierState } from './dossier.workflow';
 import { GuidanceSlip } from './guidance-slip.entity';
+import { NoticeKind } from './notice.entity';
+import { queueNotices } from './notices';
 
 /** What a service function works with: the request's unit of work, caller, time and graph. */
 export type Deps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'> & { calendar?: WorkingCalendar };
@@ -136,9 +138,13 @@ function legAt(dossier: Dossier, seq: number): DossierLeg | undefined {
   return dossier.legs.getItems().find((leg) => leg.seq === seq);
 }
 
-/** The result is at the desk: counted for the dashboard on the day it arrived, by its timeliness. */
+/**
+ * The result is at the desk: counted for the dashboard on the day it arrived, by its timeliness, and the
+ * applicant told to collect it.
+ */
 async function resolvedAtDesk(em: EntityManager, dossier: Dossier, at: Date): Promise<void> {
   dossier.resolvedAt = at;
+  queueNotices(em, dossier, NoticeKind.RESULT_READY, at);
   const timeliness = classify(at, dossier.dueAt);
   const column = timeliness === 'EARLY' ? 'resolved_early' : timeliness === 'ON_TIME' ? 'resolved_on_time' : 'resolved_late';
   await countStat(em, dossier.deskCode, localDate(at), column);
@@ -419,6 +425,7 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
       // What the receipt said when it was handed out, so that a reprint says the same.
       const handedOut = { receiptNumber: dossier.receiptNumber, dueAt: dossier.dueAt, documents: dossier.documents, copies: dossier.copies };
       appendEvent(em, dossier, actor, 'RECEIVE', null, handedOut, deps.now, desk.name);
+      queueNotices(em, dossier, NoticeKind.RECEIVED, deps.now);
       return dossier;
     });
   } catch (error) {
@@ -548,9 +555,10 @@ export async function requestSupplement(deps: Deps, code: string, items: string[
   const problems = new Problems();
   const cleanItems = cleanList(problems, 'items', items, { required: true });
   problems.throwIfAny();
-  return change(deps, code, 'REQUEST_SUPPLEMENT', (_em, dossier) => {
+  return change(deps, code, 'REQUEST_SUPPLEMENT', async (em, dossier, actor) => {
     dossier.supplementRequestedAt = deps.now;
     dossier.supplementItems = cleanItems;
+    queueNotices(em, dossier, NoticeKind.SUPPLEMENT_REQUESTED, deps.now, { agencyName: await nameOf(deps, dossier, actor.agency) });
     return { items: cleanItems };
   });
 }
@@ -585,7 +593,7 @@ export async function apologizeForDelay(deps: Deps, code: string, reason: string
   const calendar = calendarOf(deps);
   if (!calendar.isOpenAt(newDueAt)) problems.add('newDueAt', 'must fall within office hours on a working day');
   problems.throwIfAny();
-  return change(deps, code, 'APOLOGIZE', (_em, dossier) => {
+  return change(deps, code, 'APOLOGIZE', async (em, dossier, actor) => {
     if (newDueAt <= dossier.dueAt) {
       throw new BadUserInputError('The new appointment must be later than the current one.', { fields: { newDueAt: 'not later than the current due date' } });
     }
@@ -604,6 +612,7 @@ export async function apologizeForDelay(deps: Deps, code: string, reason: string
     dossier.apologizedAt = deps.now;
     dossier.apologyReason = cleanReason;
     dossier.legDueAt = legAt(dossier, dossier.currentLeg)?.dueAt ?? dossier.dueAt;
+    queueNotices(em, dossier, NoticeKind.APOLOGY, deps.now, { agencyName: await nameOf(deps, dossier, actor.agency) });
     return { reason: cleanReason, previousDueAt: dossier.previousDueAt, newDueAt };
   });
 }

@@ -18,6 +18,7 @@ import {
 import { database } from './mikro-orm.config';
 import { DOSSIER_EVENT_HANDLERS } from './dossier.events';
 import { startEventConsumer } from './event-consumer';
+import { startNoticeDispatcher } from './notice-dispatcher';
 
 /** onestop: the dossier lifecycle at the desks and between agencies (cơ chế một cửa, một cửa liên thông). */
 export const onestop: SubgraphDefinition = {
@@ -41,8 +42,13 @@ export const onestop: SubgraphDefinition = {
       references: { ...agencyReferences, ...dossierReferences },
     }),
   seed: async () => {},
-  // Applies the events of the subgraphs whose work moves dossiers (tax notices, payments, registrations).
-  background: (services) => startEventConsumer(services, DOSSIER_EVENT_HANDLERS),
+  // Applies the events of the subgraphs whose work moves dossiers (tax notices, payments, registrations),
+  // and sends the applicants' notices the dossiers' changes queued.
+  background: (services) => {
+    const consumer = startEventConsumer(services, DOSSIER_EVENT_HANDLERS);
+    const dispatcher = startNoticeDispatcher(services);
+    return { stop: () => Promise.all([consumer.stop(), dispatcher.stop()]).then(() => undefined) };
+  },
 };
 
 if (require.main === module) runStandalone(onestop);

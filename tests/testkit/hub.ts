@@ -1,7 +1,7 @@
 import { issueToken } from '../../gateway/auth';
 import { startHub, type RunningHub } from '../../scripts/hub';
 import type { Role } from '../../subgraphs/common/auth';
-import { env, parseEnv, type HubEnv, type SubgraphName } from '../../subgraphs/common/env';
+import { env, parseEnv, type HubEnv, type NoticeSettings, type SubgraphName } from '../../subgraphs/common/env';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface GraphQLResponse<T = any> {
@@ -43,10 +43,21 @@ export async function postGraphQL<T = any>(
  * The whole hub, as `npm start` runs it, on ports of its own and over a database of its own (a copy of
  * the migrated and seeded template).
  */
-export async function startTestHub(
-  options: { onQuery?: (subgraph: SubgraphName, sql: string) => void; clock?: () => Date; eventPollMs?: number } = {},
-): Promise<TestHub> {
-  const config = { ...testConfig(), ...(options.eventPollMs ? { eventPollMs: options.eventPollMs } : {}) };
+export interface TestHubOptions {
+  onQuery?: (subgraph: SubgraphName, sql: string) => void;
+  clock?: () => Date;
+  eventPollMs?: number;
+  /** Where notices go; by default no channel is configured and notices wait in the outbox. */
+  notices?: Partial<NoticeSettings>;
+}
+
+export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
+  const defaults = testConfig();
+  const config = {
+    ...defaults,
+    ...(options.eventPollMs ? { eventPollMs: options.eventPollMs } : {}),
+    notices: { ...defaults.notices, ...options.notices },
+  };
   const database = await createTestDatabase();
   let hub: RunningHub;
   try {

@@ -30,6 +30,9 @@ describe('configuration', () => {
     ['a JWT secret too short to be safe', { HUB_JWT_SECRET: 'short' }, 'HUB_JWT_SECRET'],
     ['an unknown NODE_ENV', { NODE_ENV: 'staging' }, 'NODE_ENV'],
     ['a pool of zero connections', { HUB_DB_POOL_MAX: '0' }, 'HUB_DB_POOL_MAX'],
+    ['a mail server that is not SMTP', { HUB_SMTP_URL: 'http://mail.example.vn' }, 'HUB_SMTP_URL'],
+    ['an SMS gateway that is not HTTP', { HUB_SMS_URL: 'smtp://sms.example.vn' }, 'HUB_SMS_URL'],
+    ['notices never attempted', { HUB_NOTICE_MAX_ATTEMPTS: '0' }, 'HUB_NOTICE_MAX_ATTEMPTS'],
   ])('fails fast on %s, naming the variable', (_case, source, variable) => {
     expect(() => parseEnv(source)).toThrow(ConfigurationError);
     expect(() => parseEnv(source)).toThrow(variable);
@@ -56,5 +59,12 @@ describe('configuration', () => {
       HUB_IDENTITY_SECRET: 'a-production-identity-secret-too',
     });
     expect(config.nodeEnv).toBe('production');
+  });
+
+  it('logs notices in development when no channel is configured, and holds them elsewhere', () => {
+    expect(parseEnv({}).notices).toMatchObject({ logUnconfigured: true, smtpUrl: undefined, smsUrl: undefined });
+    expect(parseEnv({ NODE_ENV: 'test' }).notices).toMatchObject({ logUnconfigured: false, warnUnconfigured: false });
+    const configured = parseEnv({ HUB_SMTP_URL: 'smtps://hub:secret@mail.bacgiang.gov.vn:465', HUB_SMS_URL: 'https://sms.example.vn/send', HUB_NOTICE_RETRY_MS: '30000' });
+    expect(configured.notices).toMatchObject({ smtpUrl: 'smtps://hub:secret@mail.bacgiang.gov.vn:465', smsUrl: 'https://sms.example.vn/send', retryMs: 30000, maxAttempts: 8 });
   });
 });

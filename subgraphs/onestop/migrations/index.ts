@@ -5,6 +5,7 @@ import { Migration20261126124127 } from './Migration20261126124127';
 import { Migration20261126125040 } from './Migration20261126125040';
 import { Migration20261126130920 } from './Migration20261126130920';
 import { Migration20261126135520 } from './Migration20261126135520';
+import { Migration20261126141208 } from './Migration20261126141208';
 
 /** Every migration of this subgraph, oldest first; scripts/migration-create.ts keeps this list. */
 export const migrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261126125040', class: Migration20261126125040 },
   { name: 'Migration20261126130920', class: Migration20261126130920 },
   { name: 'Migration20261126135520', class: Migration20261126135520 },
+  { name: 'Migration20261126141208', class: Migration20261126141208 },
 ];

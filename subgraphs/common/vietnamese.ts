@@ -1,4 +1,4 @@
-import { VN_OFFSET_MS } from '../../subgraphs/common/scalars';
+import { VN_OFFSET_MS } from './scalars';
 
 /** How forms write dates, times and places, as Vietnamese administrative documents do. */
 
@@ -24,6 +24,12 @@ export function dateWords(instant: Date): string {
 export function timeWords(instant: Date): string {
   const { hour, minute } = parts(instant);
   return `${hour} giờ ${minute} phút, ${dateWords(instant)}`;
+}
+
+/** “09:30 ngày 13/02/2026”, short enough for an SMS. */
+export function shortTime(instant: Date): string {
+  const { hour, minute, day, month, year } = parts(instant);
+  return `${hour}:${minute} ngày ${day}/${month}/${year}`;
 }
 
 /** dd/mm/yyyy, as the ledger writes dates. */
