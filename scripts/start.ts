@@ -40,17 +40,23 @@ Một Cửa Hub is up in ${((Date.now() - began) / 1000).toFixed(1)} s.
   ${token}
 Ctrl-C stops everything.`);
 
+  // One Ctrl-C may arrive twice (from the terminal and forwarded by npm): the second changes nothing; a
+  // shutdown that hangs is cut short so the terminal comes back.
   let stopping = false;
   const stop = async () => {
     if (stopping) return;
     stopping = true;
     console.log('Stopping…');
+    setTimeout(() => {
+      console.error('Stopping took over 20 s; exiting anyway.');
+      process.exit(1);
+    }, 20_000).unref();
     await hub.close();
     await embedded?.stop();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: Error) => {
