@@ -36,11 +36,11 @@ async function seed(client: Client, count: number): Promise<void> {
     // received: uniformly over the last 365 days; due: 10 working days on (14 calendar days);
     // resolved: 3 to 17 days after receipt; the last 4 % still open.
     await client.query(
-      `insert into onestop.dossier (code, procedure_code, procedure_name, field, processing_days, desk_code, desk_name, holder_code,
-              status, received_at, due_at, leg_due_at, current_leg, applicant_name, applicant_phone, documents, copies, delivery,
+      `insert into onestop.dossier (code, procedure_code, procedure_name, field, processing_days, desk_code, desk_name, return_desk_code,
+              return_desk_name, holder_code, status, received_at, due_at, leg_due_at, current_leg, applicant_name, applicant_phone, documents, copies, delivery,
               received_by, due_provisional, receipt_number, ledger_book, ledger_number, supplement_items, resolved_at, returned_at,
               timeliness, outcome, history_head, history_length)
-       select 'BENCH-' || lpad(g::text, 7, '0'), 'BG-XD-GPXD', 'Cấp giấy phép xây dựng nhà ở riêng lẻ', 'Xây dựng', 10, d.code, d.name,
+       select 'BENCH-' || lpad(g::text, 7, '0'), 'BG-XD-GPXD', 'Cấp giấy phép xây dựng nhà ở riêng lẻ', 'Xây dựng', 10, d.code, d.name, d.code, d.name,
               case when open then d.code end,
               case when not open then 'RETURNED' when g % 100 < 97 then 'IN_PROGRESS' when g % 100 < 99 then 'SUPPLEMENT_REQUESTED' else 'AWAITING_PAYMENT' end,
               received, received + interval '14 days', received + interval '14 days', 1,

@@ -186,6 +186,14 @@ export class Dossier {
   @Property({ type: 'text' })
   deskName!: string;
 
+  /** The desk that returns the result: the receiving desk, or the agency that took its work over when it closed. */
+  @Property({ type: 'text' })
+  returnDeskCode!: string;
+
+  @Field(() => String, { description: 'The returning desk’s agency as it was named when the dossier became its to return.' })
+  @Property({ type: 'text' })
+  returnDeskName!: string;
+
   /** The agency that holds the dossier now; null once it has left the state's hands. */
   @Property({ type: 'text', nullable: true })
   holderCode!: string | null;
@@ -347,6 +355,8 @@ export class Dossier {
   constructor(init: DossierInit) {
     Object.assign(this, init);
     this.holderCode = init.deskCode;
+    this.returnDeskCode = init.deskCode;
+    this.returnDeskName = init.deskName;
   }
 }
 

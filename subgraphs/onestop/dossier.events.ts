@@ -13,7 +13,6 @@ export const DOSSIER_EVENT_HANDLERS: Record<string, EventHandler> = {
     // A dossier with several notices moves on when the last of them is paid.
     if (event.payload.dossierPaid) await service.paymentReceived(deps, event.dossierCode!, new Date(String(event.payload.paidAt)));
   },
-  // The registered transfer is the dossier's result; it goes back to the desk.
   // The commune's leg is done: the dossier goes on to the route's next agency.
   BIRTH_REGISTERED: (deps, event) =>
     service.handOnAlongRoute(deps, event.dossierCode!, `Đã đăng ký khai sinh: số ${String(event.payload.registerNumber)}, quyển số ${String(event.payload.book)}`),
@@ -21,15 +20,20 @@ export const DOSSIER_EVENT_HANDLERS: Record<string, EventHandler> = {
   AGENCY_CLOSED: async (deps, event) => {
     deps.graph.forget('directory.');
     const { agency, successor, successorName, reason } = event.payload as Record<string, string>;
-    for (const code of await service.dossiersAt(deps.em, agency)) await service.reassign(deps, code, agency, { code: successor, name: successorName }, reason);
+    const closure = { closed: true } as const;
+    for (const code of await service.dossiersAt(deps.em, agency, closure)) {
+      await service.reassign(deps, code, agency, { code: successor, name: successorName }, reason, closure);
+    }
   },
   COMPETENCE_MOVED: async (deps, event) => {
     deps.graph.forget('directory.');
     const { procedure, agency, successor, successorName, reason } = event.payload as Record<string, string>;
-    for (const code of await service.dossiersAt(deps.em, agency, procedure)) {
-      await service.reassign(deps, code, agency, { code: successor, name: successorName }, reason);
+    const move = { closed: false, procedure } as const;
+    for (const code of await service.dossiersAt(deps.em, agency, move)) {
+      await service.reassign(deps, code, agency, { code: successor, name: successorName }, reason, move);
     }
   },
+  // The registered transfer is the dossier's result; it goes back to the desk.
   LAND_TRANSFER_RECORDED: (deps, event) =>
     service.recordResult(deps, event.dossierCode!, Outcome.APPROVED, `Đã đăng ký biến động, Giấy chứng nhận số ${String(event.payload.certificateNumber)}`),
 };

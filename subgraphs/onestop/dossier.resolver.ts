@@ -167,9 +167,14 @@ export class DossierResolver {
     return new ProcedureRef(dossier.procedureCode);
   }
 
-  @FieldResolver(() => Agency, { description: 'The agency whose desk received the dossier and returns the result.' })
+  @FieldResolver(() => Agency, { description: 'The agency whose desk received the dossier.' })
   desk(@Root() dossier: Dossier): Agency {
     return new Agency(dossier.deskCode);
+  }
+
+  @FieldResolver(() => Agency, { description: 'The desk that returns the result: the receiving one, or its successor once it closed.' })
+  returnDesk(@Root() dossier: Dossier): Agency {
+    return new Agency(dossier.returnDeskCode);
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: 'The agency that holds the dossier now.' })

@@ -74,7 +74,7 @@ export function requireActor(actor: Identity | null): Identity {
   return actor;
 }
 
-/** Whether the caller acts for `agency` in a role the action allows; a receptionist only at the desk. */
+/** Whether the caller acts for `agency` in a role the action allows; a receptionist only at `deskCode`. */
 function actsFor(actor: Identity, agency: string | null, roles: readonly Role[], deskCode: string): boolean {
   return (
     agency !== null &&
@@ -99,8 +99,8 @@ async function assertMay(em: EntityManager, actor: Identity, action: Action, dos
     if (actor.roles.some((role) => (roles as readonly Role[]).includes(role))) return;
     throw forbidden(action, party, null, roles);
   }
-  const agency = party === 'desk' ? dossier.deskCode : party === 'holder' ? dossier.holderCode : dossier.addresseeCode;
-  if (actsFor(actor, agency, roles, dossier.deskCode)) return;
+  const agency = party === 'desk' ? dossier.returnDeskCode : party === 'holder' ? dossier.holderCode : dossier.addresseeCode;
+  if (actsFor(actor, agency, roles, dossier.returnDeskCode)) return;
   // Nobody holds it, or it is not in transit: a reader learns why nothing can be done (CONFLICT).
   if (agency === null && (await mayRead(em, actor, dossier.code))) return;
   throw forbidden(action, party, agency, roles);
@@ -122,6 +122,7 @@ function stateOf(dossier: Dossier): DossierState {
 /** The name the dossier's own records give an agency (as it was then), or its code. */
 function knownName(dossier: Dossier, code: string): string {
   if (code === dossier.deskCode) return dossier.deskName;
+  if (code === dossier.returnDeskCode) return dossier.returnDeskName;
   const transfer = [...dossier.transfers.getItems()].reverse().find((t) => t.toCode === code || t.fromCode === code);
   if (transfer) return transfer.toCode === code ? transfer.toName : transfer.fromName;
   return dossier.legs.getItems().find((leg) => leg.agencyCode === code)?.agencyName ?? code;
@@ -633,7 +634,7 @@ export async function recordResult(deps: Deps, code: string, outcome: Outcome, n
     }
     dossier.outcome = outcome;
     dossier.outcomeNote = cleanNote;
-    if (dossier.holderCode === dossier.deskCode) {
+    if (dossier.holderCode === dossier.returnDeskCode) {
       const leg = legAt(dossier, dossier.currentLeg);
       if (leg?.dueAt) {
         leg.completedAt = deps.now;
@@ -641,7 +642,7 @@ export async function recordResult(deps: Deps, code: string, outcome: Outcome, n
       }
       await resolvedAtDesk(em, dossier, deps.now);
     } else {
-      handTo(dossier, actor, deps.now, { code: dossier.deskCode, name: dossier.deskName }, TransferKind.RESULT, cleanNote);
+      handTo(dossier, actor, deps.now, { code: dossier.returnDeskCode, name: dossier.returnDeskName }, TransferKind.RESULT, cleanNote);
     }
     dossier.legDueAt = dossier.dueAt;
     return { outcome, note: cleanNote };
@@ -703,11 +704,25 @@ export async function handOnAlongRoute(deps: Deps, code: string, note: string): 
 }
 
 /**
- * An agency closed, or a procedure's competence moved: the dossier it holds, or was handed, goes to the
- * successor as an ordinary hand-over, and its planned legs at the old agency become the successor's. The
- * dossier keeps its code; its history keeps the old agency's name.
+ * What moves to a successor: everything of an agency that closes, its desk's returns included, or the
+ * work on one procedure whose competence moved (the receiving desk still returns the result then).
  */
-export async function reassign(deps: Deps, code: string, from: string, to: { code: string; name: string }, reason: string): Promise<Dossier> {
+export type Succession = { closed: true } | { closed: false; procedure: string };
+
+/**
+ * An agency closed, or a procedure's competence moved: the dossier it holds, or was handed, goes to the
+ * successor as an ordinary hand-over, and its planned legs at the old agency become the successor's. A
+ * closed desk's dossiers come back to the successor's desk with their results. The dossier keeps its
+ * code; its history keeps the old agency's name.
+ */
+export async function reassign(
+  deps: Deps,
+  code: string,
+  from: string,
+  to: { code: string; name: string },
+  reason: string,
+  succession: Succession,
+): Promise<Dossier> {
   return change(deps, code, 'REASSIGN', async (em, dossier, actor) => {
     for (const leg of dossier.legs.getItems()) {
       if (leg.agencyCode === from && leg.result === null) {
@@ -715,31 +730,40 @@ export async function reassign(deps: Deps, code: string, from: string, to: { cod
         leg.agencyName = to.name;
       }
     }
+    const deskMoved = succession.closed && dossier.returnDeskCode === from;
+    if (deskMoved) {
+      dossier.returnDeskCode = to.code;
+      dossier.returnDeskName = to.name;
+    }
     const involved = dossier.addresseeCode === from || (dossier.holderCode === from && dossier.addresseeCode === null);
-    if (!involved) return { from, to: to.code, reason, legsOnly: true };
+    if (!involved) {
+      if (deskMoved) await grantAccess(em, to.code, dossier.code, dossier.receivedAt);
+      return { from, to: to.code, reason, legsOnly: true, ...(deskMoved && { returnDesk: to.code }) };
+    }
     // Handed to the closed agency, which will never accept: the same hand-over goes to the successor from
     // its sender (a route hand-over stays one). Held by it: the successor takes over its leg.
     const pending = dossier.transfers.getItems().find((transfer) => transfer.acceptedAt === null && transfer.toCode === dossier.addresseeCode);
     const redirected = dossier.addresseeCode === from ? pending : undefined;
     handTo(dossier, actor, deps.now, to, redirected?.kind ?? TransferKind.OTHER, reason, redirected?.fromCode ?? from);
     await grantAccess(em, to.code, dossier.code, dossier.receivedAt);
-    return { from, to: to.code, reason };
+    return { from, to: to.code, reason, ...(deskMoved && { returnDesk: to.code }) };
   });
 }
 
 /**
- * The dossiers in flight an agency holds, has been handed, or has a leg ahead on (for a competence move,
- * of one procedure only).
+ * The dossiers in flight an agency holds, has been handed, or has a leg ahead on; when it closes, also those
+ * its desk is to return; for a competence move, of one procedure only.
  */
-export async function dossiersAt(em: EntityManager, agency: string, procedure?: string): Promise<string[]> {
-  const ofProcedure = procedure ? 'and d.procedure_code = ?' : '';
+export async function dossiersAt(em: EntityManager, agency: string, succession: Succession): Promise<string[]> {
+  const ofProcedure = succession.closed ? '' : 'and d.procedure_code = ?';
+  const toReturn = succession.closed ? 'or d.return_desk_code = ?' : '';
   const rows = await em.execute<Array<{ code: string }>>(
     `select d.code from onestop.dossier d
       where d.status not in ('RETURNED', 'WITHDRAWN', 'REFUSED') ${ofProcedure}
-        and (d.holder_code = ? or d.addressee_code = ?
+        and (d.holder_code = ? or d.addressee_code = ? ${toReturn}
              or exists (select 1 from onestop.dossier_leg l where l.dossier_code = d.code and l.agency_code = ? and l.result is null))
       order by d.code`,
-    [...(procedure ? [procedure] : []), agency, agency, agency],
+    [...(succession.closed ? [] : [succession.procedure]), agency, agency, ...(succession.closed ? [agency] : []), agency],
   );
   return rows.map((row) => row.code);
 }

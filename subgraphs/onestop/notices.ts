@@ -22,7 +22,8 @@ export interface NoticeFacts {
   agencyName?: string;
 }
 
-const DESK = (dossier: Dossier) => `Bộ phận Tiếp nhận và Trả kết quả ${dossier.deskName}`;
+/** The desk that returns the result: the receiving one, or the agency that took it over when it closed. */
+const DESK = (dossier: Dossier) => `Bộ phận Tiếp nhận và Trả kết quả ${dossier.returnDeskName}`;
 
 const FOOTER = [
   '',
@@ -55,7 +56,7 @@ const COMPOSE: Record<NoticeKind, (dossier: Dossier, facts: NoticeFacts) => Mess
       '',
       `Xin mời Ông/Bà nộp bổ sung tại ${DESK(dossier)}. Thời hạn giải quyết được tính lại từ ngày hồ sơ được bổ sung đầy đủ.`,
     ]),
-    sms: `Hồ sơ ${dossier.code} cần bổ sung: ${dossier.supplementItems.join('; ')}. Mời Ông/Bà nộp bổ sung tại ${dossier.deskName}.`,
+    sms: `Hồ sơ ${dossier.code} cần bổ sung: ${dossier.supplementItems.join('; ')}. Mời Ông/Bà nộp bổ sung tại ${dossier.returnDeskName}.`,
   }),
   APOLOGY: (dossier, facts) => ({
     subject: `Xin lỗi và hẹn lại ngày trả kết quả hồ sơ ${dossier.code}`,
@@ -79,7 +80,7 @@ const COMPOSE: Record<NoticeKind, (dossier: Dossier, facts: NoticeFacts) => Mess
       sms:
         dossier.delivery === Delivery.POSTAL
           ? `Hồ sơ ${dossier.code} đã có kết quả và sẽ được gửi qua bưu chính.`
-          : `Hồ sơ ${dossier.code} đã có kết quả. Mời Ông/Bà đến ${dossier.deskName} nhận kết quả.`,
+          : `Hồ sơ ${dossier.code} đã có kết quả. Mời Ông/Bà đến ${dossier.returnDeskName} nhận kết quả.`,
     };
   },
 };

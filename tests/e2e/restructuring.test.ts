@@ -120,6 +120,95 @@ describe('an agency that closes', () => {
   });
 });
 
+describe('a desk agency that closes', () => {
+  const { hub, dossiers, who, clock } = useDossierHub('2026-03-09T08:00:00+07:00');
+  const REASON = 'Sắp xếp đơn vị hành chính: Bộ phận Một cửa huyện chuyển về thị trấn Cầu Gồ';
+  const successorDesk = () => hub.token('BG.YENTHE.CAUGO', ['RECEPTIONIST'], 'Ngô Thị Mai');
+  const read = async (code: string) =>
+    (
+      await hub.gql(
+        `query ($code: ID!) { dossier(code: $code) {
+          code status desk { code } deskName returnDesk { code } returnDeskName holder { code } addressee { code }
+          transfers { kind from { code } to { code } toName acceptedBy } notices { kind channel body }
+        } }`,
+        { code },
+        who.supervisor,
+      )
+    ).data.dossier;
+
+  let away: string;
+  let coming: string;
+  let waiting: string;
+
+  it('sends the results of the dossiers it received to the successor’s desk, which returns them', async () => {
+    away = (await dossiers.receiveLandTransfer(who.desk)).code;
+    await dossiers.ok('handOver', { code: away, to: 'BG.VPDKDD.YENTHE' }, who.desk);
+    await dossiers.ok('accept', { code: away }, who.land);
+    coming = (await dossiers.receiveLandTransfer(who.desk)).code;
+    await dossiers.ok('handOver', { code: coming, to: 'BG.VPDKDD.YENTHE' }, who.desk);
+    await dossiers.ok('accept', { code: coming }, who.land);
+    await dossiers.ok('recordResult', { code: coming, outcome: 'DENIED', note: 'Thửa đất đang có tranh chấp' }, who.land);
+    waiting = (await dossiers.receiveLandTransfer(who.desk)).code;
+
+    clock.set('2026-03-10T08:00:00+07:00');
+    const closed = await hub.gql(
+      `mutation ($reason: String!) { closeAgency(code: "BG.YENTHE", successor: "BG.YENTHE.CAUGO", effectiveAt: "2026-03-10T00:00:00+07:00", reason: $reason) { code } }`,
+      { reason: REASON },
+      hub.token('BG.SNV', ['SUPERVISOR'], 'Vũ Quang Huy'),
+    );
+    expect(closed.errors).toBeUndefined();
+
+    // Still at the land branch: it will come back to the successor's desk; the receiving desk stays on record.
+    const atLand = await eventually(async () => {
+      const current = await read(away);
+      expect(current.returnDesk).toEqual({ code: 'BG.YENTHE.CAUGO' });
+      return current;
+    });
+    expect(atLand).toMatchObject({ desk: { code: 'BG.YENTHE' }, deskName: 'UBND huyện Yên Thế', returnDeskName: 'UBND thị trấn Cầu Gồ', holder: { code: 'BG.VPDKDD.YENTHE' }, addressee: null });
+    // The result on its way to the closed desk goes on to the successor's, still as the result.
+    const redirected = await eventually(async () => {
+      const current = await read(coming);
+      expect(current.addressee).toEqual({ code: 'BG.YENTHE.CAUGO' });
+      return current;
+    });
+    expect(redirected.transfers.slice(-2).map((t: any) => [t.kind, t.from.code, t.to.code, t.acceptedBy])).toEqual([
+      ['RESULT', 'BG.VPDKDD.YENTHE', 'BG.YENTHE', null],
+      ['RESULT', 'BG.VPDKDD.YENTHE', 'BG.YENTHE.CAUGO', null],
+    ]);
+    expect(redirected.notices.filter((notice: any) => notice.kind === 'RESULT_READY')).toEqual([]);
+
+    // The closed desk's officers can no longer take or return it; the successor's can.
+    expect((await dossiers.run('accept', { code: coming }, who.desk)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    await dossiers.ok('accept', { code: coming }, successorDesk());
+    const told = await read(coming);
+    expect(told.notices.filter((notice: any) => notice.kind === 'RESULT_READY' && notice.channel === 'SMS').map((notice: any) => notice.body)).toEqual([
+      `Hồ sơ ${coming} đã có kết quả. Mời Ông/Bà đến UBND thị trấn Cầu Gồ nhận kết quả.`,
+    ]);
+    expect((await dossiers.run('returnResult', { code: coming, receivedBy: APPLICANT.name }, who.desk)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await dossiers.ok('returnResult', { code: coming, receivedBy: APPLICANT.name }, successorDesk())).toMatchObject({ code: coming, status: 'RETURNED' });
+
+    // The land branch's result goes straight to the successor's desk.
+    const resolved = await dossiers.ok('recordResult', { code: away, outcome: 'DENIED', note: 'Hợp đồng chuyển nhượng chưa được công chứng' }, who.land);
+    expect(resolved.addressee).toEqual({ code: 'BG.YENTHE.CAUGO' });
+    await dossiers.ok('accept', { code: away }, successorDesk());
+    expect(await dossiers.ok('returnResult', { code: away, receivedBy: APPLICANT.name }, successorDesk())).toMatchObject({ status: 'RETURNED', timeliness: 'EARLY' });
+  });
+
+  it('hands the dossiers waiting at the closed desk to the successor’s desk, which sends them on along the route', async () => {
+    const handed = await eventually(async () => {
+      const current = await read(waiting);
+      expect(current.addressee).toEqual({ code: 'BG.YENTHE.CAUGO' });
+      return current;
+    });
+    expect(handed.returnDesk).toEqual({ code: 'BG.YENTHE.CAUGO' });
+    await dossiers.ok('accept', { code: waiting }, successorDesk());
+    const onward = await dossiers.ok('handOver', { code: waiting, to: 'BG.VPDKDD.YENTHE' }, successorDesk());
+    expect(onward.transfers.at(-1)).toMatchObject({ kind: 'ROUTE', from: { code: 'BG.YENTHE.CAUGO' }, to: { code: 'BG.VPDKDD.YENTHE' } });
+    expect(onward.legs[0]).toMatchObject({ agency: { code: 'BG.YENTHE.CAUGO' }, agencyName: 'UBND thị trấn Cầu Gồ' });
+    expect(onward.code).toBe(waiting);
+  });
+});
+
 describe('criminal-record certificates move from the Department of Justice to the provincial police on 1/3/2025', () => {
   const { hub, dossiers, clock } = useDossierHub('2025-02-26T09:00:00+07:00');
   const justice = { desk: () => hub.token('BG.STP', ['RECEPTIONIST'], 'Bùi Thị Lan'), processor: () => hub.token('BG.STP', ['PROCESSOR'], 'Tạ Văn Nam') };

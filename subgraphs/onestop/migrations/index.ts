@@ -6,6 +6,7 @@ import { Migration20261126125040 } from './Migration20261126125040';
 import { Migration20261126130920 } from './Migration20261126130920';
 import { Migration20261126135520 } from './Migration20261126135520';
 import { Migration20261126141208 } from './Migration20261126141208';
+import { Migration20261126150000 } from './Migration20261126150000';
 
 /** Every migration of this subgraph, oldest first; scripts/migration-create.ts keeps this list. */
 export const migrations: MigrationObject[] = [
@@ -16,4 +17,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261126130920', class: Migration20261126130920 },
   { name: 'Migration20261126135520', class: Migration20261126135520 },
   { name: 'Migration20261126141208', class: Migration20261126141208 },
+  { name: 'Migration20261126150000', class: Migration20261126150000 },
 ];
