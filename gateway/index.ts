@@ -3,12 +3,13 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import express from 'express';
+import express, { type Request } from 'express';
+import { rateLimit } from 'express-rate-limit';
 import { GraphQLError, GraphQLScalarType, Kind, type GraphQLFormattedError, type GraphQLSchema, type ValueNode } from 'graphql';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { IDENTITY_HEADER, SIGNATURE_HEADER, signIdentity, verifyIdentity, type Identity } from '../subgraphs/common/auth';
-import { env, type SubgraphName } from '../subgraphs/common/env';
+import { env, type HubEnv, type SubgraphName } from '../subgraphs/common/env';
 import { HubError } from '../subgraphs/common/errors';
 import { parseDateTime, parseLocalDate, parseMoney } from '../subgraphs/common/scalars';
 import { listen } from '../subgraphs/common/http';
@@ -33,8 +34,27 @@ export interface GatewayOptions {
   identityMaxAgeSeconds: number;
   maxQueryDepth: number;
   maxBodyBytes: number;
+  /** Requests per minute answered to one address that sends no token; 0: no limit. */
+  publicRateLimit: number;
+  /** Which proxies in front of the gateway tell the caller's address (express's `trust proxy`). */
+  trustProxy: boolean | number | string;
   /** Development only: the dashboard offers a supervisor's sign-in without a token. */
   devSignIn?: boolean;
+}
+
+/** The gateway's settings that come from the configuration; where it is and what it fronts come from the caller. */
+export function gatewaySettings(config: HubEnv): Omit<GatewayOptions, 'port' | 'supergraphSdl' | 'subgraphUrls'> {
+  return {
+    host: config.host,
+    jwtSecret: config.jwtSecret,
+    identitySecret: config.identitySecret,
+    identityMaxAgeSeconds: config.identityMaxAgeSeconds,
+    maxQueryDepth: config.maxQueryDepth,
+    maxBodyBytes: config.maxBodyBytes,
+    publicRateLimit: config.publicRateLimit,
+    trustProxy: config.trustProxy,
+    devSignIn: config.nodeEnv === 'development',
+  };
 }
 
 export interface RunningGateway {
@@ -115,6 +135,54 @@ function installHubScalars(schema: GraphQLSchema): void {
   }
 }
 
+/**
+ * Who asks: a subgraph forwarding a caller's identity (signed as the gateway signs it), or a caller with a
+ * token; `identity` null is anonymous. Throws UNAUTHENTICATED for a bad signature or token.
+ */
+function callerOf(req: Request, options: GatewayOptions): { identity: Identity | null; fromSubgraph: boolean } {
+  const signed = req.header(IDENTITY_HEADER);
+  if (signed !== undefined) {
+    const identity = verifyIdentity({ identity: signed, signature: req.header(SIGNATURE_HEADER) }, options.identitySecret, options.identityMaxAgeSeconds);
+    return { identity, fromSubgraph: true };
+  }
+  return { identity: identityFromAuthorization(req.header('authorization'), options.jwtSecret), fromSubgraph: false };
+}
+
+/**
+ * Callers without a token (citizens tracking a dossier by code and phone) get so many answers a minute per
+ * address, so that nobody can try phone numbers against a code. Officers' tokens and the subgraphs' own
+ * signed requests are not counted; a forged token is.
+ */
+function publicRateLimit(options: GatewayOptions): express.RequestHandler {
+  if (options.publicRateLimit === 0) return (_req, _res, next) => next();
+  const windowMs = 60_000;
+  return rateLimit({
+    windowMs,
+    limit: options.publicRateLimit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skip: (req) => {
+      try {
+        const caller = callerOf(req, options);
+        return caller.fromSubgraph || caller.identity !== null;
+      } catch {
+        return false;
+      }
+    },
+    handler: (_req, res) => {
+      const seconds = res.getHeader('Retry-After') ?? String(windowMs / 1000);
+      res.status(429).json({
+        errors: [
+          {
+            message: `Too many requests without a token from this address; try again in ${seconds} seconds.`,
+            extensions: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: Number(seconds) },
+          },
+        ],
+      });
+    },
+  });
+}
+
 /** A value a scalar refused is the caller's bad input, whatever phase of the request noticed it. */
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? error.originalError : undefined;
@@ -151,6 +219,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', options.trustProxy);
   app.get('/health', async (_req, res) => {
     const subgraphs = await subgraphHealth(options.subgraphUrls);
     const healthy = Object.values(subgraphs).every((status) => status === 'ok');
@@ -178,17 +247,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(formsRouter(() => selfUrl));
   app.use(
     '/graphql',
+    publicRateLimit(options),
     express.json({ limit: options.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        // A subgraph asking the graph on a caller's behalf signs the caller's identity as the gateway does.
-        const signed = req.header(IDENTITY_HEADER);
-        if (signed !== undefined) {
-          const identity = verifyIdentity({ identity: signed, signature: req.header(SIGNATURE_HEADER) }, options.identitySecret, options.identityMaxAgeSeconds);
-          return { identity };
-        }
-        return { identity: identityFromAuthorization(req.header('authorization'), options.jwtSecret) };
-      },
+      // A subgraph asking the graph on a caller's behalf signs the caller's identity as the gateway does.
+      context: async ({ req }) => ({ identity: callerOf(req, options).identity }),
     }),
   );
 
@@ -208,16 +271,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 if (require.main === module) {
   const config = env();
   startGateway({
+    ...gatewaySettings(config),
     port: config.ports.gateway,
-    host: config.host,
     supergraphSdl: readCommittedSupergraph(),
     subgraphUrls: config.subgraphUrls,
-    jwtSecret: config.jwtSecret,
-    identitySecret: config.identitySecret,
-    identityMaxAgeSeconds: config.identityMaxAgeSeconds,
-    maxQueryDepth: config.maxQueryDepth,
-    maxBodyBytes: config.maxBodyBytes,
-    devSignIn: config.nodeEnv === 'development',
   }).then(
     (running) => {
       console.log(`gateway ready at ${running.url}`);

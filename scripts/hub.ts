@@ -1,4 +1,4 @@
-import { startGateway, type RunningGateway } from '../gateway';
+import { gatewaySettings, startGateway, type RunningGateway } from '../gateway';
 import { readCommittedSupergraph } from '../schema/compose';
 import { SUBGRAPHS } from '../subgraphs/all';
 import type { HubEnv, SubgraphName } from '../subgraphs/common/env';
@@ -70,16 +70,10 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   let gateway: RunningGateway;
   try {
     gateway = await startGateway({
+      ...gatewaySettings(config),
       port: options.ephemeralPorts ? 0 : config.ports.gateway,
-      host: config.host,
       supergraphSdl: readCommittedSupergraph(),
       subgraphUrls: urls,
-      jwtSecret: config.jwtSecret,
-      identitySecret: config.identitySecret,
-      identityMaxAgeSeconds: config.identityMaxAgeSeconds,
-      maxQueryDepth: config.maxQueryDepth,
-      maxBodyBytes: config.maxBodyBytes,
-      devSignIn: config.nodeEnv === 'development',
     });
   } catch (error) {
     await Promise.all(running.map((subgraph) => subgraph.close()));

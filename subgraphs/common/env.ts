@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -22,6 +23,17 @@ const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
+/** Express's `trust proxy`: true/false, a number of hops, or addresses, subnets and loopback/linklocal/uniquelocal. */
+const trustProxy = z
+  .string()
+  .min(1)
+  .refine(
+    (value) =>
+      /^(true|false|\d+)$/.test(value) ||
+      value.split(',').every((part) => ['loopback', 'linklocal', 'uniquelocal'].includes(part.trim()) || isIP(part.trim().split('/')[0]) !== 0),
+    'must be true, false, a number of hops, or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal',
+  )
+  .transform((value): boolean | number | string => (value === 'true' ? true : value === 'false' ? false : /^\d+$/.test(value) ? Number(value) : value));
 const postgresUrl = z
   .string()
   .url()
@@ -40,6 +52,8 @@ const schema = z
     HUB_DB_POOL_MAX: positiveInt.default(10),
     HUB_MAX_QUERY_DEPTH: positiveInt.default(12),
     HUB_MAX_BODY_BYTES: positiveInt.default(1_000_000),
+    HUB_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
+    HUB_TRUST_PROXY: trustProxy.default('loopback'),
     HUB_EVENT_POLL_MS: positiveInt.default(500),
     HUB_SMTP_URL: z
       .string()
@@ -117,6 +131,10 @@ export interface HubEnv {
   dbPoolMax: number;
   maxQueryDepth: number;
   maxBodyBytes: number;
+  /** Requests per minute the gateway answers one address that sends no token (citizens' tracking); 0: no limit. */
+  publicRateLimit: number;
+  /** Which proxies in front of the gateway tell the caller's address (express's `trust proxy`). */
+  trustProxy: boolean | number | string;
   /** How often onestop asks the producing subgraphs for new events. */
   eventPollMs: number;
   notices: NoticeSettings;
@@ -166,6 +184,8 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
     dbPoolMax: v.HUB_DB_POOL_MAX,
     maxQueryDepth: v.HUB_MAX_QUERY_DEPTH,
     maxBodyBytes: v.HUB_MAX_BODY_BYTES,
+    publicRateLimit: v.HUB_PUBLIC_RATE_LIMIT,
+    trustProxy: v.HUB_TRUST_PROXY,
     eventPollMs: v.HUB_EVENT_POLL_MS,
     notices: {
       smtpUrl: v.HUB_SMTP_URL,

@@ -4,8 +4,8 @@ import { HubError } from './errors';
 /**
  * How a subgraph reads what another group of agencies owns: through the federated graph, as any client
  * would, never through their tables. Public reference data (the directory, the catalogue) needs no
- * identity and can be kept for a short while, since it changes rarely; anything else is asked as the
- * caller (`as`), so the owner applies its own rules of who may read what.
+ * caller's identity and can be kept for a short while, since it changes rarely; anything else is asked as
+ * the caller (`as`), so the owner applies its own rules of who may read what.
  */
 export class GraphClient {
   private readonly cache = new Map<string, { expires: number; value: Promise<unknown> }>();
@@ -18,7 +18,8 @@ export class GraphClient {
   async query<T>(query: string, variables: Record<string, unknown> = {}, options: { as?: Identity } = {}): Promise<T> {
     const response = await fetch(this.url(), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(options.as ? signIdentity(options.as, this.identitySecret) : {}) },
+      // Signed even without a caller: the gateway then knows a subgraph asks, and does not count it as a citizen.
+      headers: { 'content-type': 'application/json', ...signIdentity(options.as ?? null, this.identitySecret) },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(10_000),
     });

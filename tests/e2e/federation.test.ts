@@ -1,5 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { IDENTITY_HEADER, SIGNATURE_HEADER, signIdentity } from '../../subgraphs/common/auth';
+import { documentsOf } from '../../subgraphs/common/reference-data';
 import { postGraphQL, startTestHub, type TestHub } from '../testkit/hub';
 
 const AGENCY_ACROSS_SUBGRAPHS = `
@@ -127,5 +128,54 @@ describe('the federated hub through its gateway', () => {
     const response = await hub.gql(deep);
     expect(response.errors?.[0].message).toMatch(/depth/i);
     expect(response.data ?? null).toBeNull();
+  });
+});
+
+describe('callers without a token', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ publicRateLimit: 3 });
+  });
+  afterAll(() => hub?.close());
+
+  const TRACK = `{ trackDossier(code: "BG.YENTHE-260309-0001", phone: "0912345678") { code status } }`;
+  const anonymous = (headers: Record<string, string> = {}) =>
+    fetch(hub.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: TRACK }) });
+
+  it('get so many answers a minute per address, then TOO_MANY_REQUESTS with when to try again', async () => {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      expect(await (await anonymous()).json()).toEqual({ data: { trackDossier: null } });
+    }
+    const refused = await anonymous();
+    expect(refused.status).toBe(429);
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    const body = await refused.json();
+    expect(body.data).toBeUndefined();
+    expect(body.errors[0].extensions).toEqual({ code: 'TOO_MANY_REQUESTS', retryAfterSeconds: retryAfter });
+    // A token that does not verify buys nothing.
+    expect((await hub.gql(TRACK, {}, 'forged.token.value')).status).toBe(429);
+  });
+
+  it('do not hold up officers, nor the subgraphs asking the graph for them', async () => {
+    const desk = hub.token('BG.YENTHE', ['RECEPTIONIST'], 'Nguyễn Văn An');
+    expect((await hub.gql(TRACK, {}, desk)).data).toEqual({ trackDossier: null });
+    const received = await hub.gql(
+      `mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code desk { name } } }`,
+      { input: { procedure: 'BG-DD-CN', desk: 'BG.YENTHE', applicant: { name: 'Hoàng Thị Lụa', phone: '0912345678' }, documents: documentsOf('BG-DD-CN') } },
+      desk,
+    );
+    expect(received.errors).toBeUndefined();
+    expect(received.data.receiveDossier.desk).toEqual({ name: 'UBND huyện Yên Thế' });
+  });
+
+  it('are counted by the address a trusted proxy in front of the gateway reports', async () => {
+    // The gateway trusts loopback proxies by default (HUB_TRUST_PROXY): each citizen behind one counts alone.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      expect((await anonymous({ 'x-forwarded-for': '203.0.113.7' })).status).toBe(200);
+    }
+    expect((await anonymous({ 'x-forwarded-for': '203.0.113.7' })).status).toBe(429);
+    expect((await anonymous({ 'x-forwarded-for': '198.51.100.20' })).status).toBe(200);
   });
 });

@@ -49,6 +49,8 @@ export interface TestHubOptions {
   eventPollMs?: number;
   /** Where notices go; by default no channel is configured and notices wait in the outbox. */
   notices?: Partial<NoticeSettings>;
+  /** Answers a minute per address for callers without a token; the configured default otherwise. */
+  publicRateLimit?: number;
 }
 
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
@@ -56,6 +58,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   const config = {
     ...defaults,
     ...(options.eventPollMs ? { eventPollMs: options.eventPollMs } : {}),
+    ...(options.publicRateLimit !== undefined ? { publicRateLimit: options.publicRateLimit } : {}),
     notices: { ...defaults.notices, ...options.notices },
   };
   const database = await createTestDatabase();

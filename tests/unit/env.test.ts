@@ -33,9 +33,18 @@ describe('configuration', () => {
     ['a mail server that is not SMTP', { HUB_SMTP_URL: 'http://mail.example.vn' }, 'HUB_SMTP_URL'],
     ['an SMS gateway that is not HTTP', { HUB_SMS_URL: 'smtp://sms.example.vn' }, 'HUB_SMS_URL'],
     ['notices never attempted', { HUB_NOTICE_MAX_ATTEMPTS: '0' }, 'HUB_NOTICE_MAX_ATTEMPTS'],
+    ['a negative rate limit', { HUB_PUBLIC_RATE_LIMIT: '-1' }, 'HUB_PUBLIC_RATE_LIMIT'],
+    ['a proxy that is no address', { HUB_TRUST_PROXY: 'loopback, nginx.local' }, 'HUB_TRUST_PROXY'],
   ])('fails fast on %s, naming the variable', (_case, source, variable) => {
     expect(() => parseEnv(source)).toThrow(ConfigurationError);
     expect(() => parseEnv(source)).toThrow(variable);
+  });
+
+  it('limits callers without a token, and trusts the proxies it is told of', () => {
+    expect(parseEnv({})).toMatchObject({ publicRateLimit: 120, trustProxy: 'loopback' });
+    expect(parseEnv({ HUB_PUBLIC_RATE_LIMIT: '0', HUB_TRUST_PROXY: '1' })).toMatchObject({ publicRateLimit: 0, trustProxy: 1 });
+    expect(parseEnv({ HUB_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(parseEnv({ HUB_TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }).trustProxy).toBe('loopback, 10.0.0.0/8, fd00::1');
   });
 
   it('refuses to run in production on the development secrets or without a database', () => {
