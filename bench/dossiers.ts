@@ -8,8 +8,10 @@ import { GraphClient } from '../subgraphs/common/graph-client';
 import { ormConfig } from '../subgraphs/common/orm';
 import { argument, graphqlBody, inPool, machine, startBenchHub } from './harness';
 import { database as onestopDatabase } from '../subgraphs/onestop/mikro-orm.config';
-import { Outcome } from '../subgraphs/onestop/dossier.entity';
-import * as service from '../subgraphs/onestop/dossier.service';
+import type { Deps } from '../subgraphs/onestop/dossier/change';
+import * as service from '../subgraphs/onestop/dossier/processing';
+import { receiveDossier } from '../subgraphs/onestop/dossier/reception';
+import { Outcome } from '../subgraphs/onestop/rulebook/statuses';
 import { MikroORM } from '@mikro-orm/postgresql';
 
 /**
@@ -38,14 +40,14 @@ const applicant = (n: number) => ({ name: `Người nộp ${n}`, phone: `09${Str
 class Seeder {
   constructor(private readonly orm: MikroORM, private readonly graph: GraphClient) {}
 
-  private deps(actor: Identity, now: Date): service.Deps {
+  private deps(actor: Identity, now: Date): Deps {
     return { em: this.orm.em.fork(), actor, now, graph: this.graph };
   }
 
   /** A land transfer received at a district desk; `toLand`: handed to and accepted by the land branch. */
   async landTransfer(n: number, district: string, at: Date, toLand: boolean): Promise<string> {
     const desk = officer(district, ['RECEPTIONIST']);
-    const { code } = await service.receiveDossier(this.deps(desk, at), {
+    const { code } = await receiveDossier(this.deps(desk, at), {
       procedure: 'BG-DD-CN',
       desk: district,
       applicant: applicant(n),
@@ -61,7 +63,7 @@ class Seeder {
 
   /** A construction permit of the past: received, decided by the district itself, returned. */
   async finishedPermit(n: number, district: string, at: Date): Promise<void> {
-    const { code } = await service.receiveDossier(this.deps(officer(district, ['RECEPTIONIST']), at), {
+    const { code } = await receiveDossier(this.deps(officer(district, ['RECEPTIONIST']), at), {
       procedure: 'BG-XD-GPXD',
       desk: district,
       applicant: applicant(n),

@@ -2,23 +2,25 @@ import 'reflect-metadata';
 import { buildFederatedSchema } from '../common/federation';
 import type { SubgraphDefinition } from '../common/server';
 import { runStandalone } from '../common/standalone';
-import { Agency, AgencyInboxResolver, agencyReferences } from './agency.resolver';
+import { Agency, agencyReferences } from './dossier/agency.reference';
+import { DeadlineResolver } from './dossier/deadline.resolver';
 import {
-  AgencyPerformanceResolver,
-  DeadlineResolver,
   DossierConnectionResolver,
   DossierEventResolver,
-  DossierResolver,
+  DossierFieldsResolver,
   DossierTrackingResolver,
-  dossierReferences,
-  GuidanceSlipResolver,
   LegResolver,
   TransferResolver,
-} from './dossier.resolver';
+} from './dossier/dossier-fields.resolver';
+import { dossierReferences } from './dossier/dossier.reference';
+import { DossierResolver } from './dossier/dossier.resolver';
+import { GuidanceSlipResolver } from './dossier/guidance.resolver';
+import { startFeedReader } from './feed/feed-reader';
+import { FEED_REACTIONS } from './feed/reactions';
 import { database } from './mikro-orm.config';
-import { DOSSIER_EVENT_HANDLERS } from './dossier.events';
-import { startEventConsumer } from './event-consumer';
-import { startNoticeDispatcher } from './notice-dispatcher';
+import { startNoticeDispatcher } from './notices/notice-dispatcher';
+import { AgencyInboxResolver } from './reporting/inbox.resolver';
+import { ReportingResolver } from './reporting/reporting.resolver';
 
 /** onestop: the dossier lifecycle at the desks and between agencies (cơ chế một cửa, một cửa liên thông). */
 export const onestop: SubgraphDefinition = {
@@ -29,25 +31,26 @@ export const onestop: SubgraphDefinition = {
       resolvers: [
         AgencyInboxResolver,
         DossierResolver,
+        DossierFieldsResolver,
         LegResolver,
         TransferResolver,
         DossierEventResolver,
         DossierConnectionResolver,
         DossierTrackingResolver,
         GuidanceSlipResolver,
-        AgencyPerformanceResolver,
+        ReportingResolver,
         DeadlineResolver,
       ],
       orphanedTypes: [Agency],
       references: { ...agencyReferences, ...dossierReferences },
     }),
   seed: async () => {},
-  // Applies the events of the subgraphs whose work moves dossiers (tax notices, payments, registrations),
+  // Applies the messages of the subgraphs whose work moves dossiers (tax notices, payments, registrations),
   // and sends the applicants' notices the dossiers' changes queued.
   background: (services) => {
-    const consumer = startEventConsumer(services, DOSSIER_EVENT_HANDLERS);
+    const reader = startFeedReader(services, FEED_REACTIONS);
     const dispatcher = startNoticeDispatcher(services);
-    return { stop: () => Promise.all([consumer.stop(), dispatcher.stop()]).then(() => undefined) };
+    return { stop: () => Promise.all([reader.stop(), dispatcher.stop()]).then(() => undefined) };
   },
 };
 

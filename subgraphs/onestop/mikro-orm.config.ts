@@ -1,16 +1,20 @@
 import type { SubgraphDatabase } from '../common/orm';
-import { ConsumedEvent, FeedCursor } from './consumed-event.entity';
-import { Counter } from './counter.entity';
-import { DeskDailyStats } from './desk-stats.entity';
-import { DossierAccess } from './dossier-access.entity';
-import { DossierEvent } from './dossier-event.entity';
-import { Applicant, Dossier, DossierLeg, Transfer } from './dossier.entity';
-import { GuidanceSlip } from './guidance-slip.entity';
+import { Applicant } from './dossier/applicant.entity';
+import { Counter } from './dossier/counter.entity';
+import { DossierAccess } from './dossier/dossier-access.entity';
+import { DossierEvent } from './dossier/dossier-event.entity';
+import { DossierLeg } from './dossier/dossier-leg.entity';
+import { Dossier } from './dossier/dossier.entity';
+import { GuidanceSlip } from './dossier/guidance-slip.entity';
+import { Transfer } from './dossier/transfer.entity';
+import { ConsumedMessage } from './feed/consumed-message.entity';
+import { FeedCursor } from './feed/feed-cursor.entity';
 import { migrations } from './migrations';
-import { Notice } from './notice.entity';
+import { Notice } from './notices/notice.entity';
+import { DeskDailyStats } from './reporting/desk-stats.entity';
 
 export const database: SubgraphDatabase = {
   schema: 'onestop',
-  entities: [Dossier, Applicant, DossierLeg, Transfer, DossierEvent, DossierAccess, GuidanceSlip, Counter, ConsumedEvent, FeedCursor, DeskDailyStats, Notice],
+  entities: [Dossier, Applicant, DossierLeg, Transfer, DossierEvent, DossierAccess, GuidanceSlip, Counter, ConsumedMessage, FeedCursor, DeskDailyStats, Notice],
   migrations,
 };

@@ -1,4 +1,5 @@
-import { foldStatus, type Action } from '../../subgraphs/onestop/dossier.workflow';
+import { foldStatus } from '../../subgraphs/onestop/rulebook/evolve';
+import type { Action } from '../../subgraphs/onestop/rulebook/workflow';
 import { APPLICANT, useDossierHub } from '../testkit/dossiers';
 
 /**

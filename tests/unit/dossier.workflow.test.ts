@@ -1,137 +1,121 @@
-import { ConflictError } from '../../subgraphs/common/errors';
-import { DossierStatus } from '../../subgraphs/onestop/dossier.entity';
-import { ACTIONS, availableActions, decide, foldStatus, type Action, type DossierState } from '../../subgraphs/onestop/dossier.workflow';
+import { vnCalendar } from '../../subgraphs/common/calendar';
+import type { Command } from '../../subgraphs/onestop/rulebook/commands';
+import { decide } from '../../subgraphs/onestop/rulebook/decide';
+import { isRefusal } from '../../subgraphs/onestop/rulebook/refusal';
+import type { Actor, DossierState } from '../../subgraphs/onestop/rulebook/state';
+import { DossierStatus, Outcome } from '../../subgraphs/onestop/rulebook/statuses';
+import { ACTIONS, type Action } from '../../subgraphs/onestop/rulebook/workflow';
+import { as, at, atLandBranch, handOver, LAND, landTransfer, TAX } from '../testkit/rulebook';
 
-/** Given a status, held (not in transit) or in transit, nothing asked yet: the actions allowed. */
-const EXPECTED: Record<DossierStatus, { held: Action[]; inTransit: Action[] }> = {
-  SUBMITTED: { held: ['RECEIVE', 'WITHDRAW'], inTransit: ['RECEIVE', 'WITHDRAW'] },
-  RECEIVED: {
-    held: ['HAND_OVER', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW', 'REASSIGN'],
-    inTransit: ['ACCEPT', 'WITHDRAW', 'REASSIGN'],
-  },
-  REFUSED: { held: [], inTransit: [] },
-  IN_PROGRESS: {
-    held: ['HAND_OVER', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW', 'REASSIGN', 'AWAIT_PAYMENT'],
-    inTransit: ['ACCEPT', 'WITHDRAW', 'REASSIGN'],
-  },
-  SUPPLEMENT_REQUESTED: { held: ['SUPPLEMENT', 'WITHDRAW', 'REASSIGN'], inTransit: ['SUPPLEMENT', 'WITHDRAW', 'REASSIGN', 'ACCEPT'] },
-  AWAITING_PAYMENT: { held: ['PAYMENT_RECEIVED', 'WITHDRAW', 'REASSIGN'], inTransit: ['ACCEPT', 'PAYMENT_RECEIVED', 'WITHDRAW', 'REASSIGN'] },
-  WITHDRAWN: { held: [], inTransit: [] },
-  STOPPED: { held: [], inTransit: [] },
-  RESOLVED: { held: ['RETURN', 'REASSIGN'], inTransit: ['ACCEPT', 'REASSIGN'] },
-  RETURNED: { held: [], inTransit: [] },
-};
+/**
+ * The workflow, every status × every action, told as the situations a dossier is really in: for each,
+ * the actions its parties can take now. Each action is asked by the party that would take it (the holder,
+ * the addressee, the desk, the hub), so what is refused is refused by the workflow (CONFLICT), and the
+ * refusal names the status and exactly the actions officers may take instead.
+ */
 
-/** Actions only the hub performs, from other subgraphs' events: a CONFLICT does not offer them to officers. */
+const officer = (agency: string, role: Actor['roles'][number]): Actor => ({ sub: `${agency}:${role}`, name: 'Cán bộ', agency, roles: [role] });
+
+/** The party that would take the action now, and a command it would send. */
+function attempt(action: Action, state: DossierState): { actor: Actor; command: Command } {
+  const holder = state.holderCode ?? state.returnDeskCode;
+  const later = new Date(state.dueAt.getTime() + 7 * 24 * 3_600_000);
+  switch (action) {
+    case 'RECEIVE':
+      return { actor: officer(state.returnDeskCode, 'RECEPTIONIST'), command: { type: 'RECEIVE', code: state.code, desk: { code: state.deskCode, name: state.deskName }, receivedAt: state.receivedAt, route: [], documents: [], copies: 1, delivery: state.delivery, receiptNumber: '2/TNHS' } };
+    case 'HAND_OVER':
+      return { actor: officer(holder, 'PROCESSOR'), command: handOver('BG.STNMT', 'Xin ý kiến chuyên môn') };
+    case 'ACCEPT':
+      return { actor: officer(state.addresseeCode ?? holder, 'PROCESSOR'), command: { type: 'ACCEPT' } };
+    case 'REQUEST_SUPPLEMENT':
+      return { actor: officer(holder, 'PROCESSOR'), command: { type: 'REQUEST_SUPPLEMENT', items: ['Bản sao hợp đồng'] } };
+    case 'SUPPLEMENT':
+      return { actor: officer(state.returnDeskCode, 'RECEPTIONIST'), command: { type: 'SUPPLEMENT', documents: ['Bản sao hợp đồng'] } };
+    case 'APOLOGIZE':
+      // A week after the appointment, at 09:00 local time on that day (a Monday in these stories).
+      return { actor: officer(holder, 'PROCESSOR'), command: { type: 'APOLOGIZE', reason: 'Chờ xác minh', newDueAt: new Date(Math.floor(later.getTime() / 86_400_000) * 86_400_000 + 2 * 3_600_000) } };
+    case 'RECORD_RESULT':
+      return { actor: officer(holder, 'PROCESSOR'), command: { type: 'RECORD_RESULT', outcome: Outcome.DENIED, note: 'Không đủ điều kiện' } };
+    case 'RETURN':
+      return { actor: officer(state.returnDeskCode, 'RECEPTIONIST'), command: { type: 'RETURN', receivedBy: 'Hoàng Thị Lụa' } };
+    case 'WITHDRAW':
+      return { actor: officer(state.returnDeskCode, 'RECEPTIONIST'), command: { type: 'WITHDRAW', reason: 'Người nộp rút hồ sơ' } };
+    case 'AWAIT_PAYMENT':
+      return { actor: officer(holder, 'SYSTEM'), command: { type: 'AWAIT_PAYMENT', notice: '1/TB', total: '1000000' } };
+    case 'PAYMENT_RECEIVED':
+      return { actor: officer(TAX, 'SYSTEM'), command: { type: 'PAYMENT_RECEIVED', paidAt: state.receivedAt } };
+    case 'REASSIGN':
+      return { actor: officer('BG.SNV', 'SYSTEM'), command: { type: 'REASSIGN', from: holder, to: { code: 'BG.NEW', name: 'Cơ quan kế nhiệm' }, reason: 'Giải thể', succession: { closed: true } } };
+  }
+}
+
+const handedToLand = () => landTransfer().then(handOver(LAND), as.desk, at('2026-03-02 10:00'));
+const awaitingPayment = () =>
+  atLandBranch()
+    .then(handOver(TAX), as.land, at('2026-03-04 09:00'))
+    .then({ type: 'ACCEPT' }, as.tax, at('2026-03-04 10:00'))
+    .then({ type: 'AWAIT_PAYMENT', notice: '12/TB-CCT', total: '30000000' }, as.taxSystem, at('2026-03-05 09:00'));
+const resultOnItsWay = () => atLandBranch().then({ type: 'RECORD_RESULT', outcome: Outcome.DENIED, note: 'Đất đang có tranh chấp' }, as.land, at('2026-03-04 09:00'));
+const resultAtDesk = () => resultOnItsWay().then({ type: 'ACCEPT' }, as.desk, at('2026-03-04 14:00'));
+
+/** A dossier in a status the first wave's commands cannot reach, as its state would be. */
+const inStatus = (status: DossierStatus): DossierState => ({ ...landTransfer().state, status, holderCode: null });
+
+const SITUATIONS: Array<{ situation: string; state: () => DossierState; mayNow: Action[] }> = [
+  {
+    situation: 'just received, at the desk',
+    state: () => landTransfer().state,
+    mayNow: ['HAND_OVER', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW', 'REASSIGN'],
+  },
+  { situation: 'handed to the land branch, not yet accepted', state: () => handedToLand().state, mayNow: ['ACCEPT', 'WITHDRAW', 'REASSIGN'] },
+  {
+    situation: 'accepted and worked on by the land branch',
+    state: () => atLandBranch().state,
+    mayNow: ['HAND_OVER', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW', 'REASSIGN', 'AWAIT_PAYMENT'],
+  },
+  {
+    situation: 'waiting for the applicant to supplement',
+    state: () => atLandBranch().then({ type: 'REQUEST_SUPPLEMENT', items: ['Bản sao hợp đồng'] }, as.land, at('2026-03-03 09:00')).state,
+    mayNow: ['SUPPLEMENT', 'WITHDRAW', 'REASSIGN'],
+  },
+  {
+    situation: 'supplemented and back in processing',
+    state: () =>
+      atLandBranch()
+        .then({ type: 'REQUEST_SUPPLEMENT', items: ['Bản sao hợp đồng'] }, as.land, at('2026-03-03 09:00'))
+        .then({ type: 'SUPPLEMENT', documents: ['Bản sao hợp đồng'] }, as.desk, at('2026-03-05 09:00')).state,
+    // Asked once (Decree 61/2018 Art. 19): no second request.
+    mayNow: ['HAND_OVER', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW', 'REASSIGN', 'AWAIT_PAYMENT'],
+  },
+  { situation: 'handed on with a tax notice, waiting for the payment', state: () => awaitingPayment().state, mayNow: ['ACCEPT', 'PAYMENT_RECEIVED', 'WITHDRAW', 'REASSIGN'] },
+  {
+    situation: 'waiting for the payment at the land branch',
+    state: () => awaitingPayment().then({ type: 'ACCEPT' }, as.land, at('2026-03-05 10:00')).state,
+    mayNow: ['PAYMENT_RECEIVED', 'WITHDRAW', 'REASSIGN'],
+  },
+  { situation: 'result on its way back to the desk', state: () => resultOnItsWay().state, mayNow: ['ACCEPT', 'REASSIGN'] },
+  { situation: 'result at the desk', state: () => resultAtDesk().state, mayNow: ['RETURN', 'REASSIGN'] },
+  { situation: 'returned to the applicant', state: () => resultAtDesk().then({ type: 'RETURN', receivedBy: 'Hoàng Thị Lụa' }, as.desk, at('2026-03-05 09:00')).state, mayNow: [] },
+  { situation: 'withdrawn', state: () => landTransfer().then({ type: 'WITHDRAW', reason: 'Rút hồ sơ' }, as.desk, at('2026-03-03 09:00')).state, mayNow: [] },
+  // Refusal and stopping come with online intake; whatever reaches these statuses, nothing follows them.
+  { situation: 'refused', state: () => inStatus(DossierStatus.REFUSED), mayNow: [] },
+  { situation: 'stopped', state: () => inStatus(DossierStatus.STOPPED), mayNow: [] },
+];
+
 const HUB_ONLY: Action[] = ['AWAIT_PAYMENT', 'PAYMENT_RECEIVED', 'REASSIGN'];
 
-/** Given a status, the status each allowed action leads to. */
-const LEADS_TO: Partial<Record<DossierStatus, Partial<Record<Action, DossierStatus>>>> = {
-  SUBMITTED: { RECEIVE: DossierStatus.RECEIVED, WITHDRAW: DossierStatus.WITHDRAWN },
-  RECEIVED: {
-    HAND_OVER: DossierStatus.RECEIVED,
-    ACCEPT: DossierStatus.IN_PROGRESS,
-    REQUEST_SUPPLEMENT: DossierStatus.SUPPLEMENT_REQUESTED,
-    APOLOGIZE: DossierStatus.RECEIVED,
-    RECORD_RESULT: DossierStatus.RESOLVED,
-    WITHDRAW: DossierStatus.WITHDRAWN,
-    REASSIGN: DossierStatus.RECEIVED,
-  },
-  IN_PROGRESS: {
-    HAND_OVER: DossierStatus.IN_PROGRESS,
-    ACCEPT: DossierStatus.IN_PROGRESS,
-    REQUEST_SUPPLEMENT: DossierStatus.SUPPLEMENT_REQUESTED,
-    APOLOGIZE: DossierStatus.IN_PROGRESS,
-    RECORD_RESULT: DossierStatus.RESOLVED,
-    WITHDRAW: DossierStatus.WITHDRAWN,
-    AWAIT_PAYMENT: DossierStatus.AWAITING_PAYMENT,
-    REASSIGN: DossierStatus.IN_PROGRESS,
-  },
-  SUPPLEMENT_REQUESTED: {
-    SUPPLEMENT: DossierStatus.IN_PROGRESS,
-    WITHDRAW: DossierStatus.WITHDRAWN,
-    REASSIGN: DossierStatus.SUPPLEMENT_REQUESTED,
-    ACCEPT: DossierStatus.SUPPLEMENT_REQUESTED,
-  },
-  AWAITING_PAYMENT: {
-    ACCEPT: DossierStatus.AWAITING_PAYMENT,
-    PAYMENT_RECEIVED: DossierStatus.IN_PROGRESS,
-    WITHDRAW: DossierStatus.WITHDRAWN,
-    REASSIGN: DossierStatus.AWAITING_PAYMENT,
-  },
-  RESOLVED: { ACCEPT: DossierStatus.RESOLVED, RETURN: DossierStatus.RETURNED, REASSIGN: DossierStatus.RESOLVED },
-};
-
-const state = (status: DossierStatus, inTransit: boolean, used: Partial<DossierState> = {}): DossierState => ({
-  status,
-  inTransit,
-  supplementRequested: false,
-  apologized: false,
-  ...used,
-});
-
-const cases = Object.values(DossierStatus).flatMap((status) =>
-  [false, true].flatMap((inTransit) => ACTIONS.map((action) => [status, inTransit ? 'in transit' : 'held', action] as const)),
-);
-
-describe('the dossier workflow, every status × every action', () => {
-  it.each(cases)('given %s and %s, %s is allowed or refused with CONFLICT', (status, where, action) => {
-    const given = state(status, where === 'in transit');
-    const allowed = EXPECTED[status][where === 'in transit' ? 'inTransit' : 'held'];
-    if (allowed.includes(action)) {
-      expect(decide(given, action)).toBe(LEADS_TO[status]?.[action]);
+describe.each(SITUATIONS)('a dossier $situation', ({ state, mayNow }) => {
+  it.each(ACTIONS.map((action) => [action, mayNow.includes(action) ? 'may happen' : 'is refused with CONFLICT'] as const))('%s %s', (action) => {
+    const given = state();
+    const { actor, command } = attempt(action, given);
+    const decided = decide(given, command, { now: at('2026-03-03 08:00'), calendar: vnCalendar(), actor, reads: true });
+    if (mayNow.includes(action)) {
+      expect(isRefusal(decided) ? decided : decided.map((event) => event.type)).toEqual([action]);
     } else {
-      let error: unknown;
-      try {
-        decide(given, action);
-      } catch (caught) {
-        error = caught;
-      }
-      expect(error).toBeInstanceOf(ConflictError);
-      const { extensions, message } = error as ConflictError;
-      expect(extensions).toMatchObject({ code: 'CONFLICT', status, allowed: allowed.filter((candidate) => !HUB_ONLY.includes(candidate)) });
-      expect(message).toContain(status);
+      expect(decided).toMatchObject({
+        refused: 'CONFLICT',
+        extensions: { status: given.status, action, allowed: mayNow.filter((candidate) => !HUB_ONLY.includes(candidate)) },
+      });
     }
-  });
-
-  it('lists exactly the allowed actions, and offers officers only theirs in the CONFLICT it raises', () => {
-    expect(availableActions(state(DossierStatus.IN_PROGRESS, false))).toEqual(EXPECTED.IN_PROGRESS.held);
-    expect(() => decide(state(DossierStatus.IN_PROGRESS, false), 'RETURN')).toThrow(
-      'Allowed now: HAND_OVER, REQUEST_SUPPLEMENT, APOLOGIZE, RECORD_RESULT, WITHDRAW.',
-    );
-  });
-});
-
-describe('once-only requests', () => {
-  it('refuses a second supplement request with CONFLICT', () => {
-    const asked = state(DossierStatus.IN_PROGRESS, false, { supplementRequested: true });
-    expect(() => decide(asked, 'REQUEST_SUPPLEMENT')).toThrow(ConflictError);
-    expect(decide(asked, 'HAND_OVER')).toBe(DossierStatus.IN_PROGRESS);
-  });
-
-  it('refuses a second apology with CONFLICT', () => {
-    const apologized = state(DossierStatus.IN_PROGRESS, false, { apologized: true });
-    expect(() => decide(apologized, 'APOLOGIZE')).toThrow(ConflictError);
-    expect(decide(apologized, 'RECORD_RESULT')).toBe(DossierStatus.RESOLVED);
-  });
-});
-
-describe('folding a dossier’s recorded actions', () => {
-  it.each([
-    [['RECEIVE'], 'RECEIVED'],
-    [['RECEIVE', 'HAND_OVER', 'ACCEPT'], 'IN_PROGRESS'],
-    [['RECEIVE', 'HAND_OVER', 'ACCEPT', 'REQUEST_SUPPLEMENT'], 'SUPPLEMENT_REQUESTED'],
-    [['RECEIVE', 'HAND_OVER', 'ACCEPT', 'REQUEST_SUPPLEMENT', 'SUPPLEMENT', 'APOLOGIZE'], 'IN_PROGRESS'],
-    [['RECEIVE', 'RECORD_RESULT', 'RETURN'], 'RETURNED'],
-    [['RECEIVE', 'HAND_OVER', 'ACCEPT', 'HAND_OVER', 'ACCEPT', 'RECORD_RESULT', 'ACCEPT', 'RETURN'], 'RETURNED'],
-    [['RECEIVE', 'HAND_OVER', 'WITHDRAW'], 'WITHDRAWN'],
-    [['RECEIVE', 'HAND_OVER', 'ACCEPT', 'AWAIT_PAYMENT', 'ACCEPT'], 'AWAITING_PAYMENT'],
-    [['RECEIVE', 'HAND_OVER', 'ACCEPT', 'AWAIT_PAYMENT', 'ACCEPT', 'PAYMENT_RECEIVED'], 'IN_PROGRESS'],
-  ] as Array<[Action[], DossierStatus]>)('%j reproduces %s', (actions, expected) => {
-    expect(foldStatus(actions)).toBe(expected);
-  });
-
-  it('gives nothing for no actions', () => {
-    expect(foldStatus([])).toBeNull();
   });
 });

@@ -1,0 +1,164 @@
+import { LoadStrategy, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { vnCalendar, type WorkingCalendar } from '../../common/calendar';
+import type { Context } from '../../common/context';
+import { ConflictError, NotFoundError } from '../../common/errors';
+import type { Command, Facts } from '../rulebook/commands';
+import { decide } from '../rulebook/decide';
+import { detailsOf, type Event } from '../rulebook/events';
+import { evolve } from '../rulebook/evolve';
+import type { Refusal } from '../rulebook/refusal';
+import { recordedName, type DossierState } from '../rulebook/state';
+import type { DossierStatus } from '../rulebook/statuses';
+import { agencyDirectory } from './directory';
+import { DossierLeg } from './dossier-leg.entity';
+import { DossierEvent } from './dossier-event.entity';
+import { Dossier } from './dossier.entity';
+import { canonicalJson } from './history-chain';
+import { mayRead, orThrow, requireActor } from './permissions';
+import { project } from './projections';
+import { Transfer } from './transfer.entity';
+
+/**
+ * The change pipeline: read what the rules need from the graph, then in one transaction load the dossier,
+ * let the rules decide, and for each event append the history row, store the evolved state and write what
+ * the event sets off (access, notices, counts). A refusal writes nothing.
+ */
+
+/** What a service function works with: the request's unit of work, caller, time and graph. */
+export type Deps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'> & { calendar?: WorkingCalendar };
+
+export const calendarOf = (deps: Deps) => deps.calendar ?? vnCalendar();
+
+/** The stored dossier as the rules see it. */
+export function stateOf(dossier: Dossier): DossierState {
+  return {
+    ...pick(dossier, STATE_FIELDS),
+    ...pick(dossier, RECEIPT_FIELDS),
+    legs: dossier.legs.getItems().map((leg) => pick(leg, ['seq', 'task', 'workingDays', ...LEG_FIELDS])),
+    transfers: dossier.transfers.getItems().map((transfer) => pick(transfer, TRANSFER_FIELDS)),
+  };
+}
+
+/** What the rules read of the receipt, which never changes. */
+const RECEIPT_FIELDS = ['code', 'deskCode', 'deskName', 'receivedAt', 'delivery'] as const;
+
+/** The fields events change; the rest are the receipt's and never change. */
+const STATE_FIELDS = [
+  'status', 'holderCode', 'addresseeCode', 'returnDeskCode', 'returnDeskName', 'dueAt', 'dueProvisional', 'legDueAt', 'currentLeg',
+  'documents', 'supplementRequestedAt', 'supplementItems', 'supplementedAt', 'apologizedAt', 'apologyReason', 'previousDueAt',
+  'paymentAwaitedAt', 'paidAt', 'outcome', 'outcomeNote', 'resolvedAt', 'returnedAt', 'returnedTo', 'withdrawnAt', 'withdrawalReason',
+  'timeliness',
+] as const satisfies ReadonlyArray<keyof DossierState & keyof Dossier>;
+type StateField = (typeof STATE_FIELDS)[number];
+
+const LEG_FIELDS = ['agencyCode', 'agencyName', 'dueAt', 'completedAt', 'result'] as const;
+const TRANSFER_FIELDS = [
+  'seq', 'kind', 'fromCode', 'fromName', 'toCode', 'toName', 'handedAt', 'handedBy', 'handedBySub', 'note', 'acceptedAt', 'acceptedBy',
+  'acceptedBySub', 'legSeq', 'result',
+] as const;
+const TRANSFER_CHANGES = ['acceptedAt', 'acceptedBy', 'acceptedBySub', 'legSeq', 'result'] as const;
+
+function pick<T, K extends keyof T>(value: T, keys: readonly K[]): Pick<T, K> {
+  return Object.fromEntries(keys.map((key) => [key, value[key]])) as Pick<T, K>;
+}
+
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+
+/** Assigns what changed, so the unit of work writes only that. */
+function assignChanged<T extends object, K extends keyof T>(target: T, source: Pick<T, K>, keys: readonly K[]): void {
+  for (const key of keys) if (!same(target[key], source[key])) target[key] = source[key];
+}
+
+/** The evolved state onto the stored dossier, its legs and its control slip. */
+function writeState(em: EntityManager, dossier: Dossier, state: DossierState): void {
+  assignChanged(dossier, state as Pick<Dossier, StateField>, STATE_FIELDS);
+  const legs = new Map(dossier.legs.getItems().map((leg) => [leg.seq, leg]));
+  for (const leg of state.legs) {
+    const stored = legs.get(leg.seq);
+    if (stored) assignChanged(stored, leg, LEG_FIELDS);
+    else dossier.legs.add(Object.assign(new DossierLeg({ dossier, ...leg }), { completedAt: leg.completedAt, result: leg.result }));
+  }
+  const transfers = new Map(dossier.transfers.getItems().map((transfer) => [transfer.seq, transfer]));
+  for (const transfer of state.transfers) {
+    const stored = transfers.get(transfer.seq);
+    if (stored) assignChanged(stored, transfer, TRANSFER_CHANGES);
+    else dossier.transfers.add(Object.assign(new Transfer({ dossier, ...transfer }), pick(transfer, TRANSFER_CHANGES)));
+  }
+  em.persist(dossier);
+}
+
+function appendHistory(em: EntityManager, dossier: Dossier, event: Event, from: DossierStatus | null, to: DossierStatus, agencyName: string): void {
+  const row = new DossierEvent({
+    dossier,
+    seq: dossier.historyLength + 1,
+    at: event.at,
+    actorId: event.actor.sub,
+    actorName: event.actor.name,
+    roles: [...event.actor.roles],
+    agencyCode: event.actor.agency,
+    agencyName,
+    action: event.type,
+    fromStatus: from,
+    toStatus: to,
+    details: canonicalJson(detailsOf(event)),
+    previousHash: dossier.historyHead,
+  });
+  dossier.historyHead = row.hash;
+  dossier.historyLength = row.seq;
+  em.persist(row);
+}
+
+/**
+ * What the rules decided, recorded: each event's history row, the state it leads to, and what it sets off.
+ * `actorAgencyName` is the acting agency's name as history and notices print it.
+ */
+export async function record(
+  em: EntityManager,
+  dossier: Dossier,
+  before: DossierState | null,
+  decided: Event[] | Refusal,
+  actorAgencyName: string,
+): Promise<DossierState> {
+  let state = before;
+  for (const event of orThrow(decided)) {
+    const next = evolve(state, event);
+    appendHistory(em, dossier, event, state?.status ?? null, next.status, actorAgencyName);
+    writeState(em, dossier, next);
+    await project(em, dossier, event, state, actorAgencyName);
+    state = next;
+  }
+  return state!;
+}
+
+/**
+ * Two changes to one dossier at once: whichever saves second trips the version check, or, earlier, the
+ * uniqueness of the next event's or transfer's number.
+ */
+const isDossierRace = (error: unknown) =>
+  error instanceof OptimisticLockError ||
+  (error instanceof UniqueConstraintViolationException && /(dossier_event|transfer)_dossier_code_seq_unique/.test(error.message));
+
+/** Applies one command to a stored dossier, in one transaction. */
+export async function change(deps: Deps, code: string, command: Command): Promise<Dossier> {
+  const actor = requireActor(deps.actor);
+  // Read from the graph before the transaction opens: no connection waits on another service.
+  const agencies = await agencyDirectory(deps.graph);
+  try {
+    return await deps.em.transactional(async (em) => {
+      const dossier = await em.findOne(Dossier, { code }, { populate: ['legs', 'transfers'], strategy: LoadStrategy.JOINED });
+      if (!dossier) throw new NotFoundError('Dossier', code);
+      const state = stateOf(dossier);
+      const facts: Facts = { now: deps.now, calendar: calendarOf(deps), actor, reads: await mayRead(em, actor, code) };
+      const agencyName = recordedName(state, actor.agency) ?? agencies.get(actor.agency)?.name ?? actor.agency;
+      await record(em, dossier, state, decide(state, command, facts), agencyName);
+      return dossier;
+    });
+  } catch (error) {
+    // Of two simultaneous changes to one dossier, the one that saves second loses.
+    if (isDossierRace(error)) {
+      throw new ConflictError('Another change to this dossier was saved first; reload it and try again.', { code });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,145 @@
+import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../common/context';
+import { ProcedureRef } from '../../common/stubs';
+import { Notice } from '../notices/notice.entity';
+import { Agency } from './agency.reference';
+import { DossierLeg } from './dossier-leg.entity';
+import { DossierEvent } from './dossier-event.entity';
+import { Dossier } from './dossier.entity';
+import { DossierConnection, DossierTracking } from './dossier.types';
+import { chainIntact } from './history-chain';
+import { Transfer } from './transfer.entity';
+
+/** The dossier's fields that point elsewhere or load their own rows: one query per batch, never per dossier. */
+
+const agencyOrNull = (code: string | null) => (code ? new Agency(code) : null);
+
+function legsOf(ctx: Context, dossier: Dossier): Promise<DossierLeg[]> | DossierLeg[] {
+  if (dossier.legs.isInitialized()) return dossier.legs.getItems();
+  return ctx.loaders
+    .many<string, DossierLeg>('onestop.legs', (codes) => ctx.em.find(DossierLeg, { dossier: { $in: [...codes] } }, { orderBy: { seq: 'asc' } }), (leg) => leg.dossier.code)
+    .load(dossier.code);
+}
+
+function transfersOf(ctx: Context, dossier: Dossier): Promise<Transfer[]> | Transfer[] {
+  if (dossier.transfers.isInitialized()) return dossier.transfers.getItems();
+  return ctx.loaders
+    .many<string, Transfer>('onestop.transfers', (codes) => ctx.em.find(Transfer, { dossier: { $in: [...codes] } }, { orderBy: { seq: 'asc' } }), (t) => t.dossier.code)
+    .load(dossier.code);
+}
+
+function historyOf(ctx: Context, dossier: Dossier): Promise<DossierEvent[]> {
+  return ctx.loaders
+    .many<string, DossierEvent>('onestop.history', (codes) => ctx.em.find(DossierEvent, { dossier: { $in: [...codes] } }, { orderBy: { seq: 'asc' } }), (e) => e.dossier.code)
+    .load(dossier.code);
+}
+
+function noticesOf(ctx: Context, dossier: Dossier): Promise<Notice[]> {
+  return ctx.loaders
+    .many<string, Notice>('onestop.notices', (codes) => ctx.em.find(Notice, { dossier: { $in: [...codes] } }, { orderBy: { id: 'asc' } }), (n) => n.dossier.code)
+    .load(dossier.code);
+}
+
+@Resolver(() => Dossier)
+export class DossierFieldsResolver {
+  @FieldResolver(() => ProcedureRef)
+  procedure(@Root() dossier: Dossier): ProcedureRef {
+    return new ProcedureRef(dossier.procedureCode);
+  }
+
+  @FieldResolver(() => Agency, { description: 'The agency whose desk received the dossier.' })
+  desk(@Root() dossier: Dossier): Agency {
+    return new Agency(dossier.deskCode);
+  }
+
+  @FieldResolver(() => Agency, { description: 'The desk that returns the result: the receiving one, or its successor once it closed.' })
+  returnDesk(@Root() dossier: Dossier): Agency {
+    return new Agency(dossier.returnDeskCode);
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: 'The agency that holds the dossier now.' })
+  holder(@Root() dossier: Dossier): Agency | null {
+    return agencyOrNull(dossier.holderCode);
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: 'In transit: the agency it was handed to, which has not accepted yet.' })
+  addressee(@Root() dossier: Dossier): Agency | null {
+    return agencyOrNull(dossier.addresseeCode);
+  }
+
+  @FieldResolver(() => [DossierLeg])
+  legs(@Root() dossier: Dossier, @Ctx() ctx: Context): Promise<DossierLeg[]> | DossierLeg[] {
+    return legsOf(ctx, dossier);
+  }
+
+  @FieldResolver(() => [Transfer], { description: 'The control slip: every hand-over with both signatures.' })
+  transfers(@Root() dossier: Dossier, @Ctx() ctx: Context): Promise<Transfer[]> | Transfer[] {
+    return transfersOf(ctx, dossier);
+  }
+
+  @FieldResolver(() => [DossierEvent], { description: 'Every change, in order.' })
+  history(@Root() dossier: Dossier, @Ctx() ctx: Context): Promise<DossierEvent[]> {
+    return historyOf(ctx, dossier);
+  }
+
+  @FieldResolver(() => [Notice], { description: 'What the applicant was told, by e-mail and SMS, and whether it went out.' })
+  notices(@Root() dossier: Dossier, @Ctx() ctx: Context): Promise<Notice[]> {
+    return noticesOf(ctx, dossier);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'The history’s SHA-256 chain is unbroken from the first event to the last.' })
+  async historyIntact(@Root() dossier: Dossier, @Ctx() ctx: Context): Promise<boolean> {
+    return chainIntact(await historyOf(ctx, dossier), dossier.historyHead, dossier.historyLength);
+  }
+}
+
+@Resolver(() => DossierLeg)
+export class LegResolver {
+  @FieldResolver(() => Agency)
+  agency(@Root() leg: DossierLeg): Agency {
+    return new Agency(leg.agencyCode);
+  }
+}
+
+@Resolver(() => Transfer)
+export class TransferResolver {
+  @FieldResolver(() => Agency)
+  from(@Root() transfer: Transfer): Agency {
+    return new Agency(transfer.fromCode);
+  }
+
+  @FieldResolver(() => Agency)
+  to(@Root() transfer: Transfer): Agency {
+    return new Agency(transfer.toCode);
+  }
+}
+
+@Resolver(() => DossierEvent)
+export class DossierEventResolver {
+  @FieldResolver(() => Agency)
+  agency(@Root() event: DossierEvent): Agency {
+    return new Agency(event.agencyCode);
+  }
+}
+
+@Resolver(() => DossierConnection)
+export class DossierConnectionResolver {
+  @FieldResolver(() => Int)
+  totalCount(@Root() connection: DossierConnection): Promise<number> | number {
+    return connection.countTotal();
+  }
+}
+
+@Resolver(() => DossierTracking)
+export class DossierTrackingResolver {
+  @FieldResolver(() => ProcedureRef)
+  procedure(@Root() tracking: DossierTracking): ProcedureRef {
+    return new ProcedureRef(tracking.procedureCode);
+  }
+
+  @FieldResolver(() => Agency, { nullable: true, description: 'The agency that holds the dossier now.' })
+  holder(@Root() tracking: DossierTracking): Agency | null {
+    return agencyOrNull(tracking.holderCode);
+  }
+}
+

@@ -1,0 +1,37 @@
+import { registerEnumType } from 'type-graphql';
+import { Delivery, DossierStatus, Outcome, Timeliness, TransferKind } from '../rulebook/statuses';
+
+/** The rulebook's vocabularies as GraphQL enums; imported by the entities that expose them. */
+
+registerEnumType(DossierStatus, {
+  name: 'DossierStatus',
+  valuesConfig: {
+    SUBMITTED: { description: '1: submitted online, not yet accepted' },
+    RECEIVED: { description: '2: received at the desk' },
+    REFUSED: { description: '3: refused' },
+    IN_PROGRESS: { description: '4: being processed' },
+    SUPPLEMENT_REQUESTED: { description: '5: waiting for the applicant to supplement (yêu cầu bổ sung); the clock is stopped' },
+    AWAITING_PAYMENT: { description: '6: waiting for a financial obligation to be paid; the clock is stopped' },
+    WITHDRAWN: { description: '7: withdrawn by the applicant (rút hồ sơ)' },
+    STOPPED: { description: '8: processing stopped' },
+    RESOLVED: { description: '9: result ready at the desk' },
+    RETURNED: { description: '10: result returned to the applicant' },
+  },
+});
+
+registerEnumType(Delivery, {
+  name: 'Delivery',
+  description: 'Where the applicant collects the result.',
+  valuesConfig: { AT_DESK: { description: 'Tại Bộ phận tiếp nhận và trả kết quả' }, POSTAL: { description: 'Qua dịch vụ bưu chính' } },
+});
+
+registerEnumType(Outcome, { name: 'Outcome' });
+
+registerEnumType(Timeliness, {
+  name: 'Timeliness',
+  valuesConfig: { EARLY: { description: 'Trước hạn' }, ON_TIME: { description: 'Đúng hạn' }, LATE: { description: 'Quá hạn' } },
+});
+
+registerEnumType(TransferKind, { name: 'TransferKind' });
+
+export { Delivery, DossierStatus, Outcome, Timeliness, TransferKind };

@@ -1,0 +1,130 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { optionalText, Problems, requiredText } from '../../common/validation';
+import { Applicant } from './applicant.entity';
+import { Delivery, DossierStatus } from './dossier.enums';
+
+@InputType({ description: 'Người nộp hồ sơ.' })
+export class ApplicantInput {
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true })
+  address?: string | null;
+
+  @Field(() => String, { description: 'Vietnamese number; +84 and separators are accepted.' })
+  phone!: string;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+}
+
+@InputType()
+export class ReceiveDossierInput {
+  @Field(() => ID)
+  procedure!: string;
+
+  @Field(() => ID, { description: 'The agency whose desk receives the dossier.' })
+  desk!: string;
+
+  @Field(() => ApplicantInput)
+  applicant!: ApplicantInput;
+
+  @Field(() => [String], { description: 'The documents handed in, named as the procedure names them.' })
+  documents!: string[];
+
+  @Field(() => Int, { nullable: true, description: 'Sets handed in; 1 when not given.' })
+  copies?: number | null;
+
+  @Field(() => Delivery, { nullable: true, description: 'Where the result is collected; at the desk when not given.' })
+  delivery?: Delivery | null;
+
+  @Field(() => Date, { nullable: true, description: 'For a paper dossier received earlier (at most 30 days back); now when not given.' })
+  receivedAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'A retry with the same key returns the first dossier and writes nothing.' })
+  idempotencyKey?: string | null;
+}
+
+@InputType()
+export class GuidanceInput {
+  @Field(() => ID)
+  procedure!: string;
+
+  @Field(() => ID)
+  desk!: string;
+
+  @Field(() => ApplicantInput)
+  applicant!: ApplicantInput;
+
+  @Field(() => [String], { description: 'The documents the applicant brought.' })
+  documents!: string[];
+
+  @Field(() => [String], { nullable: true, description: 'Further corrections beyond missing documents.' })
+  requirements?: string[] | null;
+}
+
+@InputType()
+export class DossierFilter {
+  @Field(() => DossierStatus, { nullable: true })
+  status?: DossierStatus | null;
+
+  @Field(() => ID, { nullable: true })
+  desk?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  holder?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  procedure?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Past their due date and still being processed (clock running).' })
+  overdue?: boolean | null;
+
+  @Field(() => Date, { nullable: true })
+  receivedFrom?: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  receivedTo?: Date | null;
+}
+
+/** How far back a desk may enter a paper dossier it received earlier. */
+export const MAX_BACKDATE_DAYS = 30;
+/** Clocks of agency systems drift; a receipt this far ahead is taken as now. */
+const CLOCK_SKEW_MS = 60_000;
+
+/** 0xxxxxxxxx (10 or 11 digits); +84 becomes 0; spaces, dots, dashes and brackets are dropped. */
+export function normalizePhone(value: string): string | null {
+  const digits = value.replace(/[\s.\-()]/g, '').replace(/^\+?84/, '0');
+  return /^0\d{9,10}$/.test(digits) ? digits : null;
+}
+
+export function cleanApplicant(problems: Problems, input: ApplicantInput | null | undefined, field = 'applicant'): Applicant {
+  const name = requiredText(problems, `${field}.name`, input?.name, 200);
+  const phone = normalizePhone(input?.phone ?? '');
+  if (!phone) problems.add(`${field}.phone`, 'must be a Vietnamese phone number such as 0912 345 678 or +84 912 345 678');
+  const email = optionalText(problems, `${field}.email`, input?.email, 254);
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.add(`${field}.email`, 'is not an e-mail address');
+  return new Applicant({ name, phone: phone ?? '', address: optionalText(problems, `${field}.address`, input?.address), email });
+}
+
+/** When the desk received the dossier: now, or earlier for a paper dossier, never in the future. */
+export function cleanReceivedAt(problems: Problems, value: Date | null | undefined, now: Date): Date {
+  if (!value) return now;
+  if (value.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    problems.add('receivedAt', 'cannot be in the future');
+    return now;
+  }
+  if (value.getTime() < now.getTime() - MAX_BACKDATE_DAYS * 24 * 3600 * 1000) {
+    problems.add('receivedAt', `can go back at most ${MAX_BACKDATE_DAYS} days`);
+  }
+  return value.getTime() > now.getTime() ? now : value;
+}
+
+/** What a receipt and a guidance slip both start from: the procedure, the desk and the applicant. */
+export function cleanIntake(problems: Problems, input: { procedure: string; desk: string; applicant: ApplicantInput }) {
+  return {
+    procedureCode: requiredText(problems, 'procedure', input.procedure, 100),
+    deskCode: requiredText(problems, 'desk', input.desk, 100),
+    applicant: cleanApplicant(problems, input.applicant),
+  };
+}

@@ -1,0 +1,78 @@
+import { text } from '../../common/validation';
+import { BadUserInputError, ForbiddenError } from '../../common/errors';
+import { CLOCK_RUNNING } from '../rulebook/statuses';
+import type { Deps } from './change';
+import { Dossier } from './dossier.entity';
+import { normalizePhone, type DossierFilter } from './dossier.input';
+import { DossierConnection, DossierEdge } from './dossier.types';
+import { decodeCursor, encodeCursor, pageSize } from './paging';
+import { mayRead, requireActor } from './permissions';
+
+/** Reading dossiers: one by code, the citizen's tracking, and the caller's list. */
+
+export async function findDossier(deps: Deps, code: string): Promise<Dossier | null> {
+  const actor = requireActor(deps.actor);
+  const dossier = await deps.em.findOne(Dossier, { code });
+  if (dossier && !(await mayRead(deps.em, actor, code))) {
+    throw new ForbiddenError(`${actor.agency} has no part in dossier ${code}.`);
+  }
+  return dossier;
+}
+
+/** For citizens, without a token: the dossier only when the phone given at receipt matches. */
+export async function trackDossier(deps: Deps, code: string, phone: string): Promise<Dossier | null> {
+  const dossier = await deps.em.findOne(Dossier, { code: text(code) }, { populate: ['legs'] });
+  const given = normalizePhone(phone ?? '');
+  // A wrong phone and a wrong code look the same.
+  return dossier && given && dossier.applicant.phone === given ? dossier : null;
+}
+
+/** The dossiers the caller may read, newest first, narrowed by the filter. */
+export async function listDossiers(
+  deps: Deps,
+  filter: DossierFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<DossierConnection> {
+  const actor = requireActor(deps.actor);
+  const size = pageSize(first);
+  const cursor = after ? decodeCursor(after) : null;
+  if (filter?.receivedFrom && filter.receivedTo && filter.receivedFrom > filter.receivedTo) {
+    throw new BadUserInputError('`receivedFrom` is after `receivedTo`.', { fields: { receivedFrom: 'after receivedTo' } });
+  }
+  // Supervisors read every dossier; an agency reads its own desk's and what it holds directly, anything
+  // else through the access index, in its order.
+  const scoped = !actor.roles.includes('SUPERVISOR') && filter?.desk !== actor.agency && filter?.holder !== actor.agency;
+  const from = scoped ? 'onestop.dossier_access a join onestop.dossier d on d.code = a.dossier_code' : 'onestop.dossier d';
+  const order = scoped ? ['a.received_at', 'a.dossier_code'] : ['d.received_at', 'd.code'];
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const where = (sql: string, ...values: unknown[]) => {
+    conditions.push(sql);
+    params.push(...values);
+  };
+  if (scoped) where('a.agency_code = ?', actor.agency);
+  if (filter?.status) where('d.status = ?', filter.status);
+  if (filter?.desk) where('d.desk_code = ?', filter.desk);
+  if (filter?.holder) where('d.holder_code = ?', filter.holder);
+  if (filter?.procedure) where('d.procedure_code = ?', filter.procedure);
+  if (filter?.receivedFrom) where(`${order[0]} >= ?`, filter.receivedFrom);
+  if (filter?.receivedTo) where(`${order[0]} <= ?`, filter.receivedTo);
+  if (filter?.overdue != null) {
+    const overdue = `(d.status in (${CLOCK_RUNNING.map(() => '?').join(', ')}) and d.due_at < ?)`;
+    where(filter.overdue ? overdue : `not ${overdue}`, ...CLOCK_RUNNING, deps.now);
+  }
+  const filtered = conditions.length ? `where ${conditions.join(' and ')}` : '';
+  const page = cursor ? `${filtered ? `${filtered} and` : 'where'} (${order[0]}, ${order[1]}) < (?, ?)` : filtered;
+  const rows: Array<Record<string, unknown>> = await deps.em.execute(
+    `select d.* from ${from} ${page} order by ${order[0]} desc, ${order[1]} desc limit ?`,
+    [...params, ...(cursor ? [cursor.at, cursor.code] : []), size + 1],
+  );
+  const dossiers = rows.map((row) => deps.em.map(Dossier, row));
+  const edges = dossiers.slice(0, size).map((dossier) => new DossierEdge(encodeCursor({ at: dossier.receivedAt, code: dossier.code }), dossier));
+  return new DossierConnection(edges, dossiers.length > size, async () => {
+    const [{ count }] = await deps.em.execute<Array<{ count: string }>>(`select count(*) as count from ${from} ${filtered}`, params);
+    return Number(count);
+  });
+}
+

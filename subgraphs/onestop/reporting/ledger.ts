@@ -1,0 +1,58 @@
+import { ForbiddenError, BadUserInputError } from '../../common/errors';
+import { localDate } from '../../common/scalars';
+import { text } from '../../common/validation';
+import type { Deps } from '../dossier/change';
+import { Dossier } from '../dossier/dossier.entity';
+import { requireActor } from '../dossier/permissions';
+import { DossierStatus, Outcome, Timeliness } from '../rulebook/statuses';
+import { LedgerRow } from './ledger-row.types';
+
+const STATUS_NOTES: Partial<Record<DossierStatus, string>> = {
+  [DossierStatus.SUPPLEMENT_REQUESTED]: 'Chờ bổ sung hồ sơ',
+  [DossierStatus.AWAITING_PAYMENT]: 'Chờ thực hiện nghĩa vụ tài chính',
+  [DossierStatus.WITHDRAWN]: 'Rút hồ sơ',
+  [DossierStatus.REFUSED]: 'Từ chối tiếp nhận',
+  [DossierStatus.STOPPED]: 'Dừng xử lý',
+};
+const TIMELINESS_NOTES: Record<Timeliness, string> = { EARLY: 'Trả trước hạn', ON_TIME: 'Trả đúng hạn', LATE: 'Trả quá hạn' };
+
+/**
+ * Sổ theo dõi hồ sơ: one book per desk, field and year, in ledger order, for the desk's own agency and
+ * for supervisors.
+ */
+export async function ledger(deps: Deps, desk: string, field: string, year: number): Promise<LedgerRow[]> {
+  const actor = requireActor(deps.actor);
+  if (actor.agency !== desk && !actor.roles.includes('SUPERVISOR')) {
+    throw new ForbiddenError(`Only ${desk} and supervisors read ${desk}'s ledger.`);
+  }
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('`year` is not a year.', { fields: { year: 'out of range' } });
+  const dossiers = await deps.em.find(
+    Dossier,
+    { deskCode: desk, ledgerBook: `${text(field)} ${year}` },
+    { orderBy: { ledgerNumber: 'asc' }, populate: ['legs', 'transfers'] },
+  );
+  return dossiers.map((dossier) => {
+    const legs = dossier.legs.getItems();
+    const transfers = dossier.transfers.getItems();
+    const forwarded = transfers.find((transfer) => transfer.fromCode === dossier.deskCode);
+    const applicant = dossier.applicant;
+    const deniedNote = dossier.outcome === Outcome.DENIED ? 'Không giải quyết' : '';
+    return Object.assign(new LedgerRow(), {
+      number: dossier.ledgerNumber,
+      code: dossier.code,
+      procedureName: dossier.procedureName,
+      copies: dossier.copies,
+      applicantName: applicant.name,
+      addressAndPhone: [applicant.address, applicant.phone].filter(Boolean).join(', '),
+      leadAgency: legs.at(-1)?.agencyName ?? dossier.deskName,
+      receivedOn: localDate(dossier.receivedAt),
+      dueOn: localDate(dossier.dueAt),
+      forwardedOn: forwarded ? localDate(forwarded.handedAt) : null,
+      resultReceivedOn: dossier.resolvedAt ? localDate(dossier.resolvedAt) : null,
+      returnedOn: dossier.returnedAt ? localDate(dossier.returnedAt) : null,
+      returnedTo: dossier.returnedTo,
+      note: [STATUS_NOTES[dossier.status], dossier.timeliness ? TIMELINESS_NOTES[dossier.timeliness] : null, deniedNote].filter(Boolean).join('; '),
+    });
+  });
+}
+
