@@ -1,9 +1,9 @@
 import type { EntityClass } from '@mikro-orm/core';
 import { PrimaryKey, Property } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from './context';
-import type { ReferenceResolvers } from './federation';
+import { CodeKey, EntityExtension, keyReference, type ReferenceResolvers } from './federation';
 import { agencyRecords, type SectorCode } from './reference-data';
 import { AdministrativeUnitRef } from './stubs';
 
@@ -38,12 +38,7 @@ export function serviceAreaModule<T extends ServiceAreaBase>(
   entity: EntityClass<T>,
   options: { sector: SectorCode; field: 'landServiceArea' | 'taxServiceArea'; description: string },
 ) {
-  @Directive('@key(fields: "code")')
-  @ObjectType('Agency')
-  class BranchAgency {
-    @Field(() => ID)
-    code!: string;
-  }
+  @EntityExtension('Agency') class BranchAgency extends CodeKey {}
 
   @Resolver(() => BranchAgency)
   class ServiceAreaResolver {
@@ -60,9 +55,7 @@ export function serviceAreaModule<T extends ServiceAreaBase>(
     }
   }
 
-  const references: ReferenceResolvers = {
-    Agency: { __resolveReference: (reference: { code: string }) => ({ code: reference.code }) },
-  };
+  const references: ReferenceResolvers = { Agency: keyReference(BranchAgency) };
 
   /** Loads the sector's branches' areas from the reference directory; existing rows stay as they are. */
   async function seed(em: EntityManager): Promise<void> {
