@@ -1,7 +1,8 @@
 import type { Identity } from '../common/auth';
 import type { Context } from '../common/context';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../common/errors';
+import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors';
 import { recordEvent } from '../common/outbox';
+import { requireRole } from '../common/roles';
 import { Problems, requiredText } from '../common/validation';
 import { Agency } from './agency.entity';
 import { ProvinceOutboxEvent } from './outbox.entity';
@@ -12,13 +13,8 @@ export type ProvinceDeps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'>;
 /** Sở Nội vụ: the department that keeps the province's organisation and the directory. */
 export const HOME_AFFAIRS = 'BG.SNV';
 
-function requireHomeAffairsSupervisor(actor: Identity | null): Identity {
-  if (!actor) throw new UnauthenticatedError();
-  if (actor.agency !== HOME_AFFAIRS || !actor.roles.includes('SUPERVISOR')) {
-    throw new ForbiddenError(`Only a SUPERVISOR of the Department of Home Affairs (${HOME_AFFAIRS}) changes the directory.`);
-  }
-  return actor;
-}
+const requireHomeAffairsSupervisor = (actor: Identity | null) =>
+  requireRole(actor, ['SUPERVISOR'], `Only a SUPERVISOR of the Department of Home Affairs (${HOME_AFFAIRS}) changes the directory.`, { agency: HOME_AFFAIRS });
 
 const isOpenAt = (agency: Agency, at: Date) => !agency.validTo || agency.validTo > at;
 
