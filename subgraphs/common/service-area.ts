@@ -13,10 +13,10 @@ import { AdministrativeUnitRef } from './stubs';
  */
 export abstract class ServiceAreaBase {
   @PrimaryKey({ type: 'text' })
-  branchCode: string;
+  branchCode!: string;
 
   @PrimaryKey({ type: 'text' })
-  unitCode: string;
+  unitCode!: string;
 
   @Property({ type: 'timestamptz', nullable: true })
   validFrom: Date | null = null;
@@ -24,9 +24,8 @@ export abstract class ServiceAreaBase {
   @Property({ type: 'timestamptz', nullable: true })
   validTo: Date | null = null;
 
-  constructor(branchCode: string, unitCode: string) {
-    this.branchCode = branchCode;
-    this.unitCode = unitCode;
+  constructor(init: Pick<ServiceAreaBase, 'branchCode' | 'unitCode'>) {
+    Object.assign(this, init);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context';
 import { LandDossier } from './dossier.reference';
-import { LandRegistration } from './parcel.entity';
+import { LandRegistration } from './land-registration.entity';
 
 @Resolver(() => LandDossier)
 export class LandDossierResolver {

@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context';
-import { LandRegistration, Parcel } from './parcel.entity';
+import { LandRegistration } from './land-registration.entity';
+import { Parcel } from './parcel.entity';
 import { parcelKey, parcelLoader } from './parcel.reference';
 
 @Resolver(() => LandRegistration)

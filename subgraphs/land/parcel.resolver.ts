@@ -1,7 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context';
 import { AdministrativeUnitRef } from '../common/stubs';
-import { LandRegistration, Parcel, ParcelHolding } from './parcel.entity';
+import { LandRegistration } from './land-registration.entity';
+import { Parcel } from './parcel.entity';
+import { ParcelHolding } from './parcel-holding.entity';
 import { RecordLandTransferInput, RegisterParcelInput } from './parcel.input';
 import { parcelColumns, parcelKey, parcelLoader } from './parcel.reference';
 import * as service from './parcel.service';

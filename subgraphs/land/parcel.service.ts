@@ -6,8 +6,10 @@ import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from 
 import { recordEvent } from '../common/outbox';
 import { requireRole } from '../common/roles';
 import { Problems, requiredText } from '../common/validation';
+import { LandRegistration } from './land-registration.entity';
 import { LandOutboxEvent } from './outbox.entity';
-import { LandRegistration, Parcel, ParcelHolding } from './parcel.entity';
+import { Parcel } from './parcel.entity';
+import { ParcelHolding } from './parcel-holding.entity';
 import { LandServiceArea } from './service-area.entity';
 
 export type LandDeps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'>;

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../common/scalars';
-import { Sex } from './birth-registration.entity';
+import { Sex } from './child.entity';
 
 @InputType()
 export class ChildInput {

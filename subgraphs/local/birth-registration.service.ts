@@ -7,8 +7,10 @@ import { requireActor, requireRole } from '../common/roles';
 import { localDate } from '../common/scalars';
 import { optionalText, Problems, requiredText } from '../common/validation';
 import { addDays } from '../common/calendar';
-import { BirthRegistration, Child, Parent, Sex } from './birth-registration.entity';
+import { BirthRegistration } from './birth-registration.entity';
+import { Child, type Sex } from './child.entity';
 import { LocalOutboxEvent } from './outbox.entity';
+import { Parent } from './parent.entity';
 
 export type LocalDeps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'>;
 
@@ -27,7 +29,7 @@ function cleanParent(problems: Problems, field: string, parent: BirthInput['moth
   const name = requiredText(problems, `${field}.name`, parent.name, 200);
   const year = parent.birthYear ?? null;
   if (year !== null && (!Number.isInteger(year) || year < 1900 || year > now.getUTCFullYear())) problems.add(`${field}.birthYear`, 'is not a possible year of birth');
-  return Object.assign(new Parent(), { name, birthYear: year, ethnicity: optionalText(problems, `${field}.ethnicity`, parent.ethnicity, 100) });
+  return new Parent({ name, birthYear: year, ethnicity: optionalText(problems, `${field}.ethnicity`, parent.ethnicity, 100) });
 }
 
 /**
@@ -40,7 +42,7 @@ export async function registerBirth(deps: LocalDeps, input: BirthInput): Promise
   const problems = new Problems();
   const dossierCode = requiredText(problems, 'input.dossier', input.dossier, 100);
   const today = localDate(deps.now);
-  const child = Object.assign(new Child(), {
+  const child = new Child({
     name: requiredText(problems, 'input.child.name', input.child?.name, 200),
     birthDate: input.child?.birthDate,
     sex: input.child?.sex,

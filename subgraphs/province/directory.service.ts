@@ -5,8 +5,9 @@ import { recordEvent } from '../common/outbox';
 import { requireRole } from '../common/roles';
 import { Problems, requiredText } from '../common/validation';
 import { Agency } from './agency.entity';
+import { CompetenceMove } from './competence-move.entity';
 import { ProvinceOutboxEvent } from './outbox.entity';
-import { CompetenceMove, Procedure } from './procedure.entity';
+import { Procedure } from './procedure.entity';
 
 export type ProvinceDeps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'>;
 
@@ -87,7 +88,7 @@ export async function transferCompetence(
     if (last && last.effectiveAt >= input.effectiveAt) {
       throw new ConflictError(`${procedure.code}'s competence already moved on ${last.effectiveAt.toISOString()}; moves are recorded in order.`);
     }
-    procedure.competenceMoves = [...procedure.competenceMoves, new CompetenceMove(from.code, to.code, input.effectiveAt, reason)];
+    procedure.competenceMoves = [...procedure.competenceMoves, new CompetenceMove({ from: from.code, to: to.code, effectiveAt: input.effectiveAt, reason })];
     recordEvent(em, ProvinceOutboxEvent, actor, 'COMPETENCE_MOVED', null, {
       procedure: procedure.code,
       agency: from.code,

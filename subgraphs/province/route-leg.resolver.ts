@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context';
 import { Agency } from './agency.entity';
 import { agencyLoader } from './agency.reference';
-import { RouteLeg } from './procedure.entity';
+import { RouteLeg } from './route-leg.entity';
 
 @Resolver(() => RouteLeg)
 export class RouteLegResolver {

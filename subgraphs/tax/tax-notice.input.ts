@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType } from 'type-graphql';
 import { MoneyScalar } from '../common/scalars';
-import { TaxKind } from './tax-notice.entity';
+import { TaxKind } from './tax-notice-item.entity';
 
 @InputType()
 export class TaxItemInput {

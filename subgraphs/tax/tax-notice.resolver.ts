@@ -2,9 +2,10 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import type { Context } from '../common/context';
 import { MoneyScalar } from '../common/scalars';
 import { TaxDossier } from './dossier.reference';
-import { TaxNotice, TaxPayment } from './tax-notice.entity';
+import { TaxNotice } from './tax-notice.entity';
 import { IssueTaxNoticeInput } from './tax-notice.input';
 import * as service from './tax-notice.service';
+import { TaxPayment } from './tax-payment.entity';
 
 @Resolver(() => TaxNotice)
 export class TaxNoticeResolver {

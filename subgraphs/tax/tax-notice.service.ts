@@ -10,7 +10,9 @@ import { Problems, requiredText } from '../common/validation';
 import { addDays } from '../common/calendar';
 import { TaxOutboxEvent } from './outbox.entity';
 import { TaxServiceArea } from './service-area.entity';
-import { TaxKind, TaxNotice, TaxNoticeItem, TaxPayment } from './tax-notice.entity';
+import { TaxNotice } from './tax-notice.entity';
+import { TaxKind, TaxNoticeItem } from './tax-notice-item.entity';
+import { TaxPayment } from './tax-payment.entity';
 
 export type TaxDeps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'>;
 
@@ -52,11 +54,11 @@ export function cleanItems(problems: Problems, items: readonly TaxItemValues[] |
     if (BigInt(item.base) <= 0n) problems.add(`${field}.base`, 'must be more than 0 đồng');
     if (GIVEN_AMOUNTS.has(item.kind)) {
       if (item.rate != null) problems.add(`${field}.rate`, `${item.kind} is an amount given, not computed from a rate`);
-      return new TaxNoticeItem(item.kind, item.base, null, item.base);
+      return new TaxNoticeItem({ kind: item.kind, base: item.base, rate: null, amount: item.base });
     }
     const rate = item.rate ?? STANDARD_RATES[item.kind]!;
     if (!(rate > 0 && rate <= 1)) problems.add(`${field}.rate`, 'must be more than 0 and at most 1');
-    return new TaxNoticeItem(item.kind, item.base, rate, rate > 0 && rate <= 1 ? amountOf(item.base, rate) : '0');
+    return new TaxNoticeItem({ kind: item.kind, base: item.base, rate, amount: rate > 0 && rate <= 1 ? amountOf(item.base, rate) : '0' });
   });
 }
 
