@@ -51,7 +51,10 @@ export const keyReference = <T extends CodeKey>(type: CodeKeyClass<T>) => ({
 
 export interface FederatedSchemaOptions {
   resolvers: NonEmptyArray<Function>;
-  /** Types not reachable from a resolver: entity stubs owned by other subgraphs. */
+  /**
+   * Types not reachable from a resolver: stubs and extensions of entities owned by other subgraphs. They print
+   * first, in the order their classes were declared (imported), whatever the order here.
+   */
   orphanedTypes?: Function[];
   references?: ReferenceResolvers;
 }

@@ -8,7 +8,7 @@ import { LandOutboxEvent } from './outbox.entity';
 import { parcelReferences } from './parcel.reference';
 import { ParcelResolver } from './parcel.resolver';
 import { serviceArea } from './service-area.entity';
-// The printed schema lists orphaned types in the order their classes are declared: Agency before Dossier.
+// Imported after the service area: orphaned types print in declaration order, and the committed schema has Agency first.
 import { dossierReferences, LandDossier } from './dossier.reference';
 import { LandDossierResolver } from './dossier.resolver';
 

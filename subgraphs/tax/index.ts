@@ -6,7 +6,7 @@ import { database } from './mikro-orm.config';
 import { TaxOutboxEvent } from './outbox.entity';
 import { serviceArea } from './service-area.entity';
 import { TaxNoticeResolver } from './tax-notice.resolver';
-// The printed schema lists orphaned types in the order their classes are declared: Agency before Dossier.
+// Imported after the service area: orphaned types print in declaration order, and the committed schema has Agency first.
 import { dossierReferences, TaxDossier } from './dossier.reference';
 import { TaxDossierResolver } from './dossier.resolver';
 
