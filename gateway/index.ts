@@ -6,7 +6,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type Request } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { GraphQLError, GraphQLScalarType, Kind, type GraphQLFormattedError, type GraphQLSchema, type ValueNode } from 'graphql';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { IDENTITY_HEADER, SIGNATURE_HEADER, signIdentity, verifyIdentity, type Identity } from '../subgraphs/common/auth';
 import { env, type HubEnv, type SubgraphName } from '../subgraphs/common/env';
@@ -14,7 +14,6 @@ import { HubError } from '../subgraphs/common/errors';
 import { parseDateTime, parseLocalDate, parseMoney } from '../subgraphs/common/scalars';
 import { listen } from '../subgraphs/common/http';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
-import { readCommittedSupergraph } from '../schema/compose';
 import { identityFromAuthorization, issueToken } from './auth';
 import { formsRouter } from './forms';
 import { EXPLORER_EXAMPLES } from './explorer/examples';
@@ -26,8 +25,6 @@ export interface GatewayContext {
 export interface GatewayOptions {
   port: number;
   host: string;
-  /** The composed, committed supergraph; the gateway never composes at run time. */
-  supergraphSdl: string;
   subgraphUrls: Record<SubgraphName, string>;
   jwtSecret: string;
   identitySecret: string;
@@ -43,7 +40,7 @@ export interface GatewayOptions {
 }
 
 /** The gateway's settings that come from the configuration; where it is and what it fronts come from the caller. */
-export function gatewaySettings(config: HubEnv): Omit<GatewayOptions, 'port' | 'supergraphSdl' | 'subgraphUrls'> {
+export function gatewaySettings(config: HubEnv): Omit<GatewayOptions, 'port' | 'subgraphUrls'> {
   return {
     host: config.host,
     jwtSecret: config.jwtSecret,
@@ -62,6 +59,12 @@ export interface RunningGateway {
   origin: string;
   close(): Promise<void>;
 }
+
+/**
+ * The supergraph `npm run schema` composed and committed. The gateway serves it as it is, never composes at
+ * run time, and so needs no subgraph's code.
+ */
+const SUPERGRAPH_FILE = join(PROJECT_ROOT, 'schema', 'supergraph.graphql');
 
 /** A file of an installed package, found through its main entry (not every package exports its package.json). */
 const packageFile = (name: string, file: string) => {
@@ -194,7 +197,7 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+    supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name, url }) =>
       new SignedDataSource(options.subgraphUrls[name as SubgraphName] ?? (url as string), options.identitySecret),
   });
@@ -273,7 +276,6 @@ if (require.main === module) {
   startGateway({
     ...gatewaySettings(config),
     port: config.ports.gateway,
-    supergraphSdl: readCommittedSupergraph(),
     subgraphUrls: config.subgraphUrls,
   }).then(
     (running) => {

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { composeServices } from '@apollo/composition';
 import { printSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SUBGRAPHS } from '../subgraphs/all';
 import { parseEnv } from '../subgraphs/common/env';
@@ -35,10 +35,6 @@ export async function compose(): Promise<Composition> {
   if (result.errors) return { files, errors: result.errors.map((error) => error.message) };
   files['supergraph.graphql'] = result.supergraphSdl;
   return { files, errors: [] };
-}
-
-export function readCommittedSupergraph(): string {
-  return readFileSync(join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8');
 }
 
 if (require.main === module) {

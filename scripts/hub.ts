@@ -1,5 +1,4 @@
 import { gatewaySettings, startGateway, type RunningGateway } from '../gateway';
-import { readCommittedSupergraph } from '../schema/compose';
 import { SUBGRAPHS } from '../subgraphs/all';
 import type { HubEnv, SubgraphName } from '../subgraphs/common/env';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
@@ -72,7 +71,6 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     gateway = await startGateway({
       ...gatewaySettings(config),
       port: options.ephemeralPorts ? 0 : config.ports.gateway,
-      supergraphSdl: readCommittedSupergraph(),
       subgraphUrls: urls,
     });
   } catch (error) {

@@ -8,18 +8,16 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  */
 export abstract class CounterBase {
   @PrimaryKey({ type: 'text' })
-  scope: string;
+  scope!: string;
 
   @PrimaryKey({ type: 'text' })
-  key: string;
+  key!: string;
 
   @Property({ type: 'integer' })
-  value: number;
+  value!: number;
 
-  constructor(scope: string, key: string, value: number) {
-    this.scope = scope;
-    this.key = key;
-    this.value = value;
+  constructor(init: Pick<CounterBase, 'scope' | 'key' | 'value'>) {
+    Object.assign(this, init);
   }
 }
 

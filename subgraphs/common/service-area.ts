@@ -1,9 +1,9 @@
 import type { EntityClass } from '@mikro-orm/core';
 import { PrimaryKey, Property } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from './context';
-import type { ReferenceResolvers } from './federation';
+import { CodeKey, EntityExtension, keyReference, type ReferenceResolvers } from './federation';
 import { agencyRecords, type SectorCode } from './reference-data';
 import { AdministrativeUnitRef } from './stubs';
 
@@ -13,10 +13,10 @@ import { AdministrativeUnitRef } from './stubs';
  */
 export abstract class ServiceAreaBase {
   @PrimaryKey({ type: 'text' })
-  branchCode: string;
+  branchCode!: string;
 
   @PrimaryKey({ type: 'text' })
-  unitCode: string;
+  unitCode!: string;
 
   @Property({ type: 'timestamptz', nullable: true })
   validFrom: Date | null = null;
@@ -24,9 +24,8 @@ export abstract class ServiceAreaBase {
   @Property({ type: 'timestamptz', nullable: true })
   validTo: Date | null = null;
 
-  constructor(branchCode: string, unitCode: string) {
-    this.branchCode = branchCode;
-    this.unitCode = unitCode;
+  constructor(init: Pick<ServiceAreaBase, 'branchCode' | 'unitCode'>) {
+    Object.assign(this, init);
   }
 }
 
@@ -38,12 +37,7 @@ export function serviceAreaModule<T extends ServiceAreaBase>(
   entity: EntityClass<T>,
   options: { sector: SectorCode; field: 'landServiceArea' | 'taxServiceArea'; description: string },
 ) {
-  @Directive('@key(fields: "code")')
-  @ObjectType('Agency')
-  class BranchAgency {
-    @Field(() => ID)
-    code!: string;
-  }
+  @EntityExtension('Agency') class BranchAgency extends CodeKey {}
 
   @Resolver(() => BranchAgency)
   class ServiceAreaResolver {
@@ -60,9 +54,7 @@ export function serviceAreaModule<T extends ServiceAreaBase>(
     }
   }
 
-  const references: ReferenceResolvers = {
-    Agency: { __resolveReference: (reference: { code: string }) => ({ code: reference.code }) },
-  };
+  const references: ReferenceResolvers = { Agency: keyReference(BranchAgency) };
 
   /** Loads the sector's branches' areas from the reference directory; existing rows stay as they are. */
   async function seed(em: EntityManager): Promise<void> {

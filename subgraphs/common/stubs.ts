@@ -1,39 +1,9 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { CodeKey, KeyOnlyStub } from './federation';
 
-/**
- * Entities owned by another subgraph, as a subgraph that only points at them sees them: the key and
- * nothing else (`resolvable: false`). The gateway fetches every other field from the owner.
- */
+/** Entities owned by another subgraph that subgraphs point at, each holding only its key. */
 
-@Directive('@key(fields: "code", resolvable: false)')
-@ObjectType('AdministrativeUnit')
-export class AdministrativeUnitRef {
-  @Field(() => ID)
-  code: string;
+@KeyOnlyStub('AdministrativeUnit') export class AdministrativeUnitRef extends CodeKey {}
 
-  constructor(code: string) {
-    this.code = code;
-  }
-}
+@KeyOnlyStub('Agency') export class AgencyRef extends CodeKey {}
 
-@Directive('@key(fields: "code", resolvable: false)')
-@ObjectType('Agency')
-export class AgencyRef {
-  @Field(() => ID)
-  code: string;
-
-  constructor(code: string) {
-    this.code = code;
-  }
-}
-
-@Directive('@key(fields: "code", resolvable: false)')
-@ObjectType('Procedure')
-export class ProcedureRef {
-  @Field(() => ID)
-  code: string;
-
-  constructor(code: string) {
-    this.code = code;
-  }
-}
+@KeyOnlyStub('Procedure') export class ProcedureRef extends CodeKey {}

@@ -1,7 +1,9 @@
 import type { SubgraphDatabase } from '../common/orm';
+import { LandRegistration } from './land-registration.entity';
 import { migrations } from './migrations';
 import { LandOutboxEvent } from './outbox.entity';
-import { LandRegistration, Parcel, ParcelHolding } from './parcel.entity';
+import { Parcel } from './parcel.entity';
+import { ParcelHolding } from './parcel-holding.entity';
 import { LandServiceArea } from './service-area.entity';
 
 export const database: SubgraphDatabase = {

@@ -1,5 +1,6 @@
-import { Collection, Entity, Index, ManyToOne, OneToMany, PrimaryKey, PrimaryKeyProp, Property, type Rel } from '@mikro-orm/core';
+import { Collection, Entity, Index, OneToMany, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { ParcelHolding } from './parcel-holding.entity';
 
 /**
  * Thửa đất: a parcel, identified as the cadastral map identifies it: map sheet (tờ bản đồ), parcel number
@@ -51,79 +52,6 @@ export class Parcel {
   holdings = new Collection<ParcelHolding>(this);
 
   constructor(init: Pick<Parcel, 'mapSheet' | 'number' | 'communeCode' | 'area' | 'address' | 'purpose' | 'holder' | 'branchCode' | 'registeredAt'>) {
-    Object.assign(this, init);
-  }
-}
-
-/** One holder of a parcel, from when to when, and by which certificate and dossier. */
-@ObjectType({ description: 'One holder of a parcel over time.' })
-@Entity({ tableName: 'parcel_holding' })
-@Index({ properties: ['parcel', 'since'] })
-export class ParcelHolding {
-  @PrimaryKey({ type: 'bigint', autoincrement: true })
-  id!: string;
-
-  @ManyToOne(() => Parcel, { deleteRule: 'restrict' })
-  parcel!: Rel<Parcel>;
-
-  @Field(() => String)
-  @Property({ type: 'text' })
-  holder!: string;
-
-  @Field(() => Date)
-  @Property({ type: 'timestamptz' })
-  since!: Date;
-
-  @Field(() => Date, { nullable: true })
-  @Property({ type: 'timestamptz', nullable: true })
-  until: Date | null = null;
-
-  @Field(() => String, { nullable: true, description: 'The certificate that made it the holder.' })
-  @Property({ type: 'text', nullable: true })
-  certificateNumber: string | null = null;
-
-  @Field(() => String, { nullable: true })
-  @Property({ type: 'text', nullable: true })
-  dossierCode: string | null = null;
-
-  constructor(init: Pick<ParcelHolding, 'parcel' | 'holder' | 'since'> & Partial<Pick<ParcelHolding, 'certificateNumber' | 'dossierCode'>>) {
-    Object.assign(this, init);
-  }
-}
-
-/** Đăng ký biến động: a transfer registered on a dossier, with the certificate issued or updated. */
-@ObjectType({ description: 'Đăng ký biến động: a land transfer registered on a dossier.' })
-@Entity({ tableName: 'land_registration' })
-export class LandRegistration {
-  [PrimaryKeyProp]?: 'certificateNumber';
-
-  @Field(() => String, { description: 'Số Giấy chứng nhận (số vào sổ cấp giấy).' })
-  @PrimaryKey({ type: 'text' })
-  certificateNumber!: string;
-
-  @ManyToOne(() => Parcel, { deleteRule: 'restrict' })
-  parcel!: Rel<Parcel>;
-
-  @Property({ type: 'text', unique: true })
-  dossierCode!: string;
-
-  @Field(() => String)
-  @Property({ type: 'text' })
-  transferee!: string;
-
-  @Field(() => String)
-  @Property({ type: 'text' })
-  previousHolder!: string;
-
-  @Field(() => Date)
-  @Property({ type: 'timestamptz' })
-  registeredAt!: Date;
-
-  @Field(() => String)
-  @Property({ type: 'text' })
-  registeredBy!: string;
-
-  constructor(init: Omit<LandRegistration, typeof PrimaryKeyProp>) {
     Object.assign(this, init);
   }
 }

@@ -1,11 +1,15 @@
 import { LockMode } from '@mikro-orm/core';
 import type { Identity } from '../common/auth';
 import type { Context } from '../common/context';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../common/errors';
+import { requireHeldDossier } from '../common/dossier-holder';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { recordEvent } from '../common/outbox';
+import { requireRole } from '../common/roles';
 import { Problems, requiredText } from '../common/validation';
+import { LandRegistration } from './land-registration.entity';
 import { LandOutboxEvent } from './outbox.entity';
-import { LandRegistration, Parcel, ParcelHolding } from './parcel.entity';
+import { Parcel } from './parcel.entity';
+import { ParcelHolding } from './parcel-holding.entity';
 import { LandServiceArea } from './service-area.entity';
 
 export type LandDeps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'>;
@@ -24,13 +28,7 @@ function normalizeArea(area: string): string {
   return `${BigInt(whole)}.${fraction.padEnd(2, '0')}`;
 }
 
-function requireLandOfficer(actor: Identity | null): Identity {
-  if (!actor) throw new UnauthenticatedError();
-  if (!actor.roles.some((role) => role === 'PROCESSOR' || role === 'SYSTEM')) {
-    throw new ForbiddenError('Only a land branch’s PROCESSOR or system does this.');
-  }
-  return actor;
-}
+const requireLandOfficer = (actor: Identity | null) => requireRole(actor, ['PROCESSOR', 'SYSTEM'], 'Only a land branch’s PROCESSOR or system does this.');
 
 function cleanKey(problems: Problems, key: ParcelKey | null | undefined, field: string): ParcelKey {
   if (!key || !Number.isInteger(key.mapSheet) || key.mapSheet < 1) problems.add(`${field}.mapSheet`, 'must be a whole number from 1');
@@ -91,11 +89,9 @@ export async function registerParcel(
   });
 }
 
-interface DossierFacts {
-  status: string;
+/** What the transfer needs to know of its dossier besides whose hands it is in. */
+interface TransferFacts {
   currentLeg: number;
-  holder: { code: string } | null;
-  addressee: { code: string } | null;
   legs: Array<{ seq: number }>;
   taxNotices: Array<{ number: string; paid: boolean }>;
 }
@@ -118,17 +114,10 @@ export async function recordLandTransfer(
   problems.throwIfAny();
   await assertLandBranch(deps, actor);
 
-  const { dossier } = await deps.graph.query<{ dossier: DossierFacts | null }>(
-    `query ($code: ID!) { dossier(code: $code) {
-      status currentLeg holder { code } addressee { code } legs { seq } taxNotices { number paid }
-    } }`,
-    { code: dossierCode },
-    { as: actor },
-  );
-  if (!dossier) throw new NotFoundError('Dossier', dossierCode);
-  if (dossier.holder?.code !== actor.agency || dossier.addressee) {
-    throw new ForbiddenError(`Only the land branch that holds dossier ${dossierCode} registers its transfer.`);
-  }
+  const dossier = await requireHeldDossier<TransferFacts>(deps.graph, actor, dossierCode, {
+    fields: 'currentLeg legs { seq } taxNotices { number paid }',
+    refusal: `Only the land branch that holds dossier ${dossierCode} registers its transfer.`,
+  });
   const unpaid = dossier.taxNotices.filter((notice) => !notice.paid);
   if (unpaid.length > 0 || dossier.status === 'AWAITING_PAYMENT') {
     throw new ConflictError(`The transfer waits for the payment of ${unpaid.map((notice) => notice.number).join(', ') || 'its tax notice'}.`, {

@@ -26,22 +26,22 @@ export class AdministrativeUnit {
 
   @Field(() => ID)
   @PrimaryKey({ type: 'text' })
-  code: string;
+  code!: string;
 
   @Field(() => String, { description: 'As written in documents, e.g. “huyện Yên Thế”, “thị trấn Cầu Gồ”.' })
   @Property({ type: 'text' })
-  name: string;
+  name!: string;
 
   @Field(() => UnitLevel)
   @Enum({ items: () => UnitLevel })
-  level: UnitLevel;
+  level!: UnitLevel;
 
   @ManyToOne(() => AdministrativeUnit, { nullable: true, deleteRule: 'restrict' })
   parent: AdministrativeUnit | null = null;
 
   /** Code of the People's Committee (UBND) that governs the unit. */
   @Property({ type: 'text' })
-  committeeCode: string;
+  committeeCode!: string;
 
   @Field(() => Date, { nullable: true })
   @Property({ type: 'timestamptz', nullable: true })
@@ -54,10 +54,7 @@ export class AdministrativeUnit {
   @ManyToOne(() => AdministrativeUnit, { nullable: true, deleteRule: 'restrict' })
   successor: AdministrativeUnit | null = null;
 
-  constructor(code: string, name: string, level: UnitLevel, committeeCode: string) {
-    this.code = code;
-    this.name = name;
-    this.level = level;
-    this.committeeCode = committeeCode;
+  constructor(init: Pick<AdministrativeUnit, 'code' | 'name' | 'level' | 'committeeCode'>) {
+    Object.assign(this, init);
   }
 }

@@ -1,23 +1,9 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context';
-import type { ReferenceResolvers } from '../common/federation';
 import { AgencyRef } from '../common/stubs';
 import { AdministrativeUnit, UnitLevel } from './administrative-unit.entity';
-
-function unitLoader(ctx: Context) {
-  return ctx.loaders.one<string, AdministrativeUnit>(
-    'local.unit',
-    (codes) => ctx.em.find(AdministrativeUnit, { code: { $in: [...codes] } }),
-    (unit) => unit.code,
-  );
-}
-
-export const unitReferences: ReferenceResolvers = {
-  AdministrativeUnit: {
-    __resolveReference: (reference: { code: string }, ctx: Context) => unitLoader(ctx).load(reference.code),
-  },
-};
+import { unitLoader } from './administrative-unit.reference';
 
 @Resolver(() => AdministrativeUnit)
 export class AdministrativeUnitResolver {

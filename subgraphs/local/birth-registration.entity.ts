@@ -1,48 +1,7 @@
-import { Embeddable, Embedded, Entity, Enum, PrimaryKey, PrimaryKeyProp, Property, Unique } from '@mikro-orm/core';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { DateScalar } from '../common/scalars';
-
-export enum Sex {
-  MALE = 'MALE',
-  FEMALE = 'FEMALE',
-}
-registerEnumType(Sex, { name: 'Sex', valuesConfig: { MALE: { description: 'Nam' }, FEMALE: { description: 'Nữ' } } });
-
-@ObjectType({ description: 'Người được đăng ký khai sinh.' })
-@Embeddable()
-export class Child {
-  @Field(() => String)
-  @Property({ type: 'text' })
-  name!: string;
-
-  @Field(() => DateScalar)
-  @Property({ type: 'text' })
-  birthDate!: string;
-
-  @Field(() => Sex)
-  @Enum({ items: () => Sex })
-  sex!: Sex;
-
-  @Field(() => String, { description: 'Nơi sinh.' })
-  @Property({ type: 'text' })
-  birthPlace!: string;
-}
-
-@ObjectType({ description: 'Cha or mẹ.' })
-@Embeddable()
-export class Parent {
-  @Field(() => String)
-  @Property({ type: 'text' })
-  name!: string;
-
-  @Field(() => Int, { nullable: true })
-  @Property({ type: 'integer', nullable: true })
-  birthYear!: number | null;
-
-  @Field(() => String, { nullable: true, description: 'Dân tộc.' })
-  @Property({ type: 'text', nullable: true })
-  ethnicity!: string | null;
-}
+import { Embedded, Entity, PrimaryKey, PrimaryKeyProp, Property, Unique } from '@mikro-orm/core';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Child } from './child.entity';
+import { Parent } from './parent.entity';
 
 /** Đăng ký khai sinh: one entry of the commune's birth register, made on a liaison dossier. */
 @ObjectType({ description: 'Đăng ký khai sinh: an entry of a commune’s birth register.' })

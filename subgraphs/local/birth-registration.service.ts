@@ -1,12 +1,16 @@
 import type { Context } from '../common/context';
 import { nextNumbers } from '../common/counter';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../common/errors';
+import { requireHeldDossier } from '../common/dossier-holder';
+import { BadUserInputError, ConflictError } from '../common/errors';
 import { recordEvent } from '../common/outbox';
+import { requireActor, requireRole } from '../common/roles';
 import { localDate } from '../common/scalars';
 import { optionalText, Problems, requiredText } from '../common/validation';
 import { addDays } from '../common/calendar';
-import { BirthRegistration, Child, Parent, Sex } from './birth-registration.entity';
+import { BirthRegistration } from './birth-registration.entity';
+import { Child, type Sex } from './child.entity';
 import { LocalOutboxEvent } from './outbox.entity';
+import { Parent } from './parent.entity';
 
 export type LocalDeps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'>;
 
@@ -25,7 +29,7 @@ function cleanParent(problems: Problems, field: string, parent: BirthInput['moth
   const name = requiredText(problems, `${field}.name`, parent.name, 200);
   const year = parent.birthYear ?? null;
   if (year !== null && (!Number.isInteger(year) || year < 1900 || year > now.getUTCFullYear())) problems.add(`${field}.birthYear`, 'is not a possible year of birth');
-  return Object.assign(new Parent(), { name, birthYear: year, ethnicity: optionalText(problems, `${field}.ethnicity`, parent.ethnicity, 100) });
+  return new Parent({ name, birthYear: year, ethnicity: optionalText(problems, `${field}.ethnicity`, parent.ethnicity, 100) });
 }
 
 /**
@@ -34,12 +38,11 @@ function cleanParent(problems: Problems, field: string, parent: BirthInput['moth
  * police for residence and to social insurance for the health-insurance card.
  */
 export async function registerBirth(deps: LocalDeps, input: BirthInput): Promise<BirthRegistration> {
-  const actor = deps.actor;
-  if (!actor) throw new UnauthenticatedError();
+  const actor = requireActor(deps.actor);
   const problems = new Problems();
   const dossierCode = requiredText(problems, 'input.dossier', input.dossier, 100);
   const today = localDate(deps.now);
-  const child = Object.assign(new Child(), {
+  const child = new Child({
     name: requiredText(problems, 'input.child.name', input.child?.name, 200),
     birthDate: input.child?.birthDate,
     sex: input.child?.sex,
@@ -50,20 +53,17 @@ export async function registerBirth(deps: LocalDeps, input: BirthInput): Promise
   const mother = cleanParent(problems, 'input.mother', input.mother ?? { name: '' }, deps.now);
   const father = input.father ? cleanParent(problems, 'input.father', input.father, deps.now) : null;
   problems.throwIfAny();
-  if (!actor.roles.some((role) => role === 'PROCESSOR' || role === 'SYSTEM')) {
-    throw new ForbiddenError('Only a commune’s civil-status officer (PROCESSOR) or its system registers births.');
-  }
+  requireRole(actor, ['PROCESSOR', 'SYSTEM'], 'Only a commune’s civil-status officer (PROCESSOR) or its system registers births.');
 
-  const { dossier } = await deps.graph.query<{
-    dossier: { status: string; holder: { code: string } | null; addressee: { code: string } | null; procedure: { code: string } } | null;
-  }>(`query ($code: ID!) { dossier(code: $code) { status holder { code } addressee { code } procedure { code } } }`, { code: dossierCode }, { as: actor });
-  if (!dossier) throw new NotFoundError('Dossier', dossierCode);
-  if (dossier.procedure.code !== BIRTH_PACKAGE) {
-    throw new BadUserInputError(`Dossier ${dossierCode} is not a birth registration (${BIRTH_PACKAGE}).`, { fields: { 'input.dossier': 'not a birth registration' } });
-  }
-  if (dossier.holder?.code !== actor.agency || dossier.addressee) {
-    throw new ForbiddenError(`Only the commune that holds dossier ${dossierCode} registers the birth.`);
-  }
+  const dossier = await requireHeldDossier<{ procedure: { code: string } }>(deps.graph, actor, dossierCode, {
+    fields: 'procedure { code }',
+    refusal: `Only the commune that holds dossier ${dossierCode} registers the birth.`,
+    before: ({ procedure }) => {
+      if (procedure.code !== BIRTH_PACKAGE) {
+        throw new BadUserInputError(`Dossier ${dossierCode} is not a birth registration (${BIRTH_PACKAGE}).`, { fields: { 'input.dossier': 'not a birth registration' } });
+      }
+    },
+  });
   if (!['RECEIVED', 'IN_PROGRESS'].includes(dossier.status)) {
     throw new ConflictError(`The birth cannot be registered while the dossier is ${dossier.status}.`, { status: dossier.status });
   }

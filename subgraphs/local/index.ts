@@ -3,10 +3,13 @@ import { buildFederatedSchema } from '../common/federation';
 import type { SubgraphDefinition } from '../common/server';
 import { runStandalone } from '../common/standalone';
 import { AgencyRef } from '../common/stubs';
-import { AdministrativeUnitResolver, unitReferences } from './administrative-unit.resolver';
+import { unitReferences } from './administrative-unit.reference';
+import { AdministrativeUnitResolver } from './administrative-unit.resolver';
 import { seedUnits } from './administrative-unit.seed';
+import { BirthRegistrationResolver } from './birth-registration.resolver';
+import { dossierReferences, LocalDossier } from './dossier.reference';
+import { LocalDossierResolver } from './dossier.resolver';
 import { database } from './mikro-orm.config';
-import { birthReferences, BirthRegistrationResolver, LocalDossier, LocalDossierResolver } from './birth-registration.resolver';
 import { LocalOutboxEvent } from './outbox.entity';
 
 /** local: district and commune work: administrative units, civil status (birth registration). */
@@ -17,7 +20,7 @@ export const local: SubgraphDefinition = {
     buildFederatedSchema({
       resolvers: [AdministrativeUnitResolver, BirthRegistrationResolver, LocalDossierResolver],
       orphanedTypes: [AgencyRef, LocalDossier],
-      references: { ...unitReferences, ...birthReferences },
+      references: { ...unitReferences, ...dossierReferences },
     }),
   seed: seedUnits,
   outbox: LocalOutboxEvent,

@@ -1,10 +1,6 @@
 import { Entity } from '@mikro-orm/core';
-import { CounterBase } from '../common/counter';
 import { OutboxEventBase } from '../common/outbox';
 
 /** Events of the communes' work (BIRTH_REGISTERED), served as the local feed. */
 @Entity({ tableName: 'outbox' })
 export class LocalOutboxEvent extends OutboxEventBase {}
-
-@Entity({ tableName: 'counter' })
-export class LocalCounter extends CounterBase {}

@@ -41,15 +41,15 @@ export class Agency {
 
   @Field(() => ID)
   @PrimaryKey({ type: 'text' })
-  code: string;
+  code!: string;
 
   @Field(() => String)
   @Property({ type: 'text' })
-  name: string;
+  name!: string;
 
   @Field(() => AgencyTier)
   @Enum({ items: () => AgencyTier })
-  tier: AgencyTier;
+  tier!: AgencyTier;
 
   @Field(() => Sector, { nullable: true })
   @Enum({ items: () => Sector, nullable: true })
@@ -60,7 +60,7 @@ export class Agency {
 
   @Field(() => Boolean, { description: 'Has a reception desk (Bộ phận tiếp nhận và trả kết quả).' })
   @Property({ type: 'boolean' })
-  hasDesk: boolean;
+  hasDesk!: boolean;
 
   @Field(() => Date, { nullable: true, description: 'Since when the agency exists; null: before the directory began.' })
   @Property({ type: 'timestamptz', nullable: true })
@@ -83,10 +83,7 @@ export class Agency {
   @Field(() => [AdministrativeUnitRef])
   taxServiceArea?: AdministrativeUnitRef[];
 
-  constructor(code: string, name: string, tier: AgencyTier, hasDesk: boolean) {
-    this.code = code;
-    this.name = name;
-    this.tier = tier;
-    this.hasDesk = hasDesk;
+  constructor(init: Pick<Agency, 'code' | 'name' | 'tier' | 'hasDesk'>) {
+    Object.assign(this, init);
   }
 }

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { agencyRecords, procedureRecords } from '../common/reference-data';
 import { Agency, AgencyTier, Sector } from './agency.entity';
-import { Procedure, RouteLeg } from './procedure.entity';
+import { Procedure } from './procedure.entity';
+import { RouteLeg } from './route-leg.entity';
 
 /**
  * Loads the agency directory and the procedure catalogue. Rows that exist are left as they are: the
@@ -31,7 +32,7 @@ export async function seedDirectory(em: EntityManager): Promise<void> {
       receivedAt: record.receivedAt as AgencyTier[],
       financialObligation: record.financialObligation,
       basis: record.basis,
-      route: record.route.map((leg, index) => new RouteLeg(index + 1, leg.agency, leg.workingDays, leg.task)),
+      route: record.route.map((leg, index) => new RouteLeg({ seq: index + 1, agencySelector: leg.agency, workingDays: leg.workingDays, task: leg.task })),
       competenceMoves: [],
     })),
     { onConflictFields: ['code'], onConflictAction: 'ignore' },

@@ -1,24 +1,21 @@
 import type { Identity } from '../common/auth';
 import type { Context } from '../common/context';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../common/errors';
+import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors';
 import { recordEvent } from '../common/outbox';
+import { requireRole } from '../common/roles';
 import { Problems, requiredText } from '../common/validation';
 import { Agency } from './agency.entity';
+import { CompetenceMove } from './competence-move.entity';
 import { ProvinceOutboxEvent } from './outbox.entity';
-import { CompetenceMove, Procedure } from './procedure.entity';
+import { Procedure } from './procedure.entity';
 
 export type ProvinceDeps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'>;
 
 /** Sở Nội vụ: the department that keeps the province's organisation and the directory. */
 export const HOME_AFFAIRS = 'BG.SNV';
 
-function requireHomeAffairsSupervisor(actor: Identity | null): Identity {
-  if (!actor) throw new UnauthenticatedError();
-  if (actor.agency !== HOME_AFFAIRS || !actor.roles.includes('SUPERVISOR')) {
-    throw new ForbiddenError(`Only a SUPERVISOR of the Department of Home Affairs (${HOME_AFFAIRS}) changes the directory.`);
-  }
-  return actor;
-}
+const requireHomeAffairsSupervisor = (actor: Identity | null) =>
+  requireRole(actor, ['SUPERVISOR'], `Only a SUPERVISOR of the Department of Home Affairs (${HOME_AFFAIRS}) changes the directory.`, { agency: HOME_AFFAIRS });
 
 const isOpenAt = (agency: Agency, at: Date) => !agency.validTo || agency.validTo > at;
 
@@ -91,7 +88,7 @@ export async function transferCompetence(
     if (last && last.effectiveAt >= input.effectiveAt) {
       throw new ConflictError(`${procedure.code}'s competence already moved on ${last.effectiveAt.toISOString()}; moves are recorded in order.`);
     }
-    procedure.competenceMoves = [...procedure.competenceMoves, new CompetenceMove(from.code, to.code, input.effectiveAt, reason)];
+    procedure.competenceMoves = [...procedure.competenceMoves, new CompetenceMove({ from: from.code, to: to.code, effectiveAt: input.effectiveAt, reason })];
     recordEvent(em, ProvinceOutboxEvent, actor, 'COMPETENCE_MOVED', null, {
       procedure: procedure.code,
       agency: from.code,

@@ -7,7 +7,9 @@ import { agencyReferences } from './agency.reference';
 import { seedDirectory } from './directory.seed';
 import { database } from './mikro-orm.config';
 import { ProvinceOutboxEvent } from './outbox.entity';
-import { ProcedureResolver, RouteLegResolver, procedureReferences } from './procedure.resolver';
+import { procedureReferences } from './procedure.reference';
+import { ProcedureResolver } from './procedure.resolver';
+import { RouteLegResolver } from './route-leg.resolver';
 
 /** province: the agency directory and the procedure catalogue (danh mục TTHC). */
 export const province: SubgraphDefinition = {

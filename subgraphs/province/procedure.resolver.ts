@@ -1,22 +1,8 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../common/context';
-import type { ReferenceResolvers } from '../common/federation';
-import { Agency } from './agency.entity';
-import { agencyLoader } from './agency.reference';
 import { transferCompetence } from './directory.service';
-import { Procedure, RouteLeg } from './procedure.entity';
-
-function procedureLoader(ctx: Context) {
-  return ctx.loaders.one<string, Procedure>(
-    'province.procedure',
-    (codes) => ctx.em.find(Procedure, { code: { $in: [...codes] } }),
-    (procedure) => procedure.code,
-  );
-}
-
-export const procedureReferences: ReferenceResolvers = {
-  Procedure: { __resolveReference: (reference: { code: string }, ctx: Context) => procedureLoader(ctx).load(reference.code) },
-};
+import { Procedure } from './procedure.entity';
+import { procedureLoader } from './procedure.reference';
 
 @Resolver(() => Procedure)
 export class ProcedureResolver {
@@ -42,13 +28,5 @@ export class ProcedureResolver {
   @Query(() => [Procedure], { description: 'The published catalogue, by code; `field` narrows it to one lĩnh vực.' })
   procedures(@Ctx() ctx: Context, @Arg('field', () => String, { nullable: true }) field?: string | null): Promise<Procedure[]> {
     return ctx.em.find(Procedure, field ? { field } : {}, { orderBy: { code: 'asc' } });
-  }
-}
-
-@Resolver(() => RouteLeg)
-export class RouteLegResolver {
-  @FieldResolver(() => Agency, { nullable: true, description: 'The agency, when the leg names one rather than a selector.' })
-  agency(@Root() leg: RouteLeg, @Ctx() ctx: Context): Promise<Agency | null> | null {
-    return leg.agencySelector.startsWith('@') ? null : agencyLoader(ctx).load(leg.agencySelector);
   }
 }

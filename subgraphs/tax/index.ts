@@ -5,7 +5,10 @@ import { runStandalone } from '../common/standalone';
 import { database } from './mikro-orm.config';
 import { TaxOutboxEvent } from './outbox.entity';
 import { serviceArea } from './service-area.entity';
-import { TaxDossier, TaxDossierResolver, TaxNoticeResolver, taxReferences } from './tax-notice.resolver';
+import { TaxNoticeResolver } from './tax-notice.resolver';
+// Imported after the service area: orphaned types print in declaration order, and the committed schema has Agency first.
+import { dossierReferences, TaxDossier } from './dossier.reference';
+import { TaxDossierResolver } from './dossier.resolver';
 
 /** tax: tax offices' work on liaison dossiers: service areas, tax notices, payments. */
 export const tax: SubgraphDefinition = {
@@ -15,7 +18,7 @@ export const tax: SubgraphDefinition = {
     buildFederatedSchema({
       resolvers: [...serviceArea.resolvers, TaxNoticeResolver, TaxDossierResolver],
       orphanedTypes: [...serviceArea.orphanedTypes, TaxDossier],
-      references: { ...serviceArea.references, ...taxReferences },
+      references: { ...serviceArea.references, ...dossierReferences },
     }),
   seed: serviceArea.seed,
   outbox: TaxOutboxEvent,

@@ -1,8 +1,11 @@
 import type { SubgraphDatabase } from '../common/orm';
 import { migrations } from './migrations';
-import { TaxCounter, TaxOutboxEvent } from './outbox.entity';
+import { TaxOutboxEvent } from './outbox.entity';
 import { TaxServiceArea } from './service-area.entity';
-import { TaxNotice, TaxNoticeItem, TaxPayment } from './tax-notice.entity';
+import { TaxCounter } from './tax-counter.entity';
+import { TaxNotice } from './tax-notice.entity';
+import { TaxNoticeItem } from './tax-notice-item.entity';
+import { TaxPayment } from './tax-payment.entity';
 
 export const database: SubgraphDatabase = {
   schema: 'tax',

@@ -1,10 +1,6 @@
 import { Entity } from '@mikro-orm/core';
-import { CounterBase } from '../common/counter';
 import { OutboxEventBase } from '../common/outbox';
 
 /** Events of the tax branches' work (TAX_NOTICE_ISSUED, TAX_NOTICE_PAID), served as the tax feed. */
 @Entity({ tableName: 'outbox' })
 export class TaxOutboxEvent extends OutboxEventBase {}
-
-@Entity({ tableName: 'counter' })
-export class TaxCounter extends CounterBase {}

@@ -1,46 +1,11 @@
-import { Arg, Ctx, Directive, Field, Float, ID, InputType, Mutation, ObjectType, Query, Resolver, FieldResolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context';
-import type { ReferenceResolvers } from '../common/federation';
 import { MoneyScalar } from '../common/scalars';
-import { TaxKind, TaxNotice, TaxPayment } from './tax-notice.entity';
+import { TaxDossier } from './dossier.reference';
+import { TaxNotice } from './tax-notice.entity';
+import { IssueTaxNoticeInput } from './tax-notice.input';
 import * as service from './tax-notice.service';
-
-@InputType()
-export class TaxItemInput {
-  @Field(() => TaxKind)
-  kind!: TaxKind;
-
-  @Field(() => MoneyScalar)
-  base!: string;
-
-  @Field(() => Float, { nullable: true, description: 'For computed items; the standard rate when not given.' })
-  rate?: number | null;
-}
-
-@InputType()
-export class IssueTaxNoticeInput {
-  @Field(() => ID)
-  dossier!: string;
-
-  @Field(() => [TaxItemInput])
-  items!: TaxItemInput[];
-}
-
-/** The federated Dossier as the tax subgraph sees it: the notices issued on it. */
-@Directive('@key(fields: "code")')
-@ObjectType('Dossier')
-export class TaxDossier {
-  @Field(() => ID)
-  code: string;
-
-  constructor(code: string) {
-    this.code = code;
-  }
-}
-
-export const taxReferences: ReferenceResolvers = {
-  Dossier: { __resolveReference: (reference: { code: string }) => new TaxDossier(reference.code) },
-};
+import { TaxPayment } from './tax-payment.entity';
 
 @Resolver(() => TaxNotice)
 export class TaxNoticeResolver {
@@ -75,15 +40,5 @@ export class TaxNoticeResolver {
     return ctx.loaders
       .many<string, TaxPayment>('tax.payments', (ids) => ctx.em.find(TaxPayment, { notice: { $in: [...ids] } }, { orderBy: { paidAt: 'asc', id: 'asc' } }), (p) => p.notice.id)
       .load(notice.id);
-  }
-}
-
-@Resolver(() => TaxDossier)
-export class TaxDossierResolver {
-  @FieldResolver(() => [TaxNotice], { description: 'Thông báo nộp thuế issued on the dossier, oldest first.' })
-  taxNotices(@Root() dossier: TaxDossier, @Ctx() ctx: Context): Promise<TaxNotice[]> {
-    return ctx.loaders
-      .many<string, TaxNotice>('tax.notices', (codes) => ctx.em.find(TaxNotice, { dossierCode: { $in: [...codes] } }, { orderBy: { issuedAt: 'asc' } }), (n) => n.dossierCode)
-      .load(dossier.code);
   }
 }

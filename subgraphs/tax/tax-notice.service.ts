@@ -1,15 +1,18 @@
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { Identity, Role } from '../common/auth';
 import type { Context } from '../common/context';
 import { nextNumbers } from '../common/counter';
-import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../common/errors';
+import { requireHeldDossier } from '../common/dossier-holder';
+import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { recordEvent } from '../common/outbox';
+import { hasRole, requireActor, requireRole } from '../common/roles';
 import { localDate } from '../common/scalars';
 import { Problems, requiredText } from '../common/validation';
 import { addDays } from '../common/calendar';
 import { TaxOutboxEvent } from './outbox.entity';
 import { TaxServiceArea } from './service-area.entity';
-import { TaxKind, TaxNotice, TaxNoticeItem, TaxPayment } from './tax-notice.entity';
+import { TaxNotice } from './tax-notice.entity';
+import { TaxKind, TaxNoticeItem } from './tax-notice-item.entity';
+import { TaxPayment } from './tax-payment.entity';
 
 export type TaxDeps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'>;
 
@@ -41,13 +44,6 @@ export function amountOf(base: string, rate: number): string {
   return ((product * 2n + denominator) / (denominator * 2n)).toString();
 }
 
-function requireActor(actor: Identity | null): Identity {
-  if (!actor) throw new UnauthenticatedError();
-  return actor;
-}
-
-const acts = (actor: Identity, roles: Role[]) => actor.roles.some((role) => roles.includes(role));
-
 export function cleanItems(problems: Problems, items: readonly TaxItemValues[] | null | undefined): TaxNoticeItem[] {
   if (!items?.length) problems.add('items', 'a notice needs at least one item');
   const seen = new Set<TaxKind>();
@@ -58,11 +54,11 @@ export function cleanItems(problems: Problems, items: readonly TaxItemValues[] |
     if (BigInt(item.base) <= 0n) problems.add(`${field}.base`, 'must be more than 0 đồng');
     if (GIVEN_AMOUNTS.has(item.kind)) {
       if (item.rate != null) problems.add(`${field}.rate`, `${item.kind} is an amount given, not computed from a rate`);
-      return new TaxNoticeItem(item.kind, item.base, null, item.base);
+      return new TaxNoticeItem({ kind: item.kind, base: item.base, rate: null, amount: item.base });
     }
     const rate = item.rate ?? STANDARD_RATES[item.kind]!;
     if (!(rate > 0 && rate <= 1)) problems.add(`${field}.rate`, 'must be more than 0 and at most 1');
-    return new TaxNoticeItem(item.kind, item.base, rate, rate > 0 && rate <= 1 ? amountOf(item.base, rate) : '0');
+    return new TaxNoticeItem({ kind: item.kind, base: item.base, rate, amount: rate > 0 && rate <= 1 ? amountOf(item.base, rate) : '0' });
   });
 }
 
@@ -77,18 +73,12 @@ export async function issueTaxNotice(deps: TaxDeps, input: { dossier: string; it
   const dossierCode = requiredText(problems, 'dossier', input.dossier, 100);
   const items = cleanItems(problems, input.items);
   problems.throwIfAny();
-  if (!acts(actor, ['PROCESSOR', 'SYSTEM']) || (await deps.em.count(TaxServiceArea, { branchCode: actor.agency })) === 0) {
-    throw new ForbiddenError('Only a tax branch’s PROCESSOR or system issues tax notices.');
-  }
-  const { dossier } = await deps.graph.query<{ dossier: { status: string; holder: { code: string } | null; addressee: { code: string } | null } | null }>(
-    `query ($code: ID!) { dossier(code: $code) { status holder { code } addressee { code } } }`,
-    { code: dossierCode },
-    { as: actor },
-  );
-  if (!dossier) throw new NotFoundError('Dossier', dossierCode);
-  if (dossier.holder?.code !== actor.agency || dossier.addressee) {
-    throw new ForbiddenError(`Only the tax branch that holds dossier ${dossierCode} issues its notice.`);
-  }
+  const taxOfficersOnly = 'Only a tax branch’s PROCESSOR or system issues tax notices.';
+  requireRole(actor, ['PROCESSOR', 'SYSTEM'], taxOfficersOnly);
+  if ((await deps.em.count(TaxServiceArea, { branchCode: actor.agency })) === 0) throw new ForbiddenError(taxOfficersOnly);
+  const dossier = await requireHeldDossier(deps.graph, actor, dossierCode, {
+    refusal: `Only the tax branch that holds dossier ${dossierCode} issues its notice.`,
+  });
   if (dossier.status !== 'IN_PROGRESS') {
     throw new ConflictError(`A tax notice cannot be issued while the dossier is ${dossier.status}.`, { status: dossier.status });
   }
@@ -135,7 +125,7 @@ export async function recordTaxPayment(
       // Payments of one notice take turns, so that they add up.
       const notice = await em.findOne(TaxNotice, { id: noticeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (!notice) throw new NotFoundError('Tax notice', noticeId);
-      const mayRecord = (actor.agency === notice.branchCode && acts(actor, ['PROCESSOR', 'SYSTEM'])) || (actor.agency === TREASURY && acts(actor, ['SYSTEM']));
+      const mayRecord = (actor.agency === notice.branchCode && hasRole(actor, ['PROCESSOR', 'SYSTEM'])) || (actor.agency === TREASURY && hasRole(actor, ['SYSTEM']));
       if (!mayRecord) throw new ForbiddenError(`Only ${notice.branchCode} or the treasury’s system records payments of notice ${notice.number}.`);
       const counted = await em.findOne(TaxPayment, { receiptNumber });
       if (counted) throw new ConflictError(`Receipt ${receiptNumber} is already counted, against notice ${counted.notice.id}.`, { receiptNumber });

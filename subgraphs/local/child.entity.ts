@@ -1,0 +1,33 @@
+import { Embeddable, Enum, Property } from '@mikro-orm/core';
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { DateScalar } from '../common/scalars';
+
+export enum Sex {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+}
+registerEnumType(Sex, { name: 'Sex', valuesConfig: { MALE: { description: 'Nam' }, FEMALE: { description: 'Nữ' } } });
+
+@ObjectType({ description: 'Người được đăng ký khai sinh.' })
+@Embeddable()
+export class Child {
+  @Field(() => String)
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => DateScalar)
+  @Property({ type: 'text' })
+  birthDate!: string;
+
+  @Field(() => Sex)
+  @Enum({ items: () => Sex })
+  sex!: Sex;
+
+  @Field(() => String, { description: 'Nơi sinh.' })
+  @Property({ type: 'text' })
+  birthPlace!: string;
+
+  constructor(init: Pick<Child, 'name' | 'birthDate' | 'sex' | 'birthPlace'>) {
+    Object.assign(this, init);
+  }
+}

@@ -1,0 +1,22 @@
+import { Embeddable, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+@ObjectType({ description: 'Cha or mẹ.' })
+@Embeddable()
+export class Parent {
+  @Field(() => String)
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Field(() => Int, { nullable: true })
+  @Property({ type: 'integer', nullable: true })
+  birthYear!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Dân tộc.' })
+  @Property({ type: 'text', nullable: true })
+  ethnicity!: string | null;
+
+  constructor(init: Pick<Parent, 'name' | 'birthYear' | 'ethnicity'>) {
+    Object.assign(this, init);
+  }
+}

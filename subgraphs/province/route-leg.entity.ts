@@ -1,0 +1,29 @@
+import { Embeddable, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+
+/** One leg of a liaison procedure's route: who works on the dossier, and for how many working days. */
+@ObjectType({ description: 'One leg of a procedure’s route.' })
+@Embeddable()
+export class RouteLeg {
+  @Field(() => Int)
+  @Property({ type: 'integer' })
+  seq!: number;
+
+  @Field(() => String, {
+    description: 'An agency code, or a selector: @DESK (the receiving desk’s agency), @LAND / @TAX (the branch serving its district).',
+  })
+  @Property({ type: 'text' })
+  agencySelector!: string;
+
+  @Field(() => Int, { description: 'This leg’s share of the processing time, in working days.' })
+  @Property({ type: 'integer' })
+  workingDays!: number;
+
+  @Field(() => String)
+  @Property({ type: 'text' })
+  task!: string;
+
+  constructor(init: Pick<RouteLeg, 'seq' | 'agencySelector' | 'workingDays' | 'task'>) {
+    Object.assign(this, init);
+  }
+}
