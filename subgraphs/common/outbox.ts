@@ -7,12 +7,12 @@ import { HubError } from './errors';
 
 /**
  * The transactional outbox: a subgraph that has done its part of a dossier's work (a tax notice issued, a
- * transfer registered) writes an event to its own `outbox` table in the same transaction as the work. It
+ * transfer registered) writes a message to its own `outbox` table in the same transaction as the work. It
  * serves the table, in order, as a feed (`GET /events?after=<id>`) to hub components that sign their
- * requests; the consumer keeps its own cursor. Nothing is lost while the consumer is down: the events wait
+ * requests; the consumer keeps its own cursor. Nothing is lost while the consumer is down: the messages wait
  * here. Nothing crosses schemas: the feed is HTTP.
  */
-export abstract class OutboxEventBase {
+export abstract class OutboxMessageBase {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
@@ -39,7 +39,7 @@ export abstract class OutboxEventBase {
   occurredAt!: Date;
 }
 
-export interface FeedEvent {
+export interface FeedMessage {
   id: string;
   type: string;
   dossierCode: string | null;
@@ -50,8 +50,8 @@ export interface FeedEvent {
   occurredAt: string;
 }
 
-/** Appends an event to the outbox in `em`'s transaction. */
-export function recordEvent<T extends OutboxEventBase>(
+/** Appends a message to the outbox in `em`'s transaction. */
+export function recordMessage<T extends OutboxMessageBase>(
   em: EntityManager,
   entity: EntityClass<T>,
   actor: Identity,
@@ -60,7 +60,7 @@ export function recordEvent<T extends OutboxEventBase>(
   payload: Record<string, unknown>,
   at: Date,
 ): void {
-  const event = Object.assign(Object.create(entity.prototype) as T, {
+  const message = Object.assign(Object.create(entity.prototype) as T, {
     type,
     dossierCode,
     agencyCode: actor.agency,
@@ -69,18 +69,18 @@ export function recordEvent<T extends OutboxEventBase>(
     payload,
     occurredAt: at,
   });
-  em.persist(event);
+  em.persist(message);
 }
 
 const MAX_BATCH = 500;
 
 /** `GET /events?after=<id>&limit=<n>`: the outbox in order, for hub components only. */
-export function eventFeed(orm: MikroORM, entity: EntityClass<OutboxEventBase>, identitySecret: string, maxAgeSeconds: number): RequestHandler {
+export function messageFeed(orm: MikroORM, entity: EntityClass<OutboxMessageBase>, identitySecret: string, maxAgeSeconds: number): RequestHandler {
   return async (req, res) => {
     try {
       const caller = verifyIdentity({ identity: req.header(IDENTITY_HEADER), signature: req.header(SIGNATURE_HEADER) }, identitySecret, maxAgeSeconds);
       if (!caller?.roles.includes('SYSTEM')) {
-        res.status(403).json({ error: 'FORBIDDEN', message: 'The event feed is for the hub’s own components.' });
+        res.status(403).json({ error: 'FORBIDDEN', message: 'The message feed is for the hub’s own components.' });
         return;
       }
       const after = /^\d+$/.test(String(req.query.after ?? '0')) ? String(req.query.after ?? '0') : '0';

@@ -12,7 +12,7 @@ import { GraphClient } from './graph-client';
 import { listen } from './http';
 import type { NoticeSettings, SubgraphName } from './env';
 import { migrate, openOrm, type SubgraphDatabase } from './orm';
-import { eventFeed, type OutboxEventBase } from './outbox';
+import { messageFeed, type OutboxMessageBase } from './outbox';
 
 /** What a subgraph's background work (the event consumer) is given. */
 export interface SubgraphServices {
@@ -35,7 +35,7 @@ export interface SubgraphDefinition {
   /** Loads the subgraph's reference data; loading it again changes nothing. */
   seed(em: EntityManager): Promise<void>;
   /** The outbox a producing subgraph serves as its event feed. */
-  outbox?: EntityClass<OutboxEventBase>;
+  outbox?: EntityClass<OutboxMessageBase>;
   /** Work beside the server, started once it listens and stopped before it closes. */
   background?: (services: SubgraphServices) => { stop(): Promise<void> };
 }
@@ -109,7 +109,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     }
   });
   if (definition.outbox) {
-    app.get('/events', eventFeed(orm, definition.outbox, options.identitySecret, options.identityMaxAgeSeconds));
+    app.get('/events', messageFeed(orm, definition.outbox, options.identitySecret, options.identityMaxAgeSeconds));
   }
   app.use(
     '/graphql',

@@ -1,6 +1,6 @@
 import { Entity } from '@mikro-orm/core';
-import { OutboxEventBase } from '../common/outbox';
+import { OutboxMessageBase } from '../common/outbox';
 
 /** Events of the land branches' work (LAND_TRANSFER_RECORDED), served as the land feed. */
 @Entity({ tableName: 'outbox' })
-export class LandOutboxEvent extends OutboxEventBase {}
+export class LandOutboxEvent extends OutboxMessageBase {}

@@ -3,7 +3,7 @@ import type { Identity } from '../common/auth';
 import type { Context } from '../common/context';
 import { requireHeldDossier } from '../common/dossier-holder';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
-import { recordEvent } from '../common/outbox';
+import { recordMessage } from '../common/outbox';
 import { requireRole } from '../common/roles';
 import { Problems, requiredText } from '../common/validation';
 import { LandRegistration } from './land-registration.entity';
@@ -150,7 +150,7 @@ export async function recordLandTransfer(
     });
     parcel.holder = transferee;
     em.persist(registration);
-    recordEvent(
+    recordMessage(
       em,
       LandOutboxEvent,
       actor,

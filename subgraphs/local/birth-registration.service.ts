@@ -2,7 +2,7 @@ import type { Context } from '../common/context';
 import { nextNumbers } from '../common/counter';
 import { requireHeldDossier } from '../common/dossier-holder';
 import { BadUserInputError, ConflictError } from '../common/errors';
-import { recordEvent } from '../common/outbox';
+import { recordMessage } from '../common/outbox';
 import { requireActor, requireRole } from '../common/roles';
 import { localDate } from '../common/scalars';
 import { optionalText, Problems, requiredText } from '../common/validation';
@@ -85,7 +85,7 @@ export async function registerBirth(deps: LocalDeps, input: BirthInput): Promise
       registeredBy: actor.name,
     });
     em.persist(registration);
-    recordEvent(em, LocalOutboxEvent, actor, 'BIRTH_REGISTERED', dossierCode, { registration: registration.id, registerNumber: number, book: registration.book }, deps.now);
+    recordMessage(em, LocalOutboxEvent, actor, 'BIRTH_REGISTERED', dossierCode, { registration: registration.id, registerNumber: number, book: registration.book }, deps.now);
     return registration;
   });
 }

@@ -1,6 +1,6 @@
 import { Entity } from '@mikro-orm/core';
-import { OutboxEventBase } from '../common/outbox';
+import { OutboxMessageBase } from '../common/outbox';
 
 /** Events of the communes' work (BIRTH_REGISTERED), served as the local feed. */
 @Entity({ tableName: 'outbox' })
-export class LocalOutboxEvent extends OutboxEventBase {}
+export class LocalOutboxEvent extends OutboxMessageBase {}

@@ -1,7 +1,7 @@
 import type { Identity } from '../common/auth';
 import type { Context } from '../common/context';
 import { BadUserInputError, ConflictError, NotFoundError } from '../common/errors';
-import { recordEvent } from '../common/outbox';
+import { recordMessage } from '../common/outbox';
 import { requireRole } from '../common/roles';
 import { Problems, requiredText } from '../common/validation';
 import { Agency } from './agency.entity';
@@ -49,7 +49,7 @@ export async function closeAgency(deps: ProvinceDeps, input: { code: string; suc
     const successor = await openAgency({ ...deps, em }, successorCode, 'successor', input.effectiveAt);
     agency.validTo = input.effectiveAt;
     agency.successor = successor;
-    recordEvent(em, ProvinceOutboxEvent, actor, 'AGENCY_CLOSED', null, {
+    recordMessage(em, ProvinceOutboxEvent, actor, 'AGENCY_CLOSED', null, {
       agency: agency.code,
       agencyName: agency.name,
       successor: successor.code,
@@ -89,7 +89,7 @@ export async function transferCompetence(
       throw new ConflictError(`${procedure.code}'s competence already moved on ${last.effectiveAt.toISOString()}; moves are recorded in order.`);
     }
     procedure.competenceMoves = [...procedure.competenceMoves, new CompetenceMove({ from: from.code, to: to.code, effectiveAt: input.effectiveAt, reason })];
-    recordEvent(em, ProvinceOutboxEvent, actor, 'COMPETENCE_MOVED', null, {
+    recordMessage(em, ProvinceOutboxEvent, actor, 'COMPETENCE_MOVED', null, {
       procedure: procedure.code,
       agency: from.code,
       agencyName: from.name,

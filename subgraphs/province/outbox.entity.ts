@@ -1,6 +1,6 @@
 import { Entity } from '@mikro-orm/core';
-import { OutboxEventBase } from '../common/outbox';
+import { OutboxMessageBase } from '../common/outbox';
 
 /** Events of the directory's changes (AGENCY_CLOSED, COMPETENCE_MOVED), served as the province feed. */
 @Entity({ tableName: 'outbox' })
-export class ProvinceOutboxEvent extends OutboxEventBase {}
+export class ProvinceOutboxEvent extends OutboxMessageBase {}

@@ -1,6 +1,6 @@
 import { Entity } from '@mikro-orm/core';
-import { OutboxEventBase } from '../common/outbox';
+import { OutboxMessageBase } from '../common/outbox';
 
 /** Events of the tax branches' work (TAX_NOTICE_ISSUED, TAX_NOTICE_PAID), served as the tax feed. */
 @Entity({ tableName: 'outbox' })
-export class TaxOutboxEvent extends OutboxEventBase {}
+export class TaxOutboxEvent extends OutboxMessageBase {}

@@ -3,7 +3,7 @@ import type { Context } from '../common/context';
 import { nextNumbers } from '../common/counter';
 import { requireHeldDossier } from '../common/dossier-holder';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
-import { recordEvent } from '../common/outbox';
+import { recordMessage } from '../common/outbox';
 import { hasRole, requireActor, requireRole } from '../common/roles';
 import { localDate } from '../common/scalars';
 import { Problems, requiredText } from '../common/validation';
@@ -99,7 +99,7 @@ export async function issueTaxNotice(deps: TaxDeps, input: { dossier: string; it
       payBy: addDays(localDate(deps.now), DAYS_TO_PAY),
     });
     em.persist(notice);
-    recordEvent(em, TaxOutboxEvent, actor, 'TAX_NOTICE_ISSUED', dossierCode, { noticeId: notice.id, number: notice.number, total: notice.total, payBy: notice.payBy }, deps.now);
+    recordMessage(em, TaxOutboxEvent, actor, 'TAX_NOTICE_ISSUED', dossierCode, { noticeId: notice.id, number: notice.number, total: notice.total, payBy: notice.payBy }, deps.now);
     return notice;
   });
 }
@@ -140,7 +140,7 @@ export async function recordTaxPayment(
       if (notice.paid) {
         notice.paidAt = paidAt;
         const unpaid = await em.count(TaxNotice, { dossierCode: notice.dossierCode, paidAt: null, id: { $ne: notice.id } });
-        recordEvent(em, TaxOutboxEvent, actor, 'TAX_NOTICE_PAID', notice.dossierCode, { noticeId: notice.id, number: notice.number, paidAt, dossierPaid: unpaid === 0 }, deps.now);
+        recordMessage(em, TaxOutboxEvent, actor, 'TAX_NOTICE_PAID', notice.dossierCode, { noticeId: notice.id, number: notice.number, paidAt, dossierPaid: unpaid === 0 }, deps.now);
       }
       return notice;
     });

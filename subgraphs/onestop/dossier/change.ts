@@ -15,7 +15,8 @@ import { DossierLeg } from './dossier-leg.entity';
 import { DossierEvent } from './dossier-event.entity';
 import { Dossier } from './dossier.entity';
 import { canonicalJson } from './history-chain';
-import { mayRead, orThrow, requireActor } from './permissions';
+import { mayRead, orThrow } from './permissions';
+import { requireActor } from '../../common/roles';
 import { project } from './projections';
 import { Transfer } from './transfer.entity';
 

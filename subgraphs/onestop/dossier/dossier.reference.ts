@@ -1,7 +1,7 @@
 import type { Context } from '../../common/context';
 import type { ReferenceResolvers } from '../../common/federation';
 import { Dossier } from './dossier.entity';
-import { requireActor } from './permissions';
+import { requireActor } from '../../common/roles';
 import { DossierAccess } from './dossier-access.entity';
 import { ForbiddenError } from '../../common/errors';
 

@@ -7,7 +7,8 @@ import type { Deps } from './change';
 import { nextNumber } from './counter.entity';
 import { cleanIntake, type GuidanceInput } from './dossier.input';
 import { GuidanceSlip } from './guidance-slip.entity';
-import { orThrow, requireActor } from './permissions';
+import { orThrow } from './permissions';
+import { requireActor } from '../../common/roles';
 import { receptionFacts } from './reception';
 
 /** Phiếu hướng dẫn hoàn thiện hồ sơ (form 01): lists everything an incomplete dossier lacks; creates no dossier. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from '../../common/auth';
-import { BadUserInputError, ConflictError, ForbiddenError, UnauthenticatedError, type HubError } from '../../common/errors';
+import { BadUserInputError, ConflictError, ForbiddenError, type HubError } from '../../common/errors';
 import { isRefusal, type Refusal } from '../rulebook/refusal';
 import { DossierAccess } from './dossier-access.entity';
 
@@ -8,11 +8,6 @@ import { DossierAccess } from './dossier-access.entity';
  * The reading side of "who may": the rules of acting live in the rulebook (`rulebook/workflow.ts`); who
  * reads which dossier needs the access index, which is here.
  */
-
-export function requireActor(actor: Identity | null): Identity {
-  if (!actor) throw new UnauthenticatedError();
-  return actor;
-}
 
 /** A SUPERVISOR reads every dossier; an agency reads those it holds, has held or has been handed. */
 export async function mayRead(em: EntityManager, actor: Identity, dossierCode: string): Promise<boolean> {

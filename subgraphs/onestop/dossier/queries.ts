@@ -6,7 +6,8 @@ import { Dossier } from './dossier.entity';
 import { normalizePhone, type DossierFilter } from './dossier.input';
 import { DossierConnection, DossierEdge } from './dossier.types';
 import { decodeCursor, encodeCursor, pageSize } from './paging';
-import { mayRead, requireActor } from './permissions';
+import { mayRead } from './permissions';
+import { requireActor } from '../../common/roles';
 
 /** Reading dossiers: one by code, the citizen's tracking, and the caller's list. */
 

@@ -15,7 +15,8 @@ import { agencyDirectory, procedureOf } from './directory';
 import { Dossier } from './dossier.entity';
 import { cleanIntake, cleanReceivedAt, type ReceiveDossierInput } from './dossier.input';
 import { canonicalJson } from './history-chain';
-import { orThrow, requireActor } from './permissions';
+import { orThrow } from './permissions';
+import { requireActor } from '../../common/roles';
 
 /**
  * Tiếp nhận: the desk checks the documents against the procedure; complete, the dossier is created with

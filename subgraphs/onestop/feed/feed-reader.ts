@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { signIdentity, type Identity } from '../../common/auth';
 import type { SubgraphName } from '../../common/env';
 import { HubError } from '../../common/errors';
-import type { FeedEvent as FeedMessage } from '../../common/outbox';
+import type { FeedMessage } from '../../common/outbox';
 import type { SubgraphServices } from '../../common/server';
 import { FeedCursor } from './feed-cursor.entity';
 import type { Reaction } from './reactions';

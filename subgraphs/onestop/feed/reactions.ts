@@ -1,4 +1,4 @@
-import type { FeedEvent as FeedMessage } from '../../common/outbox';
+import type { FeedMessage } from '../../common/outbox';
 import { change, type Deps } from '../dossier/change';
 import { recordResult } from '../dossier/processing';
 import { Outcome } from '../rulebook/statuses';

@@ -4,7 +4,7 @@ import { ForbiddenError } from '../../common/errors';
 import { Dossier } from '../dossier/dossier.entity';
 import { DossierConnection, DossierEdge } from '../dossier/dossier.types';
 import { encodeCursor, type Position } from '../dossier/paging';
-import { requireActor } from '../dossier/permissions';
+import { requireActor } from '../../common/roles';
 
 /** An agency's inbox is for its own officers and systems, and for supervisors. */
 export function assertMayReadInbox(actor: Identity | null, agencyCode: string): void {

@@ -3,7 +3,7 @@ import { localDate } from '../../common/scalars';
 import { text } from '../../common/validation';
 import type { Deps } from '../dossier/change';
 import { Dossier } from '../dossier/dossier.entity';
-import { requireActor } from '../dossier/permissions';
+import { requireActor } from '../../common/roles';
 import { DossierStatus, Outcome, Timeliness } from '../rulebook/statuses';
 import { LedgerRow } from './ledger-row.types';
 

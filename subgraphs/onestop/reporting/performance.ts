@@ -1,6 +1,6 @@
 import { BadUserInputError, ForbiddenError } from '../../common/errors';
 import type { Deps } from '../dossier/change';
-import { requireActor } from '../dossier/permissions';
+import { requireActor } from '../../common/roles';
 import { AgencyPerformance } from './agency-performance.types';
 
 /** The provincial People's Committee: its code stands for the province in the dashboard's totals. */
