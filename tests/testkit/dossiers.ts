@@ -73,28 +73,50 @@ export class DossierClient {
   }
 }
 
+/** The producers whose outboxes onestop reads (their events move dossiers). */
+const OUTBOXES = ['tax', 'land', 'local', 'province'];
+
+/** Resolves once onestop has consumed every event in every producer's outbox, as it is now. */
+async function untilEventsConsumed(client: Client): Promise<void> {
+  await eventually(async () => {
+    const { rows } = await client.query<{ pending: string }>(
+      `select count(*) as pending from (
+         ${OUTBOXES.map((source) => `select '${source}' as source, max(id) as last from ${source}.outbox`).join(' union all ')}
+       ) o left join onestop.feed_cursor c on c.source = o.source
+       where o.last is not null and (c.position is null or c.position < o.last)`,
+    );
+    if (Number(rows[0].pending) > 0) throw new Error('events still in flight');
+  });
+}
+
+async function withClient<T>(hub: TestHub, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: hub.database.url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Waits until onestop has consumed every event the other subgraphs have written so far: what those events
+ * do to dossiers has then happened. Wait for this, not for a while, before checking that something did
+ * not happen (an event not applied, a dossier not moved).
+ */
+export function allEventsConsumed(hub: TestHub): Promise<void> {
+  return withClient(hub, untilEventsConsumed);
+}
+
 /**
  * A checksum of the contents of every table of every subgraph: a refused mutation must leave all of them
  * as they were. The event consumer's bookkeeping (its cursors and the events it has seen) moves on its own
  * and is left out, as is how far each notice's delivery has got (the notices themselves count).
  */
 export async function hubFootprint(hub: TestHub): Promise<Record<string, string>> {
-  const client = new Client({ connectionString: hub.database.url });
-  await client.connect();
-  try {
+  return withClient(hub, async (client) => {
     // Taken at rest: every event in every outbox consumed, so no earlier step lands in the middle.
-    await eventually(async () => {
-      const { rows } = await client.query<{ pending: string }>(
-        `select count(*) as pending from (
-           select 'tax' as source, max(id) as last from tax.outbox union all
-           select 'land', max(id) from land.outbox union all
-           select 'local', max(id) from local.outbox union all
-           select 'province', max(id) from province.outbox
-         ) o left join onestop.feed_cursor c on c.source = o.source
-         where o.last is not null and (c.position is null or c.position < o.last)`,
-      );
-      if (Number(rows[0].pending) > 0) throw new Error('events still in flight');
-    });
+    await untilEventsConsumed(client);
     const { rows: tables } = await client.query<{ schema: string; name: string }>(
       `select table_schema as schema, table_name as name from information_schema.tables
         where table_schema in ('onestop', 'province', 'local', 'tax', 'land') and table_type = 'BASE TABLE'
@@ -108,9 +130,7 @@ export async function hubFootprint(hub: TestHub): Promise<Record<string, string>
       sums[`${schema}.${name}`] = rows[0].sum;
     }
     return sums;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** A clock the test moves: every request the hub handles happens at `clock.now`. */
