@@ -185,6 +185,78 @@ export function useDossierHub(start: string, options: () => Omit<TestHubOptions,
   return { hub: later(() => context.hub), dossiers: later(() => context.dossiers), who: later(() => context.who), clock: context.clock };
 }
 
+/** The agencies a Yên Thế land transfer (BG-DD-CN) goes through, leg by leg: desk, land branch, tax branch, land branch. */
+export const LAND_TRANSFER_ROUTE = ['BG.YENTHE', 'BG.VPDKDD.YENTHE', 'BG.CT.YENTHE', 'BG.VPDKDD.YENTHE'] as const;
+
+/** When a hand-over is made (giao) and accepted (nhận); a time left out is whatever the clock shows then. */
+export interface HandOverTimes {
+  handedAt?: string;
+  acceptedAt?: string;
+}
+
+/** The officer of each leg's agency, as `officers` names them. */
+const routeOfficers = (who: DossierHub['who']) => [who.desk, who.land, who.tax, who.land];
+
+/**
+ * Builders of dossiers at a given point of their life, with the same mutations officers use. Each takes the
+ * hub of its describe block, the instant of receipt (the clock is set to it), and `times[i]`, when the
+ * dossier is handed on to leg i + 2 and accepted there; `overrides` change the receipt's input (another
+ * procedure on the same route, copies, delivery).
+ */
+
+/** A land transfer received at the Yên Thế desk, which holds it (leg 1). */
+export async function aReceivedDossier({ dossiers, who, clock }: DossierHub, receivedAt: string, overrides: Record<string, unknown> = {}): Promise<any> {
+  clock.set(receivedAt);
+  return dossiers.receiveLandTransfer(who.desk, overrides);
+}
+
+/** A land transfer carried along its route up to leg `leg` − 1, and handed over to leg `leg`'s agency, which has not accepted it yet. */
+export async function aDossierInTransitTo(context: DossierHub, leg: 2 | 3 | 4, receivedAt: string, times: HandOverTimes[] = [], overrides: Record<string, unknown> = {}): Promise<any> {
+  const { code } = await aDossierAtLeg(context, (leg - 1) as 1 | 2 | 3, receivedAt, times, overrides);
+  const { handedAt } = times[leg - 2] ?? {};
+  if (handedAt) context.clock.set(handedAt);
+  return context.dossiers.ok('handOver', { code, to: LAND_TRANSFER_ROUTE[leg - 1] }, routeOfficers(context.who)[leg - 2]);
+}
+
+/** A land transfer carried along its route until leg `leg`'s agency has accepted it and holds it. */
+export async function aDossierAtLeg(context: DossierHub, leg: 1 | 2 | 3 | 4, receivedAt: string, times: HandOverTimes[] = [], overrides: Record<string, unknown> = {}): Promise<any> {
+  if (leg === 1) return aReceivedDossier(context, receivedAt, overrides);
+  const { code } = await aDossierInTransitTo(context, leg, receivedAt, times, overrides);
+  const { acceptedAt } = times[leg - 2] ?? {};
+  if (acceptedAt) context.clock.set(acceptedAt);
+  return context.dossiers.ok('accept', { code }, routeOfficers(context.who)[leg - 1]);
+}
+
+/**
+ * A land transfer approved at its last leg and back at the desk that received it, which holds the result
+ * (RESOLVED); `times[3]` times the result's hand-over to the desk.
+ */
+export async function aResolvedDossier(context: DossierHub, receivedAt: string, times: HandOverTimes[] = [], overrides: Record<string, unknown> = {}): Promise<any> {
+  const { code } = await aDossierAtLeg(context, 4, receivedAt, times, overrides);
+  const { handedAt, acceptedAt } = times[3] ?? {};
+  if (handedAt) context.clock.set(handedAt);
+  await context.dossiers.ok('recordResult', { code, outcome: 'APPROVED', note: 'Đã chỉnh lý Giấy chứng nhận' }, context.who.land);
+  if (acceptedAt) context.clock.set(acceptedAt);
+  return context.dossiers.ok('accept', { code }, context.who.desk);
+}
+
+/** The dossier's status, as a supervisor reads it. */
+export async function statusOf(hub: TestHub, code: string): Promise<string> {
+  const response = await hub.gql(`query ($code: ID!) { dossier(code: $code) { status } }`, { code }, hub.token('BG.SNV', ['SUPERVISOR']));
+  return dataOf(response).dossier.status;
+}
+
+/** Waits until another subgraph's event has brought the dossier to `status`. */
+export function untilStatus(hub: TestHub, code: string, status: string): Promise<void> {
+  return eventually(async () => expect(await statusOf(hub, code)).toBe(status));
+}
+
+/** The data of a response that must succeed (a step that builds a test's world, not the one it checks). */
+export function dataOf<T = any>(response: GraphQLResponse<T>): T {
+  if (response.errors) throw new Error(`The request failed: ${JSON.stringify(response.errors)}`);
+  return response.data as T;
+}
+
 /** Retries `check` until it passes (events travel on their own time), then returns its result. */
 export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
