@@ -139,6 +139,8 @@ describe('who may do the agencies’ own work', () => {
 
   const tokenOf = (caller: Caller) => (caller === 'anonymous' ? undefined : hub.token(caller[1], caller[2], caller[0]));
   const labelOf = (caller: Caller) => (caller === 'anonymous' ? 'an anonymous caller' : caller[0]);
+  /** Nobody acts without a token; a caller who has one but may not do this is forbidden. */
+  const refusalOf = (caller: Caller) => (caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
   let run = 0;
 
   describe.each(MATRIX.map((row) => [row.name, row] as const))('%s', (_name, row) => {
@@ -148,11 +150,11 @@ describe('who may do the agencies’ own work', () => {
       expect(response.errors).toBeUndefined();
     });
 
-    it.each(row.denied.map((caller) => [labelOf(caller), caller] as const))('is refused to %s, and nothing is written', async (_label, caller) => {
+    it.each(row.denied.map((caller) => [labelOf(caller), refusalOf(caller), caller] as const))('is refused to %s with %s, and nothing is written', async (_label, refusal, caller) => {
       const variables = await row.prepare(run++, false);
       const before = await hubFootprint(hub);
       const response = await hub.gql(row.mutation, variables, tokenOf(caller));
-      expect(response.errors?.[0].extensions?.code).toBe(caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      expect(response.errors?.[0].extensions?.code).toBe(refusal);
       expect(response.data ?? null).toBeNull();
       expect(await hubFootprint(hub)).toEqual(before);
     });

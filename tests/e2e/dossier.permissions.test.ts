@@ -115,6 +115,8 @@ const MATRIX: Row[] = [
 ];
 
 const labelOf = (caller: Caller) => (caller === 'anonymous' ? 'an anonymous caller' : caller[0]);
+/** Nobody acts without a token; a caller who has one but may not do this is forbidden. */
+const refusalOf = (caller: Caller) => (caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
 
 describe('who may change a dossier', () => {
   const RECEIVED_AT = '2026-03-09T09:00:00+07:00';
@@ -155,11 +157,11 @@ describe('who may change a dossier', () => {
       expect(response.errors).toBeUndefined();
     });
 
-    it.each(row.denied.map((caller) => [labelOf(caller), caller] as const))('is refused to %s, and nothing is written', async (_label, caller) => {
+    it.each(row.denied.map((caller) => [labelOf(caller), refusalOf(caller), caller] as const))('is refused to %s with %s, and nothing is written', async (_label, refusal, caller) => {
       const code = await dossierAt(row.stage);
       const before = await hubFootprint(hub);
       const response = await dossiers.run(row.mutation, row.variables(code), tokenOf(caller));
-      expect(response.errors?.[0].extensions?.code).toBe(caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      expect(response.errors?.[0].extensions?.code).toBe(refusal);
       expect(response.data ?? null).toBeNull();
       expect(await hubFootprint(hub)).toEqual(before);
     });

@@ -68,7 +68,7 @@ describe('the federated hub through its gateway', () => {
     ]);
   });
 
-  it('keeps an agency’s inbox from anonymous callers and from other agencies', async () => {
+  it('keeps an agency’s inbox from anonymous callers (UNAUTHENTICATED) and from other agencies (FORBIDDEN)', async () => {
     const anonymous = await hub.gql(`{ agency(code: "BG.YENTHE") { inbox { totalCount } } }`);
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const other = await hub.gql(`{ agency(code: "BG.YENTHE") { inbox { totalCount } } }`, {}, hub.token('BG.TANYEN', ['RECEPTIONIST']));
