@@ -47,6 +47,8 @@ describe('a land transfer dossier from reception to return, through the gateway'
       applicant: { ...APPLICANT, phone: '0912345678' },
       transfers: [],
     });
+    // Legs due cumulatively from Monday 9 March 09:00, in working days of 8 office hours (winter: 07:30–12:00,
+    // 13:00–16:30), no holiday on the way: the desk's hand-off at that day's closing, then 4, 7 and 10 days on.
     expect(dossier.legs.map((leg: any) => [leg.seq, leg.agency.code, leg.workingDays, leg.dueAt, leg.result])).toEqual([
       [1, 'BG.YENTHE', 0, '2026-03-09T16:30:00+07:00', null],
       [2, 'BG.VPDKDD.YENTHE', 4, '2026-03-13T09:00:00+07:00', null],

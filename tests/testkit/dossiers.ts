@@ -197,12 +197,10 @@ export interface HandOverTimes {
 /** The officer of each leg's agency, as `officers` names them. */
 const routeOfficers = (who: DossierHub['who']) => [who.desk, who.land, who.tax, who.land];
 
-/**
- * Builders of dossiers at a given point of their life, with the same mutations officers use. Each takes the
- * hub of its describe block, the instant of receipt (the clock is set to it), and `times[i]`, when the
- * dossier is handed on to leg i + 2 and accepted there; `overrides` change the receipt's input (another
- * procedure on the same route, copies, delivery).
- */
+// Builders of a dossier at a given point of its life, with the same mutations officers use, so that each
+// test makes its own. Each takes the hub of its describe block, the instant of receipt (the clock is set to
+// it), and `times[i]`, when the dossier is handed on to leg i + 2 and accepted there; `overrides` change the
+// receipt's input (another procedure on the same route, copies, delivery).
 
 /** A land transfer received at the Yên Thế desk, which holds it (leg 1). */
 export async function aReceivedDossier({ dossiers, who, clock }: DossierHub, receivedAt: string, overrides: Record<string, unknown> = {}): Promise<any> {
