@@ -56,23 +56,21 @@ describe('an agency that closes', () => {
     });
     let watched: Awaited<ReturnType<typeof inFlight>>;
     let carried: Awaited<ReturnType<typeof inFlight>>;
+    let closed: unknown;
 
     beforeAll(async () => {
       watched = await inFlight();
       carried = await inFlight();
       clock.set('2026-03-10T08:00:00+07:00');
-      dataOf(await close({}));
+      closed = dataOf(await close({})).closeAgency;
       await allEventsConsumed(hub);
     });
 
     it('keeps the agency on record, valid until the closure, pointing to its successor', async () => {
+      const closure = { validTo: '2026-03-10T00:00:00+07:00', successor: { code: 'BG.VPDKDD', name: 'Văn phòng Đăng ký đất đai tỉnh Bắc Giang' } };
+      expect(closed).toEqual({ code: 'BG.VPDKDD.YENTHE', ...closure });
       const agency = await hub.gql(`{ agency(code: "BG.VPDKDD.YENTHE") { code name validTo successor { code name } } }`);
-      expect(agency.data.agency).toEqual({
-        code: 'BG.VPDKDD.YENTHE',
-        name: 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế',
-        validTo: '2026-03-10T00:00:00+07:00',
-        successor: { code: 'BG.VPDKDD', name: 'Văn phòng Đăng ký đất đai tỉnh Bắc Giang' },
-      });
+      expect(agency.data.agency).toEqual({ code: 'BG.VPDKDD.YENTHE', name: 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế', ...closure });
     });
 
     it('hands every dossier it holds or was handed to its successor, and re-plans its legs ahead', async () => {
@@ -231,17 +229,20 @@ describe('criminal-record certificates move from the Department of Justice to th
 
   // A request received at the Department of Justice on 26 February 2025; the move recorded on 3 March.
   let inFlight: string;
+  let moved: unknown;
   beforeAll(async () => {
     clock.set('2025-02-26T09:00:00+07:00');
     inFlight = (await dossiers.ok('receive', { input: CRIMINAL_RECORD_INPUT }, justice.desk())).code;
     clock.set('2025-03-03T08:00:00+07:00');
-    dataOf(await move());
+    moved = dataOf(await move()).transferCompetence;
     await allEventsConsumed(hub);
   });
 
   it('is recorded on the procedure, once: a second move of the same date is refused with CONFLICT', async () => {
+    const moves = [{ from: 'BG.STP', to: 'BG.CA', effectiveAt: '2025-03-01T00:00:00+07:00', reason: REASON }];
+    expect(moved).toEqual({ code: 'BG-TP-LLTP', competenceMoves: moves });
     const procedure = await hub.gql(`{ procedure(code: "BG-TP-LLTP") { competenceMoves { from to effectiveAt reason } } }`);
-    expect(procedure.data.procedure.competenceMoves).toEqual([{ from: 'BG.STP', to: 'BG.CA', effectiveAt: '2025-03-01T00:00:00+07:00', reason: REASON }]);
+    expect(procedure.data.procedure.competenceMoves).toEqual(moves);
     const before = await hubFootprint(hub);
     const again = await move();
     expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');

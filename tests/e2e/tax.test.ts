@@ -239,11 +239,15 @@ describe('the tax branch’s part of a land transfer, joined by events', () => {
       expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     });
 
-    it('a payment on an unknown notice, with NOT_FOUND, and on a paid one, with CONFLICT', async () => {
+    it('a payment on an unknown notice, with NOT_FOUND, and on a paid one, with CONFLICT, writing nothing', async () => {
       expect((await pay('BG.CT.YENTHE-2026-999', '100', 'KB-U-1')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
       const { notice } = await awaitingPayment();
       dataOf(await pay(notice.id, notice.total, 'KB-U-2'));
-      expect((await pay(notice.id, '100', 'KB-U-3')).errors?.[0].extensions?.code).toBe('CONFLICT');
+      const before = await hubFootprint(hub);
+      const paid = await pay(notice.id, '100', 'KB-U-3');
+      expect(paid.errors?.[0].extensions?.code).toBe('CONFLICT');
+      expect(paid.errors?.[0].message).toMatch(/already paid in full/);
+      expect(await hubFootprint(hub)).toEqual(before);
     });
   });
 });
