@@ -1,5 +1,5 @@
 import type { Role } from '../../subgraphs/common/auth';
-import { APPLICANT, eventually, hubFootprint, useDossierHub, BIRTH_PACKAGE_DOCUMENTS } from '../testkit/dossiers';
+import { aDossierAtLeg, APPLICANT, BIRTH_PACKAGE_DOCUMENTS, dataOf, hubFootprint, untilStatus, useDossierHub } from '../testkit/dossiers';
 
 /**
  * Who may do the agencies' own work: the tax branch that holds a dossier issues its notice; the notice's
@@ -22,32 +22,26 @@ const supervisor: Caller = ['a supervisor of another department', 'BG.UBND', ['S
 const anonymous: Caller = 'anonymous';
 
 describe('who may do the agencies’ own work', () => {
-  const { hub, dossiers, who } = useDossierHub('2026-03-09T08:00:00+07:00');
-  const status = async (code: string) => (await hub.gql(`query ($c: ID!) { dossier(c: $c) { status } }`.replace('dossier(c: $c)', 'dossier(code: $c)'), { c: code }, who.supervisor)).data.dossier.status;
+  const context = useDossierHub('2026-03-09T08:00:00+07:00');
+  const { hub, dossiers, who } = context;
+  const RECEIVED_AT = '2026-03-09T08:00:00+07:00';
 
-  async function atTax(): Promise<string> {
-    const { code } = await dossiers.receiveLandTransfer(who.desk);
-    await dossiers.ok('handOver', { code, to: 'BG.VPDKDD.YENTHE' }, who.desk);
-    await dossiers.ok('accept', { code }, who.land);
-    await dossiers.ok('handOver', { code, to: 'BG.CT.YENTHE' }, who.land);
-    await dossiers.ok('accept', { code }, who.tax);
-    return code;
-  }
+  const atTax = async (): Promise<string> => (await aDossierAtLeg(context, 3, RECEIVED_AT)).code;
 
   async function noticeIssued(): Promise<string> {
     const code = await atTax();
-    const { data } = await hub.gql(`mutation ($d: ID!) { issueTaxNotice(input: { dossier: $d, items: [{ kind: REGISTRATION_FEE, base: "1000000" }] }) { id } }`, { d: code }, who.tax);
-    await eventually(async () => expect(await status(code)).toBe('AWAITING_PAYMENT'));
-    return data.issueTaxNotice.id;
+    const { issueTaxNotice } = dataOf(
+      await hub.gql(`mutation ($d: ID!) { issueTaxNotice(input: { dossier: $d, items: [{ kind: REGISTRATION_FEE, base: "1000000" }] }) { id } }`, { d: code }, who.tax),
+    );
+    await untilStatus(hub, code, 'AWAITING_PAYMENT');
+    return issueTaxNotice.id;
   }
 
-  /** A transfer at the land branch's last leg, its notice paid, its parcel registered. */
+  /** A transfer back at the land branch for its last leg, nothing to pay, its parcel registered. */
   async function readyForTransfer(run: number): Promise<Record<string, unknown>> {
-    const code = await atTax();
-    await dossiers.ok('handOver', { code, to: 'BG.VPDKDD.YENTHE' }, who.tax);
-    await dossiers.ok('accept', { code }, who.land);
+    const { code } = await aDossierAtLeg(context, 4, RECEIVED_AT);
     const parcel = { mapSheet: 50, number: 100 + run, commune: 'BG.YENTHE.BOHA' };
-    await hub.gql(`mutation ($i: RegisterParcelInput!) { registerParcel(input: $i) { number } }`, { i: { ...parcel, area: '100', address: 'Bố Hạ', purpose: 'Đất ở', holder: APPLICANT.name } }, who.land);
+    dataOf(await hub.gql(`mutation ($i: RegisterParcelInput!) { registerParcel(input: $i) { number } }`, { i: { ...parcel, area: '100', address: 'Bố Hạ', purpose: 'Đất ở', holder: APPLICANT.name } }, who.land));
     return { input: { dossier: code, parcel, transferee: 'Lê Văn Tâm', certificateNumber: `CS-P-${run}` } };
   }
 
@@ -72,7 +66,6 @@ describe('who may do the agencies’ own work', () => {
       },
     };
   }
-
 
   const MATRIX: Row[] = [
     {
@@ -146,6 +139,8 @@ describe('who may do the agencies’ own work', () => {
 
   const tokenOf = (caller: Caller) => (caller === 'anonymous' ? undefined : hub.token(caller[1], caller[2], caller[0]));
   const labelOf = (caller: Caller) => (caller === 'anonymous' ? 'an anonymous caller' : caller[0]);
+  /** Nobody acts without a token; a caller who has one but may not do this is forbidden. */
+  const refusalOf = (caller: Caller) => (caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
   let run = 0;
 
   describe.each(MATRIX.map((row) => [row.name, row] as const))('%s', (_name, row) => {
@@ -155,11 +150,11 @@ describe('who may do the agencies’ own work', () => {
       expect(response.errors).toBeUndefined();
     });
 
-    it.each(row.denied.map((caller) => [labelOf(caller), caller] as const))('is refused to %s, and nothing is written', async (_label, caller) => {
+    it.each(row.denied.map((caller) => [labelOf(caller), refusalOf(caller), caller] as const))('is refused to %s with %s, and nothing is written', async (_label, refusal, caller) => {
       const variables = await row.prepare(run++, false);
       const before = await hubFootprint(hub);
       const response = await hub.gql(row.mutation, variables, tokenOf(caller));
-      expect(response.errors?.[0].extensions?.code).toBe(caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      expect(response.errors?.[0].extensions?.code).toBe(refusal);
       expect(response.data ?? null).toBeNull();
       expect(await hubFootprint(hub)).toEqual(before);
     });

@@ -1,4 +1,4 @@
-import { APPLICANT, eventually, hubFootprint, useDossierHub, BIRTH_PACKAGE_DOCUMENTS } from '../testkit/dossiers';
+import { APPLICANT, BIRTH_PACKAGE_DOCUMENTS, dataOf, eventually, hubFootprint, useDossierHub } from '../testkit/dossiers';
 
 /**
  * The birth, residence and health-insurance package (Decree 63/2024): received at the commune, the birth
@@ -7,15 +7,19 @@ import { APPLICANT, eventually, hubFootprint, useDossierHub, BIRTH_PACKAGE_DOCUM
  */
 describe('the birth registration package over commune, police and social insurance', () => {
   const { hub, dossiers, clock } = useDossierHub('2026-03-09T08:00:00+07:00');
-  const commune = {
-    desk: () => hub.token('BG.YENTHE.CAUGO', ['RECEPTIONIST'], 'Ngô Thị Mai'),
-    civilStatus: () => hub.token('BG.YENTHE.CAUGO', ['PROCESSOR'], 'Đặng Văn Tùng'),
-  };
+  const officersOf = (code: string) => ({
+    code,
+    desk: () => hub.token(code, ['RECEPTIONIST'], 'Ngô Thị Mai'),
+    civilStatus: () => hub.token(code, ['PROCESSOR'], 'Đặng Văn Tùng'),
+  });
+  // Cầu Gồ registers only the first test's birth, which is therefore its first; other registrations are Bố Hạ's.
+  const commune = officersOf('BG.YENTHE.CAUGO');
+  const boHa = officersOf('BG.YENTHE.BOHA');
   const police = () => hub.token('BG.CA', ['PROCESSOR'], 'Thiếu tá Lý Văn Sơn');
   const insurance = () => hub.token('BG.BHXH', ['PROCESSOR'], 'Mai Thị Hồng');
   const supervisor = () => hub.token('BG.SNV', ['SUPERVISOR']);
 
-    const BIRTH = {
+  const BIRTH = {
     child: { name: 'Hoàng Minh Khôi', birthDate: '2026-03-01', sex: 'MALE', birthPlace: 'Bệnh viện Đa khoa huyện Yên Thế' },
     mother: { name: 'Hoàng Thị Lụa', birthYear: 1994, ethnicity: 'Kinh' },
     father: { name: 'Nguyễn Văn Bình', birthYear: 1992, ethnicity: 'Kinh' },
@@ -37,14 +41,18 @@ describe('the birth registration package over commune, police and social insuran
       { code },
       supervisor(),
     ).then((response) => response.data.dossier);
-  const receive = async () =>
-    (await dossiers.ok('receive', { input: { procedure: 'BG-HT-KS', desk: 'BG.YENTHE.CAUGO', applicant: APPLICANT, documents: BIRTH_PACKAGE_DOCUMENTS } }, commune.desk())).code as string;
+  /** A birth package received at the commune's desk at `receivedAt`. */
+  const receive = async (receivedAt: string, at = commune) => {
+    clock.set(receivedAt);
+    return (await dossiers.ok('receive', { input: { procedure: 'BG-HT-KS', desk: at.code, applicant: APPLICANT, documents: BIRTH_PACKAGE_DOCUMENTS } }, at.desk())).code as string;
+  };
 
   it('registers the birth at the commune, which hands the dossier on to the police by itself', async () => {
-    const code = await receive();
+    const code = await receive('2026-03-09T08:00:00+07:00');
     clock.set('2026-03-09T10:00:00+07:00');
     const registered = await register({ dossier: code, ...BIRTH });
     expect(registered.errors).toBeUndefined();
+    // Cầu Gồ's first birth in this hub's database: number 1 of book 01/2026.
     expect(registered.data.registerBirth).toMatchObject({
       id: 'BG.YENTHE.CAUGO-2026-1',
       registerNumber: 1,
@@ -84,17 +92,17 @@ describe('the birth registration package over commune, police and social insuran
   });
 
   it('numbers the commune’s births continuously within the year', async () => {
-    const code = await receive();
-    const registered = await register({ dossier: code, ...BIRTH, child: { ...BIRTH.child, name: 'Hoàng Minh Anh', sex: 'FEMALE' } });
-    expect(registered.data.registerBirth.registerNumber).toBe(2);
+    const first = dataOf(await register({ dossier: await receive('2026-03-10T08:00:00+07:00', boHa), ...BIRTH }, boHa.civilStatus())).registerBirth;
+    const code = await receive('2026-03-10T09:00:00+07:00', boHa);
+    const next = dataOf(await register({ dossier: code, ...BIRTH, child: { ...BIRTH.child, name: 'Hoàng Minh Anh', sex: 'FEMALE' } }, boHa.civilStatus())).registerBirth;
+    expect(next).toMatchObject({ registerNumber: first.registerNumber + 1, book: '01/2026', id: `BG.YENTHE.BOHA-2026-${first.registerNumber + 1}` });
     await eventually(async () => expect((await dossier(code)).addressee).toEqual({ code: 'BG.CA' }));
   });
 
   describe('refuses', () => {
     let code: string;
     beforeAll(async () => {
-      clock.set('2026-03-11T09:00:00+07:00');
-      code = await receive();
+      code = await receive('2026-03-11T09:00:00+07:00');
     });
 
     it.each<[string, Record<string, unknown>, string]>([
@@ -112,6 +120,7 @@ describe('the birth registration package over commune, police and social insuran
     });
 
     it('a dossier of another procedure, with BAD_USER_INPUT, and an unknown one, with NOT_FOUND', async () => {
+      clock.set('2026-03-11T09:00:00+07:00');
       const land = (await dossiers.receiveLandTransfer(hub.token('BG.YENTHE', ['RECEPTIONIST']))).code;
       const district = hub.token('BG.YENTHE', ['PROCESSOR']);
       expect((await register({ dossier: land, ...BIRTH }, district)).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -119,10 +128,10 @@ describe('the birth registration package over commune, police and social insuran
     });
 
     it('a second registration once the dossier has gone on, with FORBIDDEN', async () => {
-      const fresh = await receive();
-      expect((await register({ dossier: fresh, ...BIRTH })).errors).toBeUndefined();
+      const fresh = await receive('2026-03-11T10:00:00+07:00', boHa);
+      expect((await register({ dossier: fresh, ...BIRTH }, boHa.civilStatus())).errors).toBeUndefined();
       await eventually(async () => expect((await dossier(fresh)).addressee).toEqual({ code: 'BG.CA' }));
-      expect((await register({ dossier: fresh, ...BIRTH })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      expect((await register({ dossier: fresh, ...BIRTH }, boHa.civilStatus())).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
   });
 });

@@ -1,6 +1,5 @@
 import type { Role } from '../../subgraphs/common/auth';
-import { APPLICANT, DossierClient, LAND_TRANSFER_DOCUMENTS, hubFootprint, TestClock, type MutationName } from '../testkit/dossiers';
-import { startTestHub, type TestHub } from '../testkit/hub';
+import { aDossierAtLeg, aDossierInTransitTo, APPLICANT, aReceivedDossier, hubFootprint, LAND_TRANSFER_DOCUMENTS, useDossierHub, type MutationName } from '../testkit/dossiers';
 
 /**
  * Who may do what (DESIGN.md): a RECEPTIONIST receives, supplements, returns and hands over only at its own
@@ -116,38 +115,39 @@ const MATRIX: Row[] = [
 ];
 
 const labelOf = (caller: Caller) => (caller === 'anonymous' ? 'an anonymous caller' : caller[0]);
+/** Nobody acts without a token; a caller who has one but may not do this is forbidden. */
+const refusalOf = (caller: Caller) => (caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
 
 describe('who may change a dossier', () => {
-  const clock = new TestClock('2026-03-09T09:00:00+07:00');
-  let hub: TestHub;
-  let dossiers: DossierClient;
-
-  beforeAll(async () => {
-    hub = await startTestHub({ clock: clock.read });
-    dossiers = new DossierClient(hub);
-  });
-  afterAll(() => hub?.close());
+  const RECEIVED_AT = '2026-03-09T09:00:00+07:00';
+  const context = useDossierHub(RECEIVED_AT);
+  const { hub, dossiers, who } = context;
 
   const tokenOf = (caller: Caller) => (caller === 'anonymous' ? undefined : hub.token(caller[1], caller[2], caller[0]));
 
   /** A fresh land transfer, brought to the stage by the officers who may do so. */
   async function dossierAt(stage: Stage): Promise<string> {
-    if (stage === 'new') return '';
-    const desk = hub.token(DESK, ['RECEPTIONIST']);
-    const land = hub.token(LAND, ['PROCESSOR']);
-    const { code } = await dossiers.receiveLandTransfer(desk);
-    if (stage === 'atDesk') return code;
-    await dossiers.ok('handOver', { code, to: LAND }, desk);
-    if (stage === 'toLand') return code;
-    await dossiers.ok('accept', { code }, land);
-    if (stage === 'atLand') return code;
-    if (stage === 'supplementRequested') {
-      await dossiers.ok('requestSupplement', { code, items: ['Bản sao trích lục bản đồ địa chính'] }, land);
-      return code;
+    switch (stage) {
+      case 'new':
+        return '';
+      case 'atDesk':
+        return (await aReceivedDossier(context, RECEIVED_AT)).code;
+      case 'toLand':
+        return (await aDossierInTransitTo(context, 2, RECEIVED_AT)).code;
+      case 'atLand':
+        return (await aDossierAtLeg(context, 2, RECEIVED_AT)).code;
+      case 'supplementRequested': {
+        const { code } = await aDossierAtLeg(context, 2, RECEIVED_AT);
+        await dossiers.ok('requestSupplement', { code, items: ['Bản sao trích lục bản đồ địa chính'] }, who.land);
+        return code;
+      }
+      case 'resolvedAtDesk': {
+        const { code } = await aDossierAtLeg(context, 2, RECEIVED_AT);
+        await dossiers.ok('recordResult', { code, outcome: 'DENIED', note: 'Thửa đất đang có tranh chấp' }, who.land);
+        await dossiers.ok('accept', { code }, who.desk);
+        return code;
+      }
     }
-    await dossiers.ok('recordResult', { code, outcome: 'DENIED', note: 'Thửa đất đang có tranh chấp' }, land);
-    await dossiers.ok('accept', { code }, desk);
-    return code;
   }
 
   describe.each(MATRIX.map((row) => [`${row.mutation} (${row.stage})`, row] as const))('%s', (_name, row) => {
@@ -157,11 +157,11 @@ describe('who may change a dossier', () => {
       expect(response.errors).toBeUndefined();
     });
 
-    it.each(row.denied.map((caller) => [labelOf(caller), caller] as const))('is refused to %s, and nothing is written', async (_label, caller) => {
+    it.each(row.denied.map((caller) => [labelOf(caller), refusalOf(caller), caller] as const))('is refused to %s with %s, and nothing is written', async (_label, refusal, caller) => {
       const code = await dossierAt(row.stage);
       const before = await hubFootprint(hub);
       const response = await dossiers.run(row.mutation, row.variables(code), tokenOf(caller));
-      expect(response.errors?.[0].extensions?.code).toBe(caller === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      expect(response.errors?.[0].extensions?.code).toBe(refusal);
       expect(response.data ?? null).toBeNull();
       expect(await hubFootprint(hub)).toEqual(before);
     });

@@ -68,7 +68,7 @@ describe('the federated hub through its gateway', () => {
     ]);
   });
 
-  it('keeps an agency’s inbox from anonymous callers and from other agencies', async () => {
+  it('keeps an agency’s inbox from anonymous callers (UNAUTHENTICATED) and from other agencies (FORBIDDEN)', async () => {
     const anonymous = await hub.gql(`{ agency(code: "BG.YENTHE") { inbox { totalCount } } }`);
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const other = await hub.gql(`{ agency(code: "BG.YENTHE") { inbox { totalCount } } }`, {}, hub.token('BG.TANYEN', ['RECEPTIONIST']));
@@ -99,6 +99,7 @@ describe('the federated hub through its gateway', () => {
     }
     const province = hub.subgraphs.province.url;
     const direct = await postGraphQL(province, `{ agencies { code } }`, {}, { [IDENTITY_HEADER]: 'e30', [SIGNATURE_HEADER]: 'AAAA' });
+    expect(direct.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(direct.data ?? null).toBeNull();
     const signed = await postGraphQL(province, `{ agency(code: "BG.UBND") { name } }`, {}, signIdentity(null, hub.config.identitySecret));
     expect(signed.data).toEqual({ agency: { name: 'UBND tỉnh Bắc Giang' } });
@@ -123,10 +124,11 @@ describe('the federated hub through its gateway', () => {
     }
   });
 
-  it('refuses a query nested deeper than the configured limit', async () => {
+  it('refuses a query nested deeper than the configured limit with GRAPHQL_VALIDATION_FAILED', async () => {
     const deep = `{ agency(code: "BG.YENTHE.CAUGO") { ${'parent { '.repeat(14)}code${' }'.repeat(14)} } }`;
     const response = await hub.gql(deep);
-    expect(response.errors?.[0].message).toMatch(/depth/i);
+    expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.errors?.[0].message).toMatch(/depth limit of 12 exceeded/i);
     expect(response.data ?? null).toBeNull();
   });
 });

@@ -1,10 +1,13 @@
-import { APPLICANT, eventually, hubFootprint, useDossierHub, LAND_TRANSFER_DOCUMENTS } from '../testkit/dossiers';
+import { aDossierAtLeg, APPLICANT, dataOf, hubFootprint, untilStatus, useDossierHub } from '../testkit/dossiers';
 
 describe('the land registry’s part, joined with the tax branch’s by events', () => {
-  const { hub, dossiers, who, clock } = useDossierHub('2026-03-02T08:00:00+07:00');
+  const context = useDossierHub('2026-03-02T08:00:00+07:00');
+  const { hub, dossiers, who } = context;
   const treasury = () => hub.token('BG.KBNN', ['SYSTEM'], 'Hệ thống Kho bạc');
 
+  /** The parcel the first test registers; no other test registers one in Cầu Gồ. */
   const PARCEL = { mapSheet: 12, number: 345, commune: 'BG.YENTHE.CAUGO' };
+  const parcelInput = (parcel: Record<string, unknown>, holder = APPLICANT.name) => ({ ...parcel, area: '152.50', address: 'Thị trấn Bố Hạ', purpose: 'Đất ở tại đô thị', holder });
   const registerParcel = (input: Record<string, unknown>, token = who.land) =>
     hub.gql(
       `mutation ($input: RegisterParcelInput!) { registerParcel(input: $input) {
@@ -25,19 +28,7 @@ describe('the land registry’s part, joined with the tax branch’s by events',
     hub.gql(`mutation ($input: IssueTaxNoticeInput!) { issueTaxNotice(input: $input) { id total } }`, { input: { dossier: code, items } }, who.tax);
   const pay = (notice: string, amount: string, receipt: string) =>
     hub.gql(`mutation ($n: ID!, $a: Money!, $r: String!) { recordTaxPayment(notice: $n, amount: $a, receiptNumber: $r) { paid } }`, { n: notice, a: amount, r: receipt }, treasury());
-  const statusOf = async (code: string) =>
-    (await hub.gql(`query ($code: ID!) { dossier(code: $code) { status } }`, { code }, who.supervisor)).data.dossier.status;
-  const until = (code: string, status: string) => eventually(async () => expect(await statusOf(code)).toBe(status));
-
-  /** Received with `procedure` at Yên Thế and taken by the route to the tax branch. */
-  async function atTax(procedure: string, documents: string[]): Promise<string> {
-    const { code } = await dossiers.ok('receive', { input: { procedure, desk: 'BG.YENTHE', applicant: APPLICANT, documents } }, who.desk);
-    await dossiers.ok('handOver', { code, to: 'BG.VPDKDD.YENTHE' }, who.desk);
-    await dossiers.ok('accept', { code }, who.land);
-    await dossiers.ok('handOver', { code, to: 'BG.CT.YENTHE' }, who.land);
-    await dossiers.ok('accept', { code }, who.tax);
-    return code;
-  }
+  const until = (code: string, status: string) => untilStatus(hub, code, status);
 
   it('registers a parcel of its own service area, with its first holder', async () => {
     const response = await registerParcel({ ...PARCEL, area: '152.50', address: 'Tổ dân phố Hòa Bình, thị trấn Cầu Gồ', purpose: 'Đất ở tại đô thị', holder: APPLICANT.name });
@@ -55,13 +46,15 @@ describe('the land registry’s part, joined with the tax branch’s by events',
   });
 
   it('carries a transfer through tax notice, payment and certificate update, back to the desk and to the applicant', async () => {
-    const code = await atTax('BG-DD-CN', LAND_TRANSFER_DOCUMENTS);
+    const parcel = { mapSheet: 12, number: 346, commune: 'BG.YENTHE.BOHA' };
+    dataOf(await registerParcel(parcelInput(parcel)));
+    const { code } = await aDossierAtLeg(context, 3, '2026-03-02T08:00:00+07:00');
     const notice = (await issue(code, [{ kind: 'PERSONAL_INCOME_TAX', base: '2000000000' }, { kind: 'REGISTRATION_FEE', base: '2000000000' }])).data.issueTaxNotice;
     expect(notice.total).toBe('50000000');
     await until(code, 'AWAITING_PAYMENT');
     await dossiers.ok('accept', { code }, who.land);
 
-    const transfer = { dossier: code, parcel: PARCEL, transferee: 'Nguyễn Văn Bình', certificateNumber: 'CS 123456' };
+    const transfer = { dossier: code, parcel, transferee: 'Nguyễn Văn Bình', certificateNumber: 'CS 123456' };
     const early = await recordTransfer(transfer);
     expect(early.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', unpaid: [notice.id.replace(/^BG\.CT\.YENTHE-2026-(\d+)$/, '$1/TB-BG.CT.YENTHE')] });
 
@@ -98,7 +91,7 @@ describe('the land registry’s part, joined with the tax branch’s by events',
       who.supervisor,
     );
     expect(whole.data.dossier).toMatchObject({
-      landRegistration: { certificateNumber: 'CS 123456', transferee: 'Nguyễn Văn Bình', parcel: { mapSheet: 12, number: 345, commune: { name: 'thị trấn Cầu Gồ' } } },
+      landRegistration: { certificateNumber: 'CS 123456', transferee: 'Nguyễn Văn Bình', parcel: { mapSheet: 12, number: 346, commune: { name: 'thị trấn Bố Hạ' } } },
       taxNotices: [{ total: '50000000', paid: true }],
       historyIntact: true,
     });
@@ -109,8 +102,10 @@ describe('the land registry’s part, joined with the tax branch’s by events',
   });
 
   it('carries a first-time registration through its land-use fee', async () => {
-    clock.set('2026-03-03T08:00:00+07:00');
-    const code = await atTax('BG-DD-LD', ['Đơn đăng ký, cấp Giấy chứng nhận (Mẫu 04a/ĐK)', 'Giấy tờ về quyền sử dụng đất (nếu có)']);
+    const { code } = await aDossierAtLeg(context, 3, '2026-03-03T08:00:00+07:00', [], {
+      procedure: 'BG-DD-LD',
+      documents: ['Đơn đăng ký, cấp Giấy chứng nhận (Mẫu 04a/ĐK)', 'Giấy tờ về quyền sử dụng đất (nếu có)'],
+    });
     const notice = (await issue(code, [{ kind: 'LAND_USE_FEE', base: '125000000' }])).data.issueTaxNotice;
     expect(notice.total).toBe('125000000');
     await until(code, 'AWAITING_PAYMENT');
@@ -126,6 +121,12 @@ describe('the land registry’s part, joined with the tax branch’s by events',
   });
 
   describe('refuses', () => {
+    // Refusals write nothing, so one registered parcel serves every case.
+    const REGISTERED = { mapSheet: 30, number: 1, commune: 'BG.YENTHE.BOHA' };
+    beforeAll(async () => {
+      dataOf(await registerParcel(parcelInput(REGISTERED)));
+    });
+
     it.each<[string, Record<string, unknown>, string]>([
       ['a commune outside the branch’s service area', { commune: 'BG.TANYEN.CAOTHUONG' }, 'BAD_USER_INPUT'],
       ['a district instead of a commune', { commune: 'BG.YENTHE' }, 'BAD_USER_INPUT'],
@@ -134,7 +135,7 @@ describe('the land registry’s part, joined with the tax branch’s by events',
       ['a negative area', { area: '-5' }, 'BAD_USER_INPUT'],
       ['map sheet zero', { mapSheet: 0 }, 'BAD_USER_INPUT'],
       ['no holder', { holder: ' ' }, 'BAD_USER_INPUT'],
-      ['a parcel already registered', { number: 345 }, 'CONFLICT'],
+      ['a parcel already registered', REGISTERED, 'CONFLICT'],
     ])('to register a parcel with %s', async (_case, overrides, code) => {
       const before = await hubFootprint(hub);
       const response = await registerParcel({ ...PARCEL, number: 999, area: '10', address: 'x', purpose: 'Đất ở', holder: 'A', ...overrides });
@@ -145,22 +146,28 @@ describe('the land registry’s part, joined with the tax branch’s by events',
     describe('a transfer', () => {
       let code: string;
       beforeAll(async () => {
-        clock.set('2026-03-04T08:00:00+07:00');
-        code = await atTax('BG-DD-CN', LAND_TRANSFER_DOCUMENTS);
-        await dossiers.ok('handOver', { code, to: 'BG.VPDKDD.YENTHE' }, who.tax);
-        await dossiers.ok('accept', { code }, who.land);
+        // Back at the land branch for its last leg, nothing to pay; and another transfer already registered as CS 777-1.
+        ({ code } = await aDossierAtLeg(context, 4, '2026-03-04T08:00:00+07:00'));
+        const done = { mapSheet: 30, number: 2, commune: 'BG.YENTHE.BOHA' };
+        dataOf(await registerParcel(parcelInput(done)));
+        const { code: other } = await aDossierAtLeg(context, 4, '2026-03-04T08:00:00+07:00');
+        dataOf(await recordTransfer({ dossier: other, parcel: done, transferee: 'Lê Thị Cúc', certificateNumber: 'CS 777-1' }));
       });
-      const input = (overrides: Record<string, unknown> = {}) => ({ dossier: code, parcel: PARCEL, transferee: 'Lê Thị Cúc', certificateNumber: 'CS 777', ...overrides });
+      const input = (overrides: Record<string, unknown> = {}) => ({ dossier: code, parcel: REGISTERED, transferee: 'Lê Thị Cúc', certificateNumber: 'CS 777', ...overrides });
 
-      it.each<[string, Record<string, unknown>, string]>([
-        ['on a parcel outside the branch’s area', { parcel: { ...PARCEL, commune: 'BG.TANYEN.NHANAM' } }, 'BAD_USER_INPUT'],
-        ['on a parcel never registered', { parcel: { ...PARCEL, number: 4040 } }, 'NOT_FOUND'],
-        ['on an unknown dossier', { dossier: 'BG.YENTHE-260304-9999' }, 'NOT_FOUND'],
-        ['without a transferee', { transferee: '' }, 'BAD_USER_INPUT'],
-        ['with a certificate already issued', { certificateNumber: 'CS 123456' }, 'CONFLICT'],
-      ])('%s', async (_case, overrides, expected) => {
+      // Each row: the case, what it changes in an input that would go through, the code, and (where the
+      // code alone does not tell the causes apart) the message.
+      it.each<[string, Record<string, unknown>, string, RegExp | null]>([
+        ['on a parcel outside the branch’s area', { parcel: { ...REGISTERED, commune: 'BG.TANYEN.NHANAM' } }, 'BAD_USER_INPUT', null],
+        ['on a parcel never registered', { parcel: { ...REGISTERED, number: 4040 } }, 'NOT_FOUND', /Parcel/],
+        ['on an unknown dossier', { dossier: 'BG.YENTHE-260304-9999' }, 'NOT_FOUND', /Dossier/],
+        ['without a transferee', { transferee: '' }, 'BAD_USER_INPUT', null],
+        ['with a certificate already issued', { certificateNumber: 'CS 777-1' }, 'CONFLICT', /Certificate CS 777-1 is already issued/],
+      ])('%s', async (_case, overrides, expected, because) => {
         const before = await hubFootprint(hub);
-        expect((await recordTransfer(input(overrides))).errors?.[0].extensions?.code).toBe(expected);
+        const [error] = (await recordTransfer(input(overrides))).errors ?? [];
+        expect(error?.extensions?.code).toBe(expected);
+        if (because) expect(error.message).toMatch(because);
         expect(await hubFootprint(hub)).toEqual(before);
       });
     });

@@ -1,19 +1,35 @@
 import { foldStatus } from '../../subgraphs/onestop/rulebook/evolve';
 import type { Action } from '../../subgraphs/onestop/rulebook/workflow';
-import { APPLICANT, useDossierHub } from '../testkit/dossiers';
+import { aDossierAtLeg, APPLICANT, aReceivedDossier, aResolvedDossier, type HandOverTimes, useDossierHub } from '../testkit/dossiers';
 
 /**
  * A land-use right transfer (BG-DD-CN) received at the Yên Thế district desk on Monday 9 March 2026 goes
  * desk → land branch → tax branch → land branch → result → desk → returned, every leg accepted by the right
- * agency, the control slip complete and every deadline right.
+ * agency, the control slip complete and every deadline right. Each test builds its own dossier along the
+ * same timeline, as far as it needs.
  */
 describe('a land transfer dossier from reception to return, through the gateway', () => {
-  const { hub, dossiers, who, clock } = useDossierHub('2026-03-09T09:00:00+07:00');
-  let code: string;
+  const RECEIVED_AT = '2026-03-09T09:00:00+07:00';
+  /** When each hand-over is made and accepted: to the land branch, the tax branch, the land branch, the result to the desk. */
+  const TIMELINE: HandOverTimes[] = [
+    { handedAt: '2026-03-09T10:00:00+07:00', acceptedAt: '2026-03-09T14:00:00+07:00' },
+    { handedAt: '2026-03-12T10:00:00+07:00', acceptedAt: '2026-03-12T14:00:00+07:00' },
+    { handedAt: '2026-03-19T10:00:00+07:00', acceptedAt: '2026-03-19T11:00:00+07:00' },
+    { handedAt: '2026-03-20T10:00:00+07:00', acceptedAt: '2026-03-20T14:00:00+07:00' },
+  ];
+  const context = useDossierHub(RECEIVED_AT);
+  const { hub, dossiers, who, clock } = context;
+
+  /** The dossier at the end of the timeline: returned on Monday 23 March 08:00 to the post office, which delivers it. */
+  async function aReturnedDossier(): Promise<any> {
+    const { code } = await aResolvedDossier(context, RECEIVED_AT, TIMELINE);
+    clock.set('2026-03-23T08:00:00+07:00');
+    return dossiers.ok('returnResult', { code, receivedBy: 'Bưu điện huyện Yên Thế' }, who.desk);
+  }
 
   it('is received complete: code, receipt, ledger entry, and legs planned from the route with their deadlines', async () => {
-    const dossier = await dossiers.receiveLandTransfer(who.desk, { copies: 1, delivery: 'POSTAL' });
-    code = dossier.code;
+    // The first receipt of this hub's database: the day's serial, the receipt and the ledger start at 1.
+    const dossier = await aReceivedDossier(context, RECEIVED_AT, { copies: 1, delivery: 'POSTAL' });
     expect(dossier).toMatchObject({
       code: 'BG.YENTHE-260309-0001',
       status: 'RECEIVED',
@@ -32,6 +48,8 @@ describe('a land transfer dossier from reception to return, through the gateway'
       applicant: { ...APPLICANT, phone: '0912345678' },
       transfers: [],
     });
+    // Legs due cumulatively from Monday 9 March 09:00, in working days of 8 office hours (winter: 07:30–12:00,
+    // 13:00–16:30), no holiday on the way: the desk's hand-off at that day's closing, then 4, 7 and 10 days on.
     expect(dossier.legs.map((leg: any) => [leg.seq, leg.agency.code, leg.workingDays, leg.dueAt, leg.result])).toEqual([
       [1, 'BG.YENTHE', 0, '2026-03-09T16:30:00+07:00', null],
       [2, 'BG.VPDKDD.YENTHE', 4, '2026-03-13T09:00:00+07:00', null],
@@ -42,12 +60,19 @@ describe('a land transfer dossier from reception to return, through the gateway'
   });
 
   it('goes from the desk to the land branch, which finds it in its inbox before accepting', async () => {
+    const { code } = await aReceivedDossier(context, RECEIVED_AT);
+    const inbox = async () =>
+      (await hub.gql(`{ agency(code: "BG.VPDKDD.YENTHE") { inbox(first: 100) { totalCount edges { node { code status } } } } }`, {}, who.land)).data.agency.inbox;
+    const before = await inbox();
+    expect(before.edges.map((edge: any) => edge.node.code)).not.toContain(code);
+
     clock.set('2026-03-09T10:00:00+07:00');
     const handed = await dossiers.ok('handOver', { code, to: 'BG.VPDKDD.YENTHE' }, who.desk);
     expect(handed).toMatchObject({ status: 'RECEIVED', holder: { code: 'BG.YENTHE' }, addressee: { code: 'BG.VPDKDD.YENTHE' } });
 
-    const inbox = await hub.gql(`{ agency(code: "BG.VPDKDD.YENTHE") { inbox { totalCount edges { node { code status } } } } }`, {}, who.land);
-    expect(inbox.data.agency.inbox).toEqual({ totalCount: 1, edges: [{ node: { code, status: 'RECEIVED' } }] });
+    const after = await inbox();
+    expect(after.totalCount).toBe(before.totalCount + 1);
+    expect(after.edges).toContainEqual({ node: { code, status: 'RECEIVED' } });
 
     clock.set('2026-03-09T14:00:00+07:00');
     const accepted = await dossiers.ok('accept', { code }, who.land);
@@ -56,6 +81,7 @@ describe('a land transfer dossier from reception to return, through the gateway'
   });
 
   it('goes to the tax branch and back to the land branch, each leg judged by its own deadline', async () => {
+    const { code } = await aDossierAtLeg(context, 2, RECEIVED_AT, TIMELINE);
     clock.set('2026-03-12T10:00:00+07:00');
     await dossiers.ok('handOver', { code, to: 'BG.CT.YENTHE' }, who.land);
     clock.set('2026-03-12T14:00:00+07:00');
@@ -71,12 +97,13 @@ describe('a land transfer dossier from reception to return, through the gateway'
   });
 
   it('gets its result at the land branch, which sends it back to the desk', async () => {
+    const { code } = await aDossierAtLeg(context, 4, RECEIVED_AT, TIMELINE);
     clock.set('2026-03-20T10:00:00+07:00');
     const resolved = await dossiers.ok('recordResult', { code, outcome: 'APPROVED', note: 'Đã chỉnh lý Giấy chứng nhận' }, who.land);
     expect(resolved).toMatchObject({ status: 'RESOLVED', nationalStatusCode: 9, outcome: 'APPROVED', addressee: { code: 'BG.YENTHE' } });
 
     const early = await dossiers.run('returnResult', { code, receivedBy: APPLICANT.name }, who.desk);
-    expect(early.errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect(early.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'RESOLVED', inTransit: true, allowed: ['ACCEPT'] });
 
     clock.set('2026-03-20T14:00:00+07:00');
     const atDesk = await dossiers.ok('accept', { code }, who.desk);
@@ -85,8 +112,7 @@ describe('a land transfer dossier from reception to return, through the gateway'
   });
 
   it('is returned to the applicant, early overall, with a complete control slip', async () => {
-    clock.set('2026-03-23T08:00:00+07:00');
-    const returned = await dossiers.ok('returnResult', { code, receivedBy: 'Bưu điện huyện Yên Thế' }, who.desk);
+    const returned = await aReturnedDossier();
     expect(returned).toMatchObject({
       status: 'RETURNED',
       nationalStatusCode: 10,
@@ -105,6 +131,7 @@ describe('a land transfer dossier from reception to return, through the gateway'
   });
 
   it('keeps a history whose chain is intact and whose actions fold to the status', async () => {
+    const { code } = await aReturnedDossier();
     const response = await hub.gql(
       `query ($code: ID!) { dossier(code: $code) { status historyIntact history { seq action actorName agencyName fromStatus toStatus at } } }`,
       { code },
@@ -120,6 +147,7 @@ describe('a land transfer dossier from reception to return, through the gateway'
   });
 
   it('shows a tampered history as broken', async () => {
+    const { code } = await aReturnedDossier();
     const { Client } = await import('pg');
     const client = new Client({ connectionString: hub.database.url });
     await client.connect();
@@ -136,7 +164,8 @@ describe('a land transfer dossier from reception to return, through the gateway'
     expect(response.data.dossier.historyIntact).toBe(false);
   });
 
-  it('lets the citizen track it by code and phone, without personal data, and tells a wrong phone from nothing', async () => {
+  it('lets the citizen track it by code and phone, without personal data, and answers a wrong phone as an unknown code', async () => {
+    const { code } = await aReturnedDossier();
     const query = `query ($code: ID!, $phone: String!) { trackDossier(code: $code, phone: $phone) {
       code status nationalStatusCode procedureName deskName receivedAt dueAt timeliness
       procedure { name } holder { name } legs { seq agencyName dueAt result }
@@ -162,7 +191,8 @@ describe('a land transfer dossier from reception to return, through the gateway'
     for (const hidden of ['applicant', 'transfers', 'history', 'returnedTo', 'outcomeNote']) expect(fields).not.toContain(hidden);
   });
 
-  it('is readable by the agencies that held it and by supervisors, and by nobody else', async () => {
+  it('is readable by the agencies that held it and by supervisors; others get FORBIDDEN, anonymous callers UNAUTHENTICATED', async () => {
+    const { code } = await aReturnedDossier();
     const query = `query ($code: ID!) { dossier(code: $code) { code } }`;
     for (const token of [who.desk, who.land, who.tax, who.supervisor]) {
       expect((await hub.gql(query, { code }, token)).data.dossier.code).toBe(code);

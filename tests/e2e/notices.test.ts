@@ -126,6 +126,7 @@ describe('citizen notices over real SMTP and an HTTP SMS gateway', () => {
     });
 
   it('tells the applicant at receipt, supplement request, apology and result, in Vietnamese, by e-mail and SMS', async () => {
+    clock.set('2026-03-02T09:00:00+07:00');
     const processor = hub.token('BG.YENTHE', ['PROCESSOR'], 'Lê Văn Cường');
     const { code, dueAt } = await dossiers.ok('receive', { input: PERMIT }, who.desk);
     await delivered(code, 2);

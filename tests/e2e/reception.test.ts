@@ -2,6 +2,8 @@ import { APPLICANT, LAND_TRANSFER_DOCUMENTS, hubFootprint, useDossierHub, BIRTH_
 
 describe('reception at the desk', () => {
   const { hub, dossiers, who, clock } = useDossierHub('2026-03-10T09:30:00+07:00');
+  /** Tuesday 10 March 09:30, for receipts whose day does not matter (Wednesday 11 belongs to the concurrent receipts). */
+  const TUESDAY_MORNING = '2026-03-10T09:30:00+07:00';
 
   const receiveInput = (overrides: Record<string, unknown> = {}) => ({
     procedure: 'BG-DD-CN',
@@ -12,6 +14,7 @@ describe('reception at the desk', () => {
   });
 
   it('gives an incomplete dossier a guidance slip naming every missing document, and creates no dossier', async () => {
+    clock.set(TUESDAY_MORNING);
     const before = await hubFootprint(hub);
     const slip = await dossiers.ok(
       'guidance',
@@ -26,6 +29,7 @@ describe('reception at the desk', () => {
       },
       who.desk,
     );
+    // The desk's first slip in this hub's database.
     expect(slip).toMatchObject({
       id: 'BG.YENTHE-2026-1',
       number: '1/HDHS',
@@ -46,6 +50,7 @@ describe('reception at the desk', () => {
   });
 
   it('refuses to receive an incomplete dossier, listing every missing item in extensions.missing', async () => {
+    clock.set(TUESDAY_MORNING);
     const before = await hubFootprint(hub);
     const response = await dossiers.run('receive', { input: receiveInput({ documents: [LAND_TRANSFER_DOCUMENTS[0]] }) }, who.desk);
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', missing: LAND_TRANSFER_DOCUMENTS.slice(1) });
@@ -53,6 +58,7 @@ describe('reception at the desk', () => {
   });
 
   it('does not count documents marked “(nếu có)” as missing, and matches names whatever their Unicode form or case', async () => {
+    clock.set(TUESDAY_MORNING);
     const firstTime = await dossiers.ok(
       'receive',
       {
@@ -68,6 +74,7 @@ describe('reception at the desk', () => {
   });
 
   it('stores Vietnamese text composed (NFC) and the phone in one form', async () => {
+    clock.set(TUESDAY_MORNING);
     const dossier = await dossiers.ok(
       'receive',
       { input: receiveInput({ applicant: { ...APPLICANT, name: '  Nguyễn   Thị Thu  '.normalize('NFD'), phone: '+84 (912) 345.678' } }) },
@@ -79,6 +86,7 @@ describe('reception at the desk', () => {
   });
 
   it('returns the first dossier for a retried receipt with the same idempotency key, and writes nothing more', async () => {
+    clock.set(TUESDAY_MORNING);
     const input = receiveInput({ idempotencyKey: 'yt-desk-2-req-8812' });
     const first = await dossiers.ok('receive', { input }, who.desk);
     const before = await hubFootprint(hub);
@@ -112,6 +120,7 @@ describe('reception at the desk', () => {
   });
 
   it('resolves the route’s selectors through the service areas: a commune desk’s land branch is its district’s', async () => {
+    clock.set('2026-03-12T10:00:00+07:00');
     const commune = hub.token('BG.YENTHE.CAUGO', ['RECEPTIONIST'], 'Ngô Thị Mai');
     const dossier = await dossiers.ok(
       'receive',
@@ -130,6 +139,7 @@ describe('reception at the desk', () => {
       ['BG.CA', '2026-03-16T10:00:00+07:00'],
       ['BG.BHXH', '2026-03-17T10:00:00+07:00'],
     ]);
+    // The commune desk's first receipt: its civil-status ledger starts at 1.
     expect(dossier.ledgerBook).toBe('Hộ tịch 2026');
     expect(dossier.ledgerNumber).toBe(1);
   });
@@ -159,6 +169,7 @@ describe('reception at the desk', () => {
     ];
 
     it.each(badReceipts)('receiveDossier with %s', async (_case, overrides, field) => {
+      clock.set('2026-03-12T10:00:00+07:00');
       const before = await hubFootprint(hub);
       // An officer of the desk named in the input, so that only the input is wrong.
       const desk = (overrides.desk as string | undefined) ?? 'BG.YENTHE';
@@ -177,6 +188,7 @@ describe('reception at the desk', () => {
 
     it('receiveDossier with several bad fields names them all at once', async () => {
       const response = await dossiers.run('receive', { input: receiveInput({ applicant: { name: '', phone: 'x' }, copies: -1 }) }, who.desk);
+      expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
       expect(Object.keys(response.errors?.[0].extensions?.fields)).toEqual(['applicant.name', 'applicant.phone', 'copies']);
     });
 
@@ -185,7 +197,7 @@ describe('reception at the desk', () => {
       ['nothing missing and nothing to correct', { documents: LAND_TRANSFER_DOCUMENTS }],
       ['an applicant without a phone', { applicant: { name: 'Lụa', phone: '' } }],
       ['an empty requirement', { documents: [], requirements: [''] }],
-    ])('issueGuidance with %s', async (_case, overrides) => {
+    ])('issueGuidance with %s, with BAD_USER_INPUT', async (_case, overrides) => {
       const before = await hubFootprint(hub);
       const response = await dossiers.run('guidance', { input: { ...receiveInput(), documents: [], ...overrides } }, who.desk);
       expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

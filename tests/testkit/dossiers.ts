@@ -73,28 +73,50 @@ export class DossierClient {
   }
 }
 
+/** The producers whose outboxes onestop reads (their events move dossiers). */
+const OUTBOXES = ['tax', 'land', 'local', 'province'];
+
+/** Resolves once onestop has consumed every event in every producer's outbox, as it is now. */
+async function untilEventsConsumed(client: Client): Promise<void> {
+  await eventually(async () => {
+    const { rows } = await client.query<{ pending: string }>(
+      `select count(*) as pending from (
+         ${OUTBOXES.map((source) => `select '${source}' as source, max(id) as last from ${source}.outbox`).join(' union all ')}
+       ) o left join onestop.feed_cursor c on c.source = o.source
+       where o.last is not null and (c.position is null or c.position < o.last)`,
+    );
+    if (Number(rows[0].pending) > 0) throw new Error('events still in flight');
+  });
+}
+
+async function withClient<T>(hub: TestHub, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: hub.database.url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Waits until onestop has consumed every event the other subgraphs have written so far: what those events
+ * do to dossiers has then happened. Wait for this, not for a while, before checking that something did
+ * not happen (an event not applied, a dossier not moved).
+ */
+export function allEventsConsumed(hub: TestHub): Promise<void> {
+  return withClient(hub, untilEventsConsumed);
+}
+
 /**
  * A checksum of the contents of every table of every subgraph: a refused mutation must leave all of them
  * as they were. The event consumer's bookkeeping (its cursors and the events it has seen) moves on its own
  * and is left out, as is how far each notice's delivery has got (the notices themselves count).
  */
 export async function hubFootprint(hub: TestHub): Promise<Record<string, string>> {
-  const client = new Client({ connectionString: hub.database.url });
-  await client.connect();
-  try {
+  return withClient(hub, async (client) => {
     // Taken at rest: every event in every outbox consumed, so no earlier step lands in the middle.
-    await eventually(async () => {
-      const { rows } = await client.query<{ pending: string }>(
-        `select count(*) as pending from (
-           select 'tax' as source, max(id) as last from tax.outbox union all
-           select 'land', max(id) from land.outbox union all
-           select 'local', max(id) from local.outbox union all
-           select 'province', max(id) from province.outbox
-         ) o left join onestop.feed_cursor c on c.source = o.source
-         where o.last is not null and (c.position is null or c.position < o.last)`,
-      );
-      if (Number(rows[0].pending) > 0) throw new Error('events still in flight');
-    });
+    await untilEventsConsumed(client);
     const { rows: tables } = await client.query<{ schema: string; name: string }>(
       `select table_schema as schema, table_name as name from information_schema.tables
         where table_schema in ('onestop', 'province', 'local', 'tax', 'land') and table_type = 'BASE TABLE'
@@ -108,9 +130,7 @@ export async function hubFootprint(hub: TestHub): Promise<Record<string, string>
       sums[`${schema}.${name}`] = rows[0].sum;
     }
     return sums;
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /** A clock the test moves: every request the hub handles happens at `clock.now`. */
@@ -163,6 +183,76 @@ export function useDossierHub(start: string, options: () => Omit<TestHubOptions,
   });
   afterAll(() => context.hub?.close());
   return { hub: later(() => context.hub), dossiers: later(() => context.dossiers), who: later(() => context.who), clock: context.clock };
+}
+
+/** The agencies a Yên Thế land transfer (BG-DD-CN) goes through, leg by leg: desk, land branch, tax branch, land branch. */
+export const LAND_TRANSFER_ROUTE = ['BG.YENTHE', 'BG.VPDKDD.YENTHE', 'BG.CT.YENTHE', 'BG.VPDKDD.YENTHE'] as const;
+
+/** When a hand-over is made (giao) and accepted (nhận); a time left out is whatever the clock shows then. */
+export interface HandOverTimes {
+  handedAt?: string;
+  acceptedAt?: string;
+}
+
+/** The officer of each leg's agency, as `officers` names them. */
+const routeOfficers = (who: DossierHub['who']) => [who.desk, who.land, who.tax, who.land];
+
+// Builders of a dossier at a given point of its life, with the same mutations officers use, so that each
+// test makes its own. Each takes the hub of its describe block, the instant of receipt (the clock is set to
+// it), and `times[i]`, when the dossier is handed on to leg i + 2 and accepted there; `overrides` change the
+// receipt's input (another procedure on the same route, copies, delivery).
+
+/** A land transfer received at the Yên Thế desk, which holds it (leg 1). */
+export async function aReceivedDossier({ dossiers, who, clock }: DossierHub, receivedAt: string, overrides: Record<string, unknown> = {}): Promise<any> {
+  clock.set(receivedAt);
+  return dossiers.receiveLandTransfer(who.desk, overrides);
+}
+
+/** A land transfer carried along its route up to leg `leg` − 1, and handed over to leg `leg`'s agency, which has not accepted it yet. */
+export async function aDossierInTransitTo(context: DossierHub, leg: 2 | 3 | 4, receivedAt: string, times: HandOverTimes[] = [], overrides: Record<string, unknown> = {}): Promise<any> {
+  const { code } = await aDossierAtLeg(context, (leg - 1) as 1 | 2 | 3, receivedAt, times, overrides);
+  const { handedAt } = times[leg - 2] ?? {};
+  if (handedAt) context.clock.set(handedAt);
+  return context.dossiers.ok('handOver', { code, to: LAND_TRANSFER_ROUTE[leg - 1] }, routeOfficers(context.who)[leg - 2]);
+}
+
+/** A land transfer carried along its route until leg `leg`'s agency has accepted it and holds it. */
+export async function aDossierAtLeg(context: DossierHub, leg: 1 | 2 | 3 | 4, receivedAt: string, times: HandOverTimes[] = [], overrides: Record<string, unknown> = {}): Promise<any> {
+  if (leg === 1) return aReceivedDossier(context, receivedAt, overrides);
+  const { code } = await aDossierInTransitTo(context, leg, receivedAt, times, overrides);
+  const { acceptedAt } = times[leg - 2] ?? {};
+  if (acceptedAt) context.clock.set(acceptedAt);
+  return context.dossiers.ok('accept', { code }, routeOfficers(context.who)[leg - 1]);
+}
+
+/**
+ * A land transfer approved at its last leg and back at the desk that received it, which holds the result
+ * (RESOLVED); `times[3]` times the result's hand-over to the desk.
+ */
+export async function aResolvedDossier(context: DossierHub, receivedAt: string, times: HandOverTimes[] = [], overrides: Record<string, unknown> = {}): Promise<any> {
+  const { code } = await aDossierAtLeg(context, 4, receivedAt, times, overrides);
+  const { handedAt, acceptedAt } = times[3] ?? {};
+  if (handedAt) context.clock.set(handedAt);
+  await context.dossiers.ok('recordResult', { code, outcome: 'APPROVED', note: 'Đã chỉnh lý Giấy chứng nhận' }, context.who.land);
+  if (acceptedAt) context.clock.set(acceptedAt);
+  return context.dossiers.ok('accept', { code }, context.who.desk);
+}
+
+/** The dossier's status, as a supervisor reads it. */
+export async function statusOf(hub: TestHub, code: string): Promise<string> {
+  const response = await hub.gql(`query ($code: ID!) { dossier(code: $code) { status } }`, { code }, hub.token('BG.SNV', ['SUPERVISOR']));
+  return dataOf(response).dossier.status;
+}
+
+/** Waits until another subgraph's event has brought the dossier to `status`. */
+export function untilStatus(hub: TestHub, code: string, status: string): Promise<void> {
+  return eventually(async () => expect(await statusOf(hub, code)).toBe(status));
+}
+
+/** The data of a response that must succeed (a step that builds a test's world, not the one it checks). */
+export function dataOf<T = any>(response: GraphQLResponse<T>): T {
+  if (response.errors) throw new Error(`The request failed: ${JSON.stringify(response.errors)}`);
+  return response.data as T;
 }
 
 /** Retries `check` until it passes (events travel on their own time), then returns its result. */
