@@ -90,9 +90,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
     },
     async close() {
       await gateway.close();
-      // The one-stop subgraph reads the others' feeds: it stops first, so it never polls a closed peer.
-      await subgraphs.onestop.close();
-      await Promise.all(Object.values(subgraphs).filter((subgraph) => subgraph.name !== 'onestop').map((subgraph) => subgraph.close()));
+      // The subgraphs that follow others' feeds (onestop all of them, local the province's) stop first, so
+      // that they never poll a closed peer.
+      const followers: SubgraphName[] = ['onestop', 'local'];
+      await Promise.all(followers.map((name) => subgraphs[name].close()));
+      await Promise.all(Object.values(subgraphs).filter((subgraph) => !followers.includes(subgraph.name)).map((subgraph) => subgraph.close()));
     },
   };
 }

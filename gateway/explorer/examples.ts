@@ -154,6 +154,150 @@ query Agency($code: ID!) {
     },
   },
   {
+    title: 'registrar (public)',
+    query: `# Public. The agency whose SUPERVISORs keep the registers; give a token of one of them below.
+query Registrar {
+  registrar { code name }
+}`,
+  },
+  {
+    title: 'agency history (public)',
+    query: `# Public. An agency as it was on a day, and every change of it with its decision.
+query AgencyHistory($code: ID!, $at: DateTime!) {
+  agency(code: $code) {
+    name nameAt(at: $at) validFrom validTo successors { agency { name } area { name } }
+    history { seq kind effectiveAt name tier hasDesk parent { name } serviceArea { name } reason source recordedAt recordedBy }
+  }
+}`,
+    variables: { code: 'BG.YENTHE', at: '2025-06-30T12:00:00+07:00' },
+  },
+  {
+    title: 'createAgency',
+    query: `mutation CreateAgency($input: CreateAgencyInput!) {
+  createAgency(input: $input) { code name tier validFrom history { kind effectiveAt source } }
+}`,
+    variables: {
+      input: {
+        code: 'BN.XA.VIDU',
+        name: 'UBND xã Ví Dụ',
+        tier: 'COMMUNE',
+        parent: 'BG.UBND',
+        hasDesk: true,
+        effectiveAt: '2027-01-01T00:00:00+07:00',
+        reason: 'Thành lập (ví dụ)',
+        source: 'Số và ngày của quyết định',
+      },
+    },
+  },
+  {
+    title: 'amendAgency',
+    query: `mutation AmendAgency($code: ID!, $input: AmendAgencyInput!) {
+  amendAgency(code: $code, input: $input) { code name address phone history { seq kind effectiveAt name reason source } }
+}`,
+    variables: { code: 'BG.STP', input: { address: 'Địa chỉ trụ sở mới', phone: '0204 3 000 000', effectiveAt: '2027-01-01T00:00:00+07:00', reason: 'Chuyển trụ sở (ví dụ)', source: 'Số và ngày của quyết định' } },
+  },
+  {
+    title: 'closeAgency',
+    query: `mutation CloseAgency($code: ID!, $successor: ID!, $effectiveAt: DateTime!, $reason: String!, $source: String) {
+  closeAgency(code: $code, successor: $successor, effectiveAt: $effectiveAt, reason: $reason, source: $source) { code validTo successor { name } }
+}`,
+    variables: { code: 'BG.VPDKDD.YENTHE', successor: 'BG.VPDKDD', effectiveAt: '2027-01-01T00:00:00+07:00', reason: 'Sắp xếp chi nhánh (ví dụ)', source: 'Số và ngày của quyết định' },
+  },
+  {
+    title: 'reorganize',
+    query: `# One dated decision, applied whole: units merged, agencies set up, closed with their work split by area.
+mutation Reorganize($input: ReorganizationInput!) {
+  reorganize(input: $input) { id effectiveAt source unitsCreated unitsMerged changes { agency { code } kind } }
+}`,
+    variables: {
+      input: {
+        effectiveAt: '2027-01-01T00:00:00+07:00',
+        reason: 'Sắp xếp đơn vị hành chính (ví dụ)',
+        source: 'Số và ngày của nghị quyết',
+        units: { create: [{ code: 'BN.XA.VIDU', name: 'xã Ví Dụ', level: 'COMMUNE' }], merge: [{ units: ['BN.XA.BOHA', 'BN.XA.YENTHE'], into: 'BN.XA.VIDU' }] },
+        create: [{ code: 'BN.XA.VIDU', name: 'UBND xã Ví Dụ', tier: 'COMMUNE', parent: 'BG.UBND', hasDesk: true }],
+        close: [
+          { code: 'BN.XA.BOHA', successors: [{ agency: 'BN.XA.VIDU' }] },
+          { code: 'BN.XA.YENTHE', successors: [{ agency: 'BN.XA.VIDU' }] },
+        ],
+        amend: [{ code: 'BG.VPDKDD.YENTHE', serviceArea: ['BN.XA.VIDU'] }],
+      },
+    },
+  },
+  {
+    title: 'reorganizations (public)',
+    query: `query Reorganizations {
+  reorganizations { id effectiveAt reason source recordedBy unitsCreated unitsMerged }
+}`,
+  },
+  {
+    title: 'transferCompetence',
+    query: `mutation TransferCompetence($procedure: ID!, $from: ID!, $to: ID!, $effectiveAt: DateTime!, $reason: String!, $source: String) {
+  transferCompetence(procedure: $procedure, from: $from, to: $to, effectiveAt: $effectiveAt, reason: $reason, source: $source) { code competenceMoves { from to effectiveAt } }
+}`,
+    variables: { procedure: 'BG-KHDT-DKDN', from: 'BG.SKHDT', to: 'BG.STC', effectiveAt: '2027-01-01T00:00:00+07:00', reason: 'Chuyển thẩm quyền (ví dụ)', source: 'Số và ngày của quyết định' },
+  },
+  {
+    title: 'procedure versions (public)',
+    query: `query ProcedureVersions($code: ID!) {
+  procedure(code: $code) { code version versions { version effectiveFrom name processingDays documents receivingTiers receivingAgencies anyDesk routeBasis reason source } }
+}`,
+    variables: { code: 'BG-TP-LLTP' },
+  },
+  {
+    title: 'publishProcedureVersion',
+    query: `mutation Publish($code: ID!, $input: ProcedureVersionInput!) {
+  publishProcedureVersion(code: $code, input: $input) { code version versions { version effectiveFrom } }
+}`,
+    variables: {
+      code: 'BG-XD-GPXD',
+      input: {
+        effectiveFrom: '2027-01-01T00:00:00+07:00',
+        name: 'Cấp giấy phép xây dựng nhà ở riêng lẻ',
+        field: 'Xây dựng',
+        processingDays: 15,
+        documents: ['Đơn đề nghị cấp giấy phép xây dựng', 'Bản sao giấy tờ về quyền sử dụng đất', 'Hai bộ bản vẽ thiết kế xây dựng'],
+        receivingTiers: ['COMMUNE'],
+        anyDesk: false,
+        routeBasis: 'DESK',
+        route: [{ agency: '@DESK', workingDays: 15, task: 'Thẩm định hồ sơ, kiểm tra thực địa, cấp giấy phép' }],
+        reason: 'Tiếp nhận tại cấp xã (ví dụ)',
+        source: 'Số và ngày của quyết định công bố',
+      },
+    },
+  },
+  {
+    title: 'workingCalendar (public)',
+    query: `query Calendar($year: Int!) {
+  workingCalendar(year: $year) { year confirmed version source daysOff { date name } workingSaturdays { date name } }
+  officeHours { seasons { name from to sessions } source }
+}`,
+    variables: { year: 2026 },
+  },
+  {
+    title: 'setWorkingCalendar',
+    query: `# Days already past cannot change. workingCalendarHistory(year) shows every version.
+mutation SetCalendar($input: WorkingCalendarInput!) {
+  setWorkingCalendar(input: $input) { year confirmed version source daysOff { date name } workingSaturdays { date name } }
+}`,
+    variables: { input: { year: 2027, daysOff: [{ date: '2027-01-01', name: 'Tết Dương lịch' }], workingSaturdays: [], confirmed: false, source: 'Số và ngày của thông báo' } },
+  },
+  {
+    title: 'setOfficeHours',
+    query: `mutation SetOfficeHours($input: OfficeHoursInput!) {
+  setOfficeHours(input: $input) { seasons { name from to sessions } source }
+}`,
+    variables: {
+      input: {
+        seasons: [
+          { name: 'winter', from: '10-16', to: '04-15', sessions: ['07:30-12:00', '13:00-16:30'] },
+          { name: 'summer', from: '04-16', to: '10-15', sessions: ['07:00-11:30', '13:30-17:00'] },
+        ],
+        source: 'Số và ngày của quyết định về giờ làm việc',
+      },
+    },
+  },
+  {
     title: 'performance',
     query: `query Performance($from: Date!, $to: Date!) {
   performance(from: $from, to: $to) {

@@ -75,12 +75,15 @@ export function formsRouter(graphqlUrl: () => string): Router {
         const field = String(req.query.field ?? '');
         const year = Number(req.query.year);
         if (!desk || !field || !Number.isInteger(year)) throw new FormError(400, 'BAD_USER_INPUT', 'Give desk, field and year: /forms/ledger.' + format + '?desk=&field=&year=');
-        const data = await ask<{ ledger: LedgerRow[]; agency: { name: string } | null }>(
+        // The book is headed with the desk's name as it was in that year (its last day, or today).
+        const endOfYear = new Date(`${year + 1}-01-01T00:00:00+07:00`).getTime() - 1;
+        const asOf = new Date(Math.min(Date.now(), Number.isNaN(endOfYear) ? Date.now() : endOfYear)).toISOString();
+        const data = await ask<{ ledger: LedgerRow[]; agency: { nameAt: string } | null }>(
           req,
-          `query ($desk: ID!, $field: String!, $year: Int!) { ledger(desk: $desk, field: $field, year: $year) { ${LEDGER_FIELDS} } agency(code: $desk) { name } }`,
-          { desk, field, year },
+          `query ($desk: ID!, $field: String!, $year: Int!, $asOf: DateTime!) { ledger(desk: $desk, field: $field, year: $year) { ${LEDGER_FIELDS} } agency(code: $desk) { nameAt(at: $asOf) } }`,
+          { desk, field, year, asOf },
         );
-        const book = { deskName: data.agency?.name ?? desk, field, year, rows: data.ledger };
+        const book = { deskName: data.agency?.nameAt ?? desk, field, year, rows: data.ledger };
         send(res, format, `so-theo-doi-${desk}-${year}`, format === 'xlsx' ? await ledgerXlsx(book) : await ledgerPdf(book));
       } catch (error) {
         fail(res, error);

@@ -39,7 +39,7 @@ interface Season {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Decree 61/2018 Art. 18: a paper dossier received after 15:00 goes to the processing agency next working day. */
-const HAND_OFF_CUTOFF_MINUTES = 15 * 60;
+export const HAND_OFF_CUTOFF_MINUTES = 15 * 60;
 /** Any real calendar has a working day within this many days; more means broken calendar data. */
 const SEARCH_LIMIT_DAYS = 3660;
 
@@ -229,14 +229,17 @@ export class WorkingCalendar {
 
   /**
    * The deadline of a leg of 0 working days (the desk passing the dossier on): the closing time of the day
-   * of receipt, or the opening of the next working day when received after 15:00 or on a day off.
+   * of receipt, or the opening of the next working day when received after the cut-off hour (15:00 by
+   * default; the rules of the day of receipt say which, `rulebook/regimes.ts`), after closing, or on a day off.
    */
-  handOffDeadline(receivedAt: Date): Deadline {
+  handOffDeadline(receivedAt: Date, cutoffMinutes: number | null = HAND_OFF_CUTOFF_MINUTES): Deadline {
     const date = localDate(receivedAt);
-    const sameDay = this.isWorkingDay(date) && localMinutes(receivedAt) <= HAND_OFF_CUTOFF_MINUTES;
+    const sessions = this.sessions(date);
+    const closing = sessions.length ? localMinutes(sessions[sessions.length - 1].end) : 0;
+    const sameDay = sessions.length > 0 && localMinutes(receivedAt) <= Math.min(cutoffMinutes ?? closing, closing);
     const dueDate = sameDay ? date : this.nextWorkingDay(date);
-    const sessions = this.sessions(dueDate);
-    const dueAt = sameDay ? sessions[sessions.length - 1].end : sessions[0].start;
+    const dueSessions = this.sessions(dueDate);
+    const dueAt = sameDay ? dueSessions[dueSessions.length - 1].end : dueSessions[0].start;
     const provisional = !this.isConfirmed(Number(date.slice(0, 4))) || !this.isConfirmed(Number(dueDate.slice(0, 4)));
     return { dueAt, provisional };
   }
@@ -245,11 +248,11 @@ export class WorkingCalendar {
    * Each leg's deadline, cumulative from `start`: leg k is due when the working days of legs 1..k have run;
    * while none have (the desk's own leg), the hand-off rule applies.
    */
-  planLegs(start: Date, legDays: readonly number[]): Deadline[] {
+  planLegs(start: Date, legDays: readonly number[], cutoffMinutes: number | null = HAND_OFF_CUTOFF_MINUTES): Deadline[] {
     let cumulative = 0;
     return legDays.map((days) => {
       cumulative += days;
-      return cumulative === 0 ? this.handOffDeadline(start) : this.addWorkingDays(start, cumulative);
+      return cumulative === 0 ? this.handOffDeadline(start, cutoffMinutes) : this.addWorkingDays(start, cumulative);
     });
   }
 }

@@ -85,6 +85,10 @@ const schema = z
     HUB_TEST_PG_PORT: port.default(54321),
     HUB_REQUIRE_SYSTEM_TOOLS: z.enum(['0', '1']).default('0'),
     HUB_TEST_TEMPLATE: z.string().regex(/^[a-z0-9_]+$/).optional(),
+    HUB_DIRECTORY_AS_OF: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date, YYYY-MM-DD')
+      .optional(),
   })
   .superRefine((value, ctx) => {
     if (value.NODE_ENV !== 'production') return;
@@ -147,6 +151,11 @@ export interface HubEnv {
   testPgPort: number;
   /** Set by the tests' global setup: the migrated, seeded database each test file copies. */
   testTemplate?: string;
+  /**
+   * The bundled decisions (`domain/reorganization-*.json`) taking effect on or before this local date are
+   * applied when a database is prepared; unset: those in effect now.
+   */
+  directoryAsOf?: string;
   /** Tests that need Debian's poppler-utils or chromium fail, rather than skip, when these are missing (CI). */
   requireSystemTools: boolean;
 }
@@ -209,6 +218,7 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
     gatewayUrl: v.HUB_GATEWAY_URL ?? `http://127.0.0.1:${ports.gateway}/graphql`,
     testPgPort: v.HUB_TEST_PG_PORT,
     testTemplate: v.HUB_TEST_TEMPLATE,
+    directoryAsOf: v.HUB_DIRECTORY_AS_OF,
     requireSystemTools: v.HUB_REQUIRE_SYSTEM_TOOLS === '1',
   };
 }

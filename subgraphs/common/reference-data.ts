@@ -78,6 +78,8 @@ export interface CalendarDay {
 export interface CalendarYearRecord {
   /** The official schedule for the year is fully loaded. */
   confirmed: boolean;
+  /** The notices the year's days come from. */
+  source?: string;
   daysOff: CalendarDay[];
   workingSaturdays: CalendarDay[];
 }

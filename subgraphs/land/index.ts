@@ -7,22 +7,20 @@ import { database } from './mikro-orm.config';
 import { LandOutboxEvent } from './outbox.entity';
 import { parcelReferences } from './parcel.reference';
 import { ParcelResolver } from './parcel.resolver';
-import { serviceArea } from './service-area.entity';
-// Imported after the service area: orphaned types print in declaration order, and the committed schema has Agency first.
 import { dossierReferences, LandDossier } from './dossier.reference';
 import { LandDossierResolver } from './dossier.resolver';
 
-/** land: the land registry's work: service areas, parcels, transfer registrations and certificates. */
+/** land: the land registry's work: parcels, transfer registrations and certificates. */
 export const land: SubgraphDefinition = {
   name: 'land',
   database,
   schema: () =>
     buildFederatedSchema({
-      resolvers: [...serviceArea.resolvers, ParcelResolver, LandRegistrationResolver, LandDossierResolver],
-      orphanedTypes: [...serviceArea.orphanedTypes, LandDossier],
-      references: { ...serviceArea.references, ...dossierReferences, ...parcelReferences },
+      resolvers: [ParcelResolver, LandRegistrationResolver, LandDossierResolver],
+      orphanedTypes: [LandDossier],
+      references: { ...dossierReferences, ...parcelReferences },
     }),
-  seed: serviceArea.seed,
+  seed: async () => {},
   outbox: LandOutboxEvent,
 };
 

@@ -4,10 +4,9 @@ import { migrations } from './migrations';
 import { LandOutboxEvent } from './outbox.entity';
 import { Parcel } from './parcel.entity';
 import { ParcelHolding } from './parcel-holding.entity';
-import { LandServiceArea } from './service-area.entity';
 
 export const database: SubgraphDatabase = {
   schema: 'land',
-  entities: [LandServiceArea, Parcel, ParcelHolding, LandRegistration, LandOutboxEvent],
+  entities: [Parcel, ParcelHolding, LandRegistration, LandOutboxEvent],
   migrations,
 };

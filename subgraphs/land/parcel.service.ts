@@ -10,7 +10,7 @@ import { LandRegistration } from './land-registration.entity';
 import { LandOutboxEvent } from './outbox.entity';
 import { Parcel } from './parcel.entity';
 import { ParcelHolding } from './parcel-holding.entity';
-import { LandServiceArea } from './service-area.entity';
+import { branchOf, servesUnit } from '../common/branch';
 
 export type LandDeps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'>;
 
@@ -37,8 +37,8 @@ function cleanKey(problems: Problems, key: ParcelKey | null | undefined, field: 
   return { mapSheet: key?.mapSheet ?? 0, number: key?.number ?? 0, commune };
 }
 
-/** The district a commune belongs to, from the local subgraph (public, kept briefly). */
-async function districtOf(deps: LandDeps, commune: string): Promise<string | null> {
+/** A commune and its district (none since the district tier ended), from the local subgraph (public, kept briefly). */
+async function communeOf(deps: LandDeps, commune: string): Promise<{ code: string; parent: string | null } | null> {
   const { administrativeUnit } = await deps.graph.cached(`unit.${commune}`, 30_000, () =>
     deps.graph.query<{ administrativeUnit: { level: string; validTo: string | null; parent: { code: string } | null } | null }>(
       `query ($code: ID!) { administrativeUnit(code: $code) { level validTo parent { code } } }`,
@@ -46,21 +46,20 @@ async function districtOf(deps: LandDeps, commune: string): Promise<string | nul
     ),
   );
   if (!administrativeUnit || administrativeUnit.level !== 'COMMUNE') return null;
-  return administrativeUnit.parent?.code ?? null;
+  return { code: commune, parent: administrativeUnit.parent?.code ?? null };
 }
 
-/** A land branch works only on parcels of the communes its service area covers. */
+/** A land branch works only on parcels of the communes its service area covers (the commune, or its district). */
 async function assertInArea(deps: LandDeps, branch: string, commune: string, field: string): Promise<void> {
-  const district = await districtOf(deps, commune);
-  if (!district) throw new BadUserInputError(`${commune} is not a commune.`, { fields: { [field]: 'not a commune' } });
-  const serves = await deps.em.count(LandServiceArea, { branchCode: branch, unitCode: district, validTo: null });
-  if (serves === 0) {
+  const unit = await communeOf(deps, commune);
+  if (!unit) throw new BadUserInputError(`${commune} is not a commune.`, { fields: { [field]: 'not a commune' } });
+  if (!servesUnit((await branchOf(deps.graph, branch))?.serviceArea ?? [], unit)) {
     throw new BadUserInputError(`${commune} lies outside the service area of ${branch}.`, { fields: { [field]: 'outside the branch’s service area' } });
   }
 }
 
 async function assertLandBranch(deps: LandDeps, actor: Identity): Promise<void> {
-  if ((await deps.em.count(LandServiceArea, { branchCode: actor.agency })) === 0) {
+  if ((await branchOf(deps.graph, actor.agency))?.sector !== 'LAND') {
     throw new ForbiddenError('Only a land registry branch does this.');
   }
 }

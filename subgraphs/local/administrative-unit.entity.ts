@@ -1,17 +1,8 @@
 import { PrimaryKeyProp, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { UnitLevel } from '../common/unit-level';
 
-export enum UnitLevel {
-  DISTRICT = 'DISTRICT',
-  COMMUNE = 'COMMUNE',
-}
-registerEnumType(UnitLevel, {
-  name: 'UnitLevel',
-  valuesConfig: {
-    DISTRICT: { description: 'Cấp huyện: district, provincial city or town' },
-    COMMUNE: { description: 'Cấp xã: commune, ward or township' },
-  },
-});
+export { UnitLevel };
 
 /**
  * Đơn vị hành chính: a district or commune. Effective-dated, because units merge and districts were
@@ -28,7 +19,7 @@ export class AdministrativeUnit {
   @PrimaryKey({ type: 'text' })
   code!: string;
 
-  @Field(() => String, { description: 'As written in documents, e.g. “huyện Yên Thế”, “thị trấn Cầu Gồ”.' })
+  /** As it was named when it was set up; renames are kept as `UnitName`s. */
   @Property({ type: 'text' })
   name!: string;
 
@@ -51,6 +42,7 @@ export class AdministrativeUnit {
   @Property({ type: 'timestamptz', nullable: true })
   validTo: Date | null = null;
 
+  /** The unit it merged into when it ended. */
   @ManyToOne(() => AdministrativeUnit, { nullable: true, deleteRule: 'restrict' })
   successor: AdministrativeUnit | null = null;
 

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import type { Identity } from '../common/auth';
+import { startFeedReader } from '../common/feed-reader';
 import { buildFederatedSchema } from '../common/federation';
 import type { SubgraphDefinition } from '../common/server';
 import { runStandalone } from '../common/standalone';
@@ -11,6 +13,9 @@ import { dossierReferences, LocalDossier } from './dossier.reference';
 import { LocalDossierResolver } from './dossier.resolver';
 import { database } from './mikro-orm.config';
 import { LocalOutboxEvent } from './outbox.entity';
+import { UNIT_REACTIONS } from './units.reactions';
+
+const READER: Identity = { sub: 'hub:local', name: 'Một Cửa Hub', agency: 'HUB', roles: ['SYSTEM'] };
 
 /** local: district and commune work: administrative units, civil status (birth registration). */
 export const local: SubgraphDefinition = {
@@ -24,6 +29,8 @@ export const local: SubgraphDefinition = {
     }),
   seed: seedUnits,
   outbox: LocalOutboxEvent,
+  // A reorganisation the province enters may set up, merge or rename units: local applies that part.
+  background: (services) => startFeedReader(services, { schema: 'local', sources: ['province'], reactions: UNIT_REACTIONS, reader: READER }),
 };
 
 if (require.main === module) runStandalone(local);

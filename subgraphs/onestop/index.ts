@@ -15,6 +15,7 @@ import {
 import { dossierReferences } from './dossier/dossier.reference';
 import { DossierResolver } from './dossier/dossier.resolver';
 import { GuidanceSlipResolver } from './dossier/guidance.resolver';
+import { startDeferredMessages } from './feed/deferred';
 import { startFeedReader } from './feed/feed-reader';
 import { FEED_REACTIONS } from './feed/reactions';
 import { database } from './mikro-orm.config';
@@ -49,8 +50,9 @@ export const onestop: SubgraphDefinition = {
   // and sends the applicants' notices the dossiers' changes queued.
   background: (services) => {
     const reader = startFeedReader(services, FEED_REACTIONS);
+    const deferred = startDeferredMessages(services, FEED_REACTIONS);
     const dispatcher = startNoticeDispatcher(services);
-    return { stop: () => Promise.all([reader.stop(), dispatcher.stop()]).then(() => undefined) };
+    return { stop: () => Promise.all([reader.stop(), deferred.stop(), dispatcher.stop()]).then(() => undefined) };
   },
 };
 

@@ -8,6 +8,7 @@ import { Dossier } from './dossier/dossier.entity';
 import { GuidanceSlip } from './dossier/guidance-slip.entity';
 import { Transfer } from './dossier/transfer.entity';
 import { ConsumedMessage } from './feed/consumed-message.entity';
+import { DeferredMessage } from './feed/deferred-message.entity';
 import { FeedCursor } from './feed/feed-cursor.entity';
 import { migrations } from './migrations';
 import { Notice } from './notices/notice.entity';
@@ -15,6 +16,6 @@ import { DeskDailyStats } from './reporting/desk-stats.entity';
 
 export const database: SubgraphDatabase = {
   schema: 'onestop',
-  entities: [Dossier, Applicant, DossierLeg, Transfer, DossierEvent, DossierAccess, GuidanceSlip, Counter, ConsumedMessage, FeedCursor, DeskDailyStats, Notice],
+  entities: [Dossier, Applicant, DossierLeg, Transfer, DossierEvent, DossierAccess, GuidanceSlip, Counter, ConsumedMessage, FeedCursor, DeferredMessage, DeskDailyStats, Notice],
   migrations,
 };

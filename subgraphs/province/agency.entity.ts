@@ -1,6 +1,5 @@
-import { PrimaryKeyProp, Entity, Enum, ManyToOne, PrimaryKey, Property } from '@mikro-orm/core';
+import { Check, Entity, Enum, ManyToOne, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { AdministrativeUnitRef } from '../common/stubs';
 
 export enum AgencyTier {
   PROVINCE = 'PROVINCE',
@@ -31,11 +30,18 @@ registerEnumType(Sector, { name: 'Sector', description: 'The sector of a vertica
 
 /**
  * Cơ quan: an agency operating in the province, from the provincial People's Committee's shared directory.
- * Nothing is ever deleted: an abolished agency gets `validTo` and points to its successor.
+ * The row holds what never changes (the code, the sector) and when the agency operated; what it is called,
+ * where it sits and what it serves change by decision and are kept in its history (`AgencyChange`), each
+ * from the date it takes effect. Nothing is ever deleted: an abolished agency is closed and points to its
+ * successors.
  */
 @Directive('@key(fields: "code")')
 @ObjectType({ description: 'Cơ quan: an agency operating in the province.' })
 @Entity({ tableName: 'agency' })
+// The registers' last line: a closure names its successor, never the agency itself, and ends after it began.
+@Check({ name: 'agency_closure_has_successor', expression: '(valid_to is null) = (successor_code is null)' })
+@Check({ name: 'agency_not_own_successor', expression: 'successor_code <> code' })
+@Check({ name: 'agency_closes_after_it_opens', expression: 'valid_to is null or valid_from is null or valid_to >= valid_from' })
 export class Agency {
   [PrimaryKeyProp]?: 'code';
 
@@ -43,47 +49,23 @@ export class Agency {
   @PrimaryKey({ type: 'text' })
   code!: string;
 
-  @Field(() => String)
-  @Property({ type: 'text' })
-  name!: string;
-
-  @Field(() => AgencyTier)
-  @Enum({ items: () => AgencyTier })
-  tier!: AgencyTier;
-
-  @Field(() => Sector, { nullable: true })
+  @Field(() => Sector, { nullable: true, description: 'The sector of a vertically organised agency; it never changes.' })
   @Enum({ items: () => Sector, nullable: true })
   sector: Sector | null = null;
-
-  @ManyToOne(() => Agency, { nullable: true, deleteRule: 'restrict' })
-  parent: Agency | null = null;
-
-  @Field(() => Boolean, { description: 'Has a reception desk (Bộ phận tiếp nhận và trả kết quả).' })
-  @Property({ type: 'boolean' })
-  hasDesk!: boolean;
 
   @Field(() => Date, { nullable: true, description: 'Since when the agency exists; null: before the directory began.' })
   @Property({ type: 'timestamptz', nullable: true })
   validFrom: Date | null = null;
 
-  @Field(() => Date, { nullable: true, description: 'When the agency was closed; null while it operates.' })
+  @Field(() => Date, { nullable: true, description: 'When the agency was closed (or closes); null while it operates.' })
   @Property({ type: 'timestamptz', nullable: true })
   validTo: Date | null = null;
 
+  /** The first of its successors: the one that takes what no other successor's area claims. */
   @ManyToOne(() => Agency, { nullable: true, deleteRule: 'restrict' })
   successor: Agency | null = null;
 
-  /** The districts and communes a land registry branch serves (owned by the land subgraph). */
-  @Directive('@external')
-  @Field(() => [AdministrativeUnitRef])
-  landServiceArea?: AdministrativeUnitRef[];
-
-  /** The districts and communes a tax branch serves (owned by the tax subgraph). */
-  @Directive('@external')
-  @Field(() => [AdministrativeUnitRef])
-  taxServiceArea?: AdministrativeUnitRef[];
-
-  constructor(init: Pick<Agency, 'code' | 'name' | 'tier' | 'hasDesk'>) {
+  constructor(init: Pick<Agency, 'code' | 'sector' | 'validFrom'>) {
     Object.assign(this, init);
   }
 }

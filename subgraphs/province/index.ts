@@ -2,22 +2,24 @@ import 'reflect-metadata';
 import { buildFederatedSchema } from '../common/federation';
 import type { SubgraphDefinition } from '../common/server';
 import { runStandalone } from '../common/standalone';
-import { AgencyResolver } from './agency.resolver';
+import { AgencyChangeResolver, AgencyResolver, AgencySuccessorResolver } from './agency.resolver';
 import { agencyReferences } from './agency.reference';
+import { WorkingCalendarResolver } from './calendar.resolver';
 import { seedDirectory } from './directory.seed';
 import { database } from './mikro-orm.config';
 import { ProvinceOutboxEvent } from './outbox.entity';
 import { procedureReferences } from './procedure.reference';
 import { ProcedureResolver } from './procedure.resolver';
+import { ReorganizationResolver } from './reorganization.resolver';
 import { RouteLegResolver } from './route-leg.resolver';
 
-/** province: the agency directory and the procedure catalogue (danh mục TTHC). */
+/** province: the province's registers: agencies, procedures (danh mục TTHC), the working calendar, the registrar. */
 export const province: SubgraphDefinition = {
   name: 'province',
   database,
   schema: () =>
     buildFederatedSchema({
-      resolvers: [AgencyResolver, ProcedureResolver, RouteLegResolver],
+      resolvers: [AgencyResolver, AgencyChangeResolver, AgencySuccessorResolver, ProcedureResolver, RouteLegResolver, ReorganizationResolver, WorkingCalendarResolver],
       references: { ...agencyReferences, ...procedureReferences },
     }),
   seed: seedDirectory,

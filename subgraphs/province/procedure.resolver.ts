@@ -1,19 +1,42 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context';
+import { AgencyTier } from './agency.entity';
 import { transferCompetence } from './directory.service';
+import { ProcedureVersion, RouteBasis } from './procedure-version.entity';
+import { ProcedureVersionInput } from './procedure-version.input';
 import { Procedure } from './procedure.entity';
-import { procedureLoader } from './procedure.reference';
+import { currentVersion, procedureLoader, versionsLoader } from './procedure.reference';
+import { publishProcedureVersion } from './procedure.service';
+import { RouteLeg } from './route-leg.entity';
 
+/** The procedure catalogue (danh mục TTHC): each procedure as its version in force now describes it. */
 @Resolver(() => Procedure)
 export class ProcedureResolver {
-  @Query(() => Procedure, { nullable: true })
+  @Query(() => Procedure, { nullable: true, description: 'A procedure by code.' })
   procedure(@Arg('code', () => ID) code: string, @Ctx() ctx: Context): Promise<Procedure | null> {
     return procedureLoader(ctx).load(code);
   }
 
+  @Query(() => [Procedure], { description: 'The published catalogue, by code; `field` narrows it to one lĩnh vực (as in force now).' })
+  async procedures(@Ctx() ctx: Context, @Arg('field', () => String, { nullable: true }) field?: string | null): Promise<Procedure[]> {
+    const procedures = await ctx.em.find(Procedure, {}, { orderBy: { code: 'asc' } });
+    if (!field) return procedures;
+    const versions = await Promise.all(procedures.map((procedure) => currentVersion(ctx, procedure.code)));
+    return procedures.filter((_procedure, index) => versions[index].field === field);
+  }
+
   @Mutation(() => Procedure, {
-    description: 'A procedure’s competence moves to another agency, with its dossiers in flight. For a SUPERVISOR of the Department of Home Affairs.',
+    description: 'Công bố: a new procedure, or its next version, in force from a date; dossiers already received keep theirs. For a SUPERVISOR of the registrar.',
   })
+  publishProcedureVersion(
+    @Arg('code', () => ID) code: string,
+    @Arg('input', () => ProcedureVersionInput) input: ProcedureVersionInput,
+    @Ctx() ctx: Context,
+  ): Promise<Procedure> {
+    return publishProcedureVersion(ctx, code, input);
+  }
+
+  @Mutation(() => Procedure, { description: 'A procedure’s competence moves to another agency, with its dossiers in flight. For a SUPERVISOR of the registrar.' })
   transferCompetence(
     @Arg('procedure', () => ID) procedure: string,
     @Arg('from', () => ID) from: string,
@@ -21,12 +44,73 @@ export class ProcedureResolver {
     @Arg('effectiveAt', () => Date) effectiveAt: Date,
     @Arg('reason', () => String) reason: string,
     @Ctx() ctx: Context,
+    @Arg('source', () => String, { nullable: true, description: 'Căn cứ: the decision’s number and date; the reason when not given.' }) source?: string | null,
   ): Promise<Procedure> {
-    return transferCompetence(ctx, { procedure, from, to, effectiveAt, reason });
+    return transferCompetence(ctx, { procedure, from, to, effectiveAt, reason, source });
   }
 
-  @Query(() => [Procedure], { description: 'The published catalogue, by code; `field` narrows it to one lĩnh vực.' })
-  procedures(@Ctx() ctx: Context, @Arg('field', () => String, { nullable: true }) field?: string | null): Promise<Procedure[]> {
-    return ctx.em.find(Procedure, field ? { field } : {}, { orderBy: { code: 'asc' } });
+  @FieldResolver(() => Int, { description: 'The version in force now.' })
+  async version(@Root() procedure: Procedure, @Ctx() ctx: Context): Promise<number> {
+    return (await currentVersion(ctx, procedure.code)).version;
+  }
+
+  @FieldResolver(() => [ProcedureVersion], { description: 'Every published version, in the order they take effect.' })
+  versions(@Root() procedure: Procedure, @Ctx() ctx: Context): Promise<ProcedureVersion[]> {
+    return versionsLoader(ctx).load(procedure.code);
+  }
+
+  @FieldResolver(() => String)
+  async name(@Root() procedure: Procedure, @Ctx() ctx: Context): Promise<string> {
+    return (await currentVersion(ctx, procedure.code)).name;
+  }
+
+  @FieldResolver(() => String, { description: 'Lĩnh vực: the field the procedure belongs to.' })
+  async field(@Root() procedure: Procedure, @Ctx() ctx: Context): Promise<string> {
+    return (await currentVersion(ctx, procedure.code)).field;
+  }
+
+  @FieldResolver(() => Int, { description: 'Statutory processing time in working days.' })
+  async processingDays(@Root() procedure: Procedure, @Ctx() ctx: Context): Promise<number> {
+    return (await currentVersion(ctx, procedure.code)).processingDays;
+  }
+
+  @FieldResolver(() => [String], { description: 'Thành phần hồ sơ: the documents the dossier must contain.' })
+  async documents(@Root() procedure: Procedure, @Ctx() ctx: Context): Promise<string[]> {
+    return (await currentVersion(ctx, procedure.code)).documents;
+  }
+
+  @FieldResolver(() => [AgencyTier], { description: 'Tiers of the agencies whose desks receive this procedure.' })
+  async receivedAt(@Root() procedure: Procedure, @Ctx() ctx: Context): Promise<AgencyTier[]> {
+    return (await currentVersion(ctx, procedure.code)).receivingTiers;
+  }
+
+  @FieldResolver(() => [String], { description: 'Agencies whose desks receive it, by code, besides the tiers’.' })
+  async receivingAgencies(@Root() procedure: Procedure, @Ctx() ctx: Context): Promise<string[]> {
+    return (await currentVersion(ctx, procedure.code)).receivingAgencies;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Any desk of a receiving tier in the province may receive it (Decree 118/2025/NĐ-CP).' })
+  async anyDesk(@Root() procedure: Procedure, @Ctx() ctx: Context): Promise<boolean> {
+    return (await currentVersion(ctx, procedure.code)).anyDesk;
+  }
+
+  @FieldResolver(() => RouteBasis, { description: 'Whose commune the @LAND and @TAX legs go by.' })
+  async routeBasis(@Root() procedure: Procedure, @Ctx() ctx: Context): Promise<RouteBasis> {
+    return (await currentVersion(ctx, procedure.code)).routeBasis;
+  }
+
+  @FieldResolver(() => Boolean, { description: 'The applicant owes a financial obligation (tax, fees) on the way.' })
+  async financialObligation(@Root() procedure: Procedure, @Ctx() ctx: Context): Promise<boolean> {
+    return (await currentVersion(ctx, procedure.code)).financialObligation;
+  }
+
+  @FieldResolver(() => String, { description: 'The legal basis of the time limits.' })
+  async basis(@Root() procedure: Procedure, @Ctx() ctx: Context): Promise<string> {
+    return (await currentVersion(ctx, procedure.code)).basis;
+  }
+
+  @FieldResolver(() => [RouteLeg])
+  async route(@Root() procedure: Procedure, @Ctx() ctx: Context): Promise<RouteLeg[]> {
+    return (await currentVersion(ctx, procedure.code)).route;
   }
 }

@@ -10,7 +10,7 @@ export class RouteLeg {
   seq!: number;
 
   @Field(() => String, {
-    description: 'An agency code, or a selector: @DESK (the receiving desk’s agency), @LAND / @TAX (the branch serving its district).',
+    description: 'An agency code, or a selector: @DESK (the receiving desk’s agency), @LAND / @TAX (the branch serving the commune the version’s routeBasis names).',
   })
   @Property({ type: 'text' })
   agencySelector!: string;

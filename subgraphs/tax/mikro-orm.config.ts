@@ -1,7 +1,6 @@
 import type { SubgraphDatabase } from '../common/orm';
 import { migrations } from './migrations';
 import { TaxOutboxEvent } from './outbox.entity';
-import { TaxServiceArea } from './service-area.entity';
 import { TaxCounter } from './tax-counter.entity';
 import { TaxNotice } from './tax-notice.entity';
 import { TaxNoticeItem } from './tax-notice-item.entity';
@@ -9,6 +8,6 @@ import { TaxPayment } from './tax-payment.entity';
 
 export const database: SubgraphDatabase = {
   schema: 'tax',
-  entities: [TaxServiceArea, TaxNotice, TaxNoticeItem, TaxPayment, TaxOutboxEvent, TaxCounter],
+  entities: [TaxNotice, TaxNoticeItem, TaxPayment, TaxOutboxEvent, TaxCounter],
   migrations,
 };

@@ -8,8 +8,8 @@ import { hasRole, requireActor, requireRole } from '../common/roles';
 import { localDate } from '../common/scalars';
 import { Problems, requiredText } from '../common/validation';
 import { addDays } from '../common/calendar';
+import { branchOf } from '../common/branch';
 import { TaxOutboxEvent } from './outbox.entity';
-import { TaxServiceArea } from './service-area.entity';
 import { TaxNotice } from './tax-notice.entity';
 import { TaxKind, TaxNoticeItem } from './tax-notice-item.entity';
 import { TaxPayment } from './tax-payment.entity';
@@ -75,7 +75,7 @@ export async function issueTaxNotice(deps: TaxDeps, input: { dossier: string; it
   problems.throwIfAny();
   const taxOfficersOnly = 'Only a tax branch’s PROCESSOR or system issues tax notices.';
   requireRole(actor, ['PROCESSOR', 'SYSTEM'], taxOfficersOnly);
-  if ((await deps.em.count(TaxServiceArea, { branchCode: actor.agency })) === 0) throw new ForbiddenError(taxOfficersOnly);
+  if ((await branchOf(deps.graph, actor.agency))?.sector !== 'TAX') throw new ForbiddenError(taxOfficersOnly);
   const dossier = await requireHeldDossier(deps.graph, actor, dossierCode, {
     refusal: `Only the tax branch that holds dossier ${dossierCode} issues its notice.`,
   });

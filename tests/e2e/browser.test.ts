@@ -117,7 +117,10 @@ describeWithTools(['chromium'], 'the pages the gateway serves, in a real browser
     expect(expected.data.agencies).toContainEqual({ code: 'BG.YENTHE', name: 'UBND huyện Yên Thế', parent: { name: 'UBND tỉnh Bắc Giang' } });
     // A saved example for every operation of the contract.
     const tabs = await page.$$eval('.graphiql-tab', (elements) => elements.map((element) => element.textContent));
-    for (const operation of ['Districts', 'Agency', 'Procedure', 'Procedures', 'Deadline', 'Track', 'Dossier', 'Dossiers', 'Guidance', 'Receive', 'HandOver', 'Accept', 'RequestSupplement', 'Supplement', 'Apologize', 'Result', 'Return', 'Withdraw']) {
+    for (const operation of [
+      'Districts', 'Agency', 'Procedure', 'Procedures', 'Deadline', 'Track', 'Dossier', 'Dossiers', 'Guidance', 'Receive', 'HandOver', 'Accept', 'RequestSupplement', 'Supplement', 'Apologize', 'Result', 'Return', 'Withdraw',
+      'Registrar', 'AgencyHistory', 'CreateAgency', 'AmendAgency', 'CloseAgency', 'Reorganize', 'TransferCompetence', 'Publish', 'Calendar', 'SetCalendar', 'SetOfficeHours',
+    ]) {
       expect(tabs.some((tab) => tab?.includes(operation))).toBe(true);
     }
     expect(requests.every((url) => url.startsWith(hub.gateway.origin) || url.startsWith('data:'))).toBe(true);

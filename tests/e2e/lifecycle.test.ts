@@ -36,7 +36,8 @@ describe('a land transfer dossier from reception to return, through the gateway'
       nationalStatusCode: 2,
       receivedAt: '2026-03-09T09:00:00+07:00',
       dueAt: '2026-03-23T09:00:00+07:00',
-      dueProvisional: true,
+      // 2026's official schedule is confirmed in the calendar register.
+      dueProvisional: false,
       receiptNumber: '1/TNHS',
       ledgerBook: 'Đất đai 2026',
       ledgerNumber: 1,

@@ -215,19 +215,19 @@ describe('processing a dossier between agencies', () => {
 
     it('is recorded at the desk itself when the desk’s agency does the work (criminal-record certificate)', async () => {
       clock.set('2026-03-16T09:00:00+07:00');
-      const justiceDesk = hub.token('BG.STP', ['RECEPTIONIST'], 'Bùi Thị Lan');
-      const justiceProcessor = hub.token('BG.STP', ['PROCESSOR'], 'Tạ Văn Nam');
+      const policeDesk = hub.token('BG.CA', ['RECEPTIONIST'], 'Bùi Thị Lan');
+      const policeProcessor = hub.token('BG.CA', ['PROCESSOR'], 'Tạ Văn Nam');
       const received = await dossiers.ok(
         'receive',
         { input: CRIMINAL_RECORD_INPUT },
-        justiceDesk,
+        policeDesk,
       );
-      expect(received.legs).toEqual([expect.objectContaining({ seq: 1, agency: { code: 'BG.STP' }, dueAt: '2026-03-30T09:00:00+07:00' })]);
+      expect(received.legs).toEqual([expect.objectContaining({ seq: 1, agency: { code: 'BG.CA' }, dueAt: '2026-03-30T09:00:00+07:00' })]);
       clock.set('2026-03-31T09:00:00+07:00');
-      const resolved = await dossiers.ok('recordResult', { code: received.code, outcome: 'APPROVED' }, justiceProcessor);
+      const resolved = await dossiers.ok('recordResult', { code: received.code, outcome: 'APPROVED' }, policeProcessor);
       expect(resolved).toMatchObject({ status: 'RESOLVED', addressee: null, resolvedAt: '2026-03-31T09:00:00+07:00' });
       expect(resolved.legs[0].result).toBe('LATE');
-      const returned = await dossiers.ok('returnResult', { code: received.code, receivedBy: APPLICANT.name }, justiceDesk);
+      const returned = await dossiers.ok('returnResult', { code: received.code, receivedBy: APPLICANT.name }, policeDesk);
       expect(returned.timeliness).toBe('LATE');
     });
   });
@@ -246,14 +246,14 @@ describe('processing a dossier between agencies', () => {
 
     it('is refused with CONFLICT once the result is ready', async () => {
       clock.set('2026-03-17T09:00:00+07:00');
-      const justiceDesk = hub.token('BG.STP', ['RECEPTIONIST']);
+      const policeDesk = hub.token('BG.CA', ['RECEPTIONIST']);
       const { code } = await dossiers.ok(
         'receive',
         { input: CRIMINAL_RECORD_INPUT },
-        justiceDesk,
+        policeDesk,
       );
-      await dossiers.ok('recordResult', { code, outcome: 'APPROVED' }, hub.token('BG.STP', ['PROCESSOR']));
-      const late = await dossiers.run('withdraw', { code, reason: 'Không cần nữa' }, justiceDesk);
+      await dossiers.ok('recordResult', { code, outcome: 'APPROVED' }, hub.token('BG.CA', ['PROCESSOR']));
+      const late = await dossiers.run('withdraw', { code, reason: 'Không cần nữa' }, policeDesk);
       expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'RESOLVED', allowed: ['RETURN'] });
     });
   });

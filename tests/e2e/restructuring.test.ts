@@ -1,4 +1,5 @@
-import { aDossierAtLeg, aDossierInTransitTo, allEventsConsumed, APPLICANT, aReceivedDossier, CRIMINAL_RECORD_INPUT, dataOf, hubFootprint, useDossierHub } from '../testkit/dossiers';
+import { documentsOf } from '../../subgraphs/common/reference-data';
+import { aDossierAtLeg, aDossierInTransitTo, allEventsConsumed, APPLICANT, aReceivedDossier, dataOf, eventually, hubFootprint, useDossierHub } from '../testkit/dossiers';
 
 const DOSSIER = `status currentLeg holder { code } addressee { code }
   legs { seq agency { code } agencyName result }
@@ -21,7 +22,7 @@ describe('an agency that closes', () => {
     );
   const dossier = async (code: string) => dataOf(await hub.gql(`query ($code: ID!) { dossier(code: $code) { ${DOSSIER} } }`, { code }, who.supervisor)).dossier;
 
-  it('refuses a closure by anyone but a supervisor of Home Affairs, or with bad input, and writes nothing', async () => {
+  it('refuses a closure by anyone but a supervisor of the registrar, or with bad input, and writes nothing', async () => {
     // Tân Yên's land branch: no test closes it, so each refusal has only its own reason.
     const tanYen = { code: 'BG.VPDKDD.TANYEN', effectiveAt: '2026-03-09T00:00:00+07:00' };
     clock.set('2026-03-09T08:00:00+07:00');
@@ -37,8 +38,15 @@ describe('an agency that closes', () => {
       [{ successor: 'BG.KHONGCO' }, 'successor'],
       [{ successor: 'BG.VPDKDD.TANYEN' }, 'successor'],
       [{ reason: ' ' }, 'reason'],
-      [{ effectiveAt: '2027-01-01T00:00:00+07:00' }, 'effectiveAt'],
+      // A decision may be entered ahead of its date, but not years ahead, nor before the directory began.
+      [{ effectiveAt: '2028-06-01T00:00:00+07:00' }, 'effectiveAt'],
+      [{ effectiveAt: '2014-12-31T00:00:00+07:00' }, 'effectiveAt'],
       [{ effectiveAt: 'mai' }, null],
+      [{ effectiveAt: '2026-03-10T00:00:00+24:00' }, null],
+      // A tax branch does not take over a land branch's work unless a decision says why.
+      [{ successor: 'BG.CT.TANYEN' }, 'successor'],
+      // The registrar cannot close itself: the registers would have no keeper.
+      [{ code: 'BG.SNV', successor: 'BG.STP' }, 'code'],
     ] as const) {
       const refused = await close({ ...tanYen, ...bad });
       expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
@@ -116,7 +124,7 @@ describe('an agency that closes', () => {
       const fresh = await aReceivedDossier(context, '2026-03-10T09:00:00+07:00');
       expect(fresh.legs.map((leg: any) => leg.agency.code)).toEqual(['BG.YENTHE', 'BG.VPDKDD', 'BG.CT.YENTHE', 'BG.VPDKDD']);
       const again = await close({});
-      expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { code: 'closed' } });
+      expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { code: 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế is already closed (2026-03-10)' } });
     });
   });
 });
@@ -203,88 +211,80 @@ describe('a desk agency that closes', () => {
   });
 });
 
-describe('criminal-record certificates move from the Department of Justice to the provincial police on 1/3/2025', () => {
-  const { hub, dossiers, clock } = useDossierHub('2025-02-26T09:00:00+07:00');
-  const justice = { desk: () => hub.token('BG.STP', ['RECEPTIONIST'], 'Bùi Thị Lan'), processor: () => hub.token('BG.STP', ['PROCESSOR'], 'Tạ Văn Nam') };
-  const police = { desk: () => hub.token('BG.CA', ['RECEPTIONIST'], 'Trung úy Hà Văn Quân'), processor: () => hub.token('BG.CA', ['PROCESSOR'], 'Thiếu tá Lý Văn Sơn') };
-  const move = (variables: Record<string, unknown> = {}, token = hub.token('BG.SNV', ['SUPERVISOR'], 'Vũ Quang Huy')) =>
+describe('a competence that moves on a date ahead: the dossiers in flight follow it on that date', () => {
+  const { hub, dossiers, clock } = useDossierHub('2026-03-09T09:00:00+07:00');
+  const registrar = () => hub.token('BG.SNV', ['SUPERVISOR'], 'Vũ Quang Huy');
+  const planning = { desk: () => hub.token('BG.SKHDT', ['RECEPTIONIST'], 'Bùi Thị Lan') };
+  const finance = { desk: () => hub.token('BG.STC', ['RECEPTIONIST'], 'Đào Văn Hải'), processor: () => hub.token('BG.STC', ['PROCESSOR'], 'Tạ Văn Nam') };
+  const REASON = 'Chuyển thẩm quyền đăng ký doanh nghiệp (kiểm thử)';
+  const SOURCE = 'Quyết định số 1/QĐ-KT ngày 09/3/2026 (a decision of this test only)';
+  const INPUT = { procedure: 'BG-KHDT-DKDN', desk: 'BG.SKHDT', applicant: APPLICANT, documents: documentsOf('BG-KHDT-DKDN') };
+  const move = (variables: Record<string, unknown> = {}, token = registrar()) =>
     hub.gql(
-      `mutation ($procedure: ID!, $from: ID!, $to: ID!, $effectiveAt: DateTime!, $reason: String!) {
-        transferCompetence(procedure: $procedure, from: $from, to: $to, effectiveAt: $effectiveAt, reason: $reason) {
+      `mutation ($procedure: ID!, $from: ID!, $to: ID!, $effectiveAt: DateTime!, $reason: String!, $source: String) {
+        transferCompetence(procedure: $procedure, from: $from, to: $to, effectiveAt: $effectiveAt, reason: $reason, source: $source) {
           code competenceMoves { from to effectiveAt reason }
         }
       }`,
-      {
-        procedure: 'BG-TP-LLTP',
-        from: 'BG.STP',
-        to: 'BG.CA',
-        effectiveAt: '2025-03-01T00:00:00+07:00',
-        reason: REASON,
-        ...variables,
-      },
+      { procedure: 'BG-KHDT-DKDN', from: 'BG.SKHDT', to: 'BG.STC', effectiveAt: '2026-03-16T00:00:00+07:00', reason: REASON, source: SOURCE, ...variables },
       token,
     );
+  const where = async (code: string) =>
+    dataOf(await hub.gql(`query ($code: ID!) { dossier(code: $code) { holder { code } addressee { code } } }`, { code }, registrar())).dossier;
+  const MOVES = [{ from: 'BG.SKHDT', to: 'BG.STC', effectiveAt: '2026-03-16T00:00:00+07:00', reason: REASON }];
 
-  const REASON = 'Luật Lý lịch tư pháp sửa đổi: Công an cấp Phiếu lý lịch tư pháp từ 01/3/2025';
-
-  // A request received at the Department of Justice on 26 February 2025; the move recorded on 3 March.
-  let inFlight: string;
+  // One request received on 9 March, before the move is entered; one on 13 March, after it is entered
+  // and before it takes effect on 16 March.
+  let first: string;
+  let second: string;
   let moved: unknown;
   beforeAll(async () => {
-    clock.set('2025-02-26T09:00:00+07:00');
-    inFlight = (await dossiers.ok('receive', { input: CRIMINAL_RECORD_INPUT }, justice.desk())).code;
-    clock.set('2025-03-03T08:00:00+07:00');
+    first = (await dossiers.ok('receive', { input: INPUT }, planning.desk())).code;
     moved = dataOf(await move()).transferCompetence;
+    clock.set('2026-03-13T10:00:00+07:00');
+    second = (await dossiers.ok('receive', { input: INPUT }, planning.desk())).code;
     await allEventsConsumed(hub);
   });
 
-  it('is recorded on the procedure, once: a second move of the same date is refused with CONFLICT', async () => {
-    const moves = [{ from: 'BG.STP', to: 'BG.CA', effectiveAt: '2025-03-01T00:00:00+07:00', reason: REASON }];
-    expect(moved).toEqual({ code: 'BG-TP-LLTP', competenceMoves: moves });
-    const procedure = await hub.gql(`{ procedure(code: "BG-TP-LLTP") { competenceMoves { from to effectiveAt reason } } }`);
-    expect(procedure.data.procedure.competenceMoves).toEqual(moves);
+  it('is recorded on the procedure once, ahead of its date; the same move again is refused with BAD_USER_INPUT and writes nothing', async () => {
+    expect(moved).toEqual({ code: 'BG-KHDT-DKDN', competenceMoves: MOVES });
     const before = await hubFootprint(hub);
     const again = await move();
-    expect(again.errors?.[0].extensions?.code).toBe('CONFLICT');
-    expect(again.errors?.[0].message).toMatch(/already moved/);
-    expect(await hubFootprint(hub)).toEqual(before);
-  });
-
-  it('is refused to anyone but a supervisor of Home Affairs, with FORBIDDEN, and to an agency without a desk, with BAD_USER_INPUT', async () => {
-    const before = await hubFootprint(hub);
-    expect((await move({}, hub.token('BG.STP', ['SUPERVISOR']))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect((await move({ to: 'BG.KBNN', effectiveAt: '2025-03-02T00:00:00+07:00' })).errors?.[0].extensions).toMatchObject({
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { to: 'the competence already lies with BG.STC since 2026-03-16' } });
+    expect((await move({}, hub.token('BG.SKHDT', ['SUPERVISOR']))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await move({ to: 'BG.KBNN', effectiveAt: '2026-03-17T00:00:00+07:00' })).errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
-      fields: { to: 'no reception desk' },
+      fields: { to: 'Kho bạc Nhà nước Bắc Giang has no desk to receive the procedure' },
     });
     expect(await hubFootprint(hub)).toEqual(before);
   });
 
-  it('moves the dossiers in flight at the department to the police, keeping their codes', async () => {
-    const code = inFlight;
-    expect(code).toMatch(/^BG\.STP-250226-/);
-    const response = await hub.gql(`query ($code: ID!) { dossier(code: $code) { addressee { code } } }`, { code }, hub.token('BG.SNV', ['SUPERVISOR']));
-    expect(response.data.dossier.addressee).toEqual({ code: 'BG.CA' });
-    await dossiers.ok('accept', { code }, police.processor());
-    const resolved = await dossiers.ok('recordResult', { code, outcome: 'APPROVED', note: 'Đã cấp Phiếu lý lịch tư pháp số 1' }, police.processor());
-    expect(resolved).toMatchObject({ status: 'RESOLVED', addressee: { code: 'BG.STP' } });
-    await dossiers.ok('accept', { code }, justice.desk());
-    const returned = await dossiers.ok('returnResult', { code, receivedBy: APPLICANT.name }, justice.desk());
-    expect(returned.code).toBe(code);
-    expect(returned.legs.map((leg: any) => [leg.agency.code, leg.agencyName])).toEqual([['BG.CA', 'Công an tỉnh Bắc Giang']]);
-    expect(returned.transfers.map((t: any) => [t.kind, t.fromName, t.toName])).toEqual([
-      ['OTHER', 'Sở Tư pháp tỉnh Bắc Giang', 'Công an tỉnh Bắc Giang'],
-      ['RESULT', 'Công an tỉnh Bắc Giang', 'Sở Tư pháp tỉnh Bắc Giang'],
+  it('leaves the dossiers where they are until the move takes effect', async () => {
+    expect(await where(first)).toEqual({ holder: { code: 'BG.SKHDT' }, addressee: null });
+    expect(await where(second)).toEqual({ holder: { code: 'BG.SKHDT' }, addressee: null });
+  });
+
+  it('sends the dossiers in flight to the new agency on the date, keeping their codes and the names of their day', async () => {
+    clock.set('2026-03-16T08:00:00+07:00');
+    for (const code of [first, second]) await eventually(async () => expect((await where(code)).addressee).toEqual({ code: 'BG.STC' }));
+    await dossiers.ok('accept', { code: first }, finance.processor());
+    const resolved = await dossiers.ok('recordResult', { code: first, outcome: 'APPROVED', note: 'Đã cấp Giấy chứng nhận đăng ký doanh nghiệp' }, finance.processor());
+    expect(resolved).toMatchObject({ code: first, status: 'RESOLVED', addressee: { code: 'BG.SKHDT' } });
+    expect(resolved.legs.map((leg: any) => [leg.agency.code, leg.agencyName])).toEqual([['BG.STC', 'Sở Tài chính tỉnh Bắc Giang']]);
+    expect(resolved.transfers.map((t: any) => [t.kind, t.fromName, t.toName, t.note])).toEqual([
+      ['OTHER', 'Sở Kế hoạch và Đầu tư tỉnh Bắc Giang', 'Sở Tài chính tỉnh Bắc Giang', `${REASON} (${SOURCE})`],
+      ['RESULT', 'Sở Tài chính tỉnh Bắc Giang', 'Sở Kế hoạch và Đầu tư tỉnh Bắc Giang', 'Đã cấp Giấy chứng nhận đăng ký doanh nghiệp'],
     ]);
   });
 
-  it('sends new requests to the police desk from then on', async () => {
-    clock.set('2025-03-03T09:00:00+07:00');
-    const atJustice = await dossiers.run('receive', { input: CRIMINAL_RECORD_INPUT }, justice.desk());
-    expect(atJustice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { desk: expect.stringContaining('Công an tỉnh Bắc Giang') } });
-    // The police desk's first receipt of the day.
-    const atPolice = await dossiers.ok('receive', { input: { ...CRIMINAL_RECORD_INPUT, desk: 'BG.CA' } }, police.desk());
-    expect(atPolice.code).toBe('BG.CA-250303-0001');
-    expect(atPolice.legs).toEqual([expect.objectContaining({ agency: { code: 'BG.CA' }, workingDays: 10 })]);
+  it('sends new requests to the new agency’s desk from then on, naming it', async () => {
+    clock.set('2026-03-16T09:00:00+07:00');
+    const atPlanning = await dossiers.run('receive', { input: INPUT }, planning.desk());
+    expect(atPlanning.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: { desk: 'since 2026-03-16 Đăng ký thành lập doanh nghiệp tư nhân is received by Sở Tài chính tỉnh Bắc Giang' },
+    });
+    const atFinance = await dossiers.ok('receive', { input: { ...INPUT, desk: 'BG.STC' } }, finance.desk());
+    expect(atFinance.legs).toEqual([expect.objectContaining({ agency: { code: 'BG.STC' }, workingDays: 3 })]);
   });
 });

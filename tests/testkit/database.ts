@@ -1,6 +1,12 @@
 import { Client } from 'pg';
 import { env } from '../../subgraphs/common/env';
 
+/**
+ * Up to when the bundled decisions of `domain/` are applied to the tests' template: the province as it was
+ * before the reform of 1/7/2025, which the tests of the 2015 mechanics (district desks, their branches) use.
+ */
+export const TEMPLATE_AS_OF = '2025-06-30';
+
 export function databaseUrl(serverUrl: string, database: string): string {
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;

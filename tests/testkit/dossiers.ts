@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import type { Role } from '../../subgraphs/common/auth';
+import { bundledDecisions } from '../../subgraphs/common/decision-file';
 import { documentsOf } from '../../subgraphs/common/reference-data';
 import { startTestHub, type GraphQLResponse, type TestHub, type TestHubOptions } from './hub';
 
@@ -148,12 +149,26 @@ export class TestClock {
   read = (): Date => this.now;
 }
 
-/** The criminal-record certificate (BG-TP-LLTP): the Department of Justice's desk does the work itself. */
+/**
+ * The documents of a procedure's version published by the bundled decisions (`domain/reorganization-*.json`)
+ * that is in force at `at`, or of the catalogue's first version before any.
+ */
+export function documentsAt(procedure: string, at: string): string[] {
+  const versions = bundledDecisions()
+    .flatMap((decision) => decision.procedures ?? [])
+    .filter((version) => version.code === procedure && new Date(version.effectiveFrom) <= new Date(at));
+  return (versions.at(-1)?.documents as string[] | undefined) ?? documentsOf(procedure);
+}
+
+/**
+ * The criminal-record certificate (BG-TP-LLTP): since 1/3/2025 the provincial police's desk receives it and
+ * does the work itself (the bundled decision of that date, in the tests' template).
+ */
 export const CRIMINAL_RECORD_INPUT = {
   procedure: 'BG-TP-LLTP',
-  desk: 'BG.STP',
+  desk: 'BG.CA',
   applicant: APPLICANT,
-  documents: documentsOf('BG-TP-LLTP'),
+  documents: documentsAt('BG-TP-LLTP', '2026-01-01T00:00:00+07:00'),
 };
 
 export interface DossierHub {

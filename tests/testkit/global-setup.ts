@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../scripts/embedded-postgres';
 import { env, setProcessEnv } from '../../subgraphs/common/env';
 import { PROJECT_ROOT } from '../../subgraphs/common/reference-data';
-import { adminUrl, databaseUrl } from './database';
+import { adminUrl, databaseUrl, TEMPLATE_AS_OF } from './database';
 
 /**
  * Once per run: a PostgreSQL (DATABASE_URL, or an embedded server in a temporary directory), and a
@@ -37,9 +37,11 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await admin.end();
   }
+  // The province as it was before the reform of 1/7/2025: the tests of the 2015 mechanics (district desks,
+  // their branches) run on it; the reformed province is tested in databases of its own (registers.reform.test).
   execFileSync('npm', ['run', '-s', 'db:prepare'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl(serverUrl, template) },
+    env: { ...process.env, DATABASE_URL: databaseUrl(serverUrl, template), HUB_DIRECTORY_AS_OF: TEMPLATE_AS_OF },
     stdio: 'inherit',
   });
   setProcessEnv('HUB_TEST_TEMPLATE', template);

@@ -51,8 +51,24 @@ describe('working days in Bắc Giang’s calendar (winter 07:30–12:00, 13:00�
     const confirmed = new WorkingCalendar({ ...record, years: { ...record.years, '2026': { ...record.years['2026'], confirmed: true } } });
     expect(confirmed.addWorkingDays(at('2026-03-09T09:00'), 10).provisional).toBe(false);
     expect(confirmed.addWorkingDays(at('2026-12-28T09:00'), 10).provisional).toBe(true);
-    // The data file confirms neither 2025 nor 2026 (the 2026 New Year and National Day swaps are pending).
-    expect(vnCalendar().addWorkingDays(at('2026-03-09T09:00'), 10).provisional).toBe(true);
+    // The data file confirms 2026 (Notice 9441/TB-BNV, Document 12729/VPCP-KGVX), not 2025.
+    expect(vnCalendar().addWorkingDays(at('2026-03-09T09:00'), 10).provisional).toBe(false);
+    expect(vnCalendar().addWorkingDays(at('2025-03-10T09:00'), 10).provisional).toBe(true);
+  });
+
+  it('follows 2026’s official swaps: Friday 2/1 and Monday 31/8 off, Saturdays 10/1 and 22/8 worked, and 1/9 as National Day', () => {
+    const calendar = vnCalendar();
+    expect(['2026-01-02', '2026-01-10', '2026-08-22', '2026-08-31', '2026-09-01', '2026-09-02', '2026-09-03'].map((date) => calendar.dayOffReason(date))).toEqual([
+      'Nghỉ Tết Dương lịch (hoán đổi với thứ Bảy 10/1/2026)',
+      null,
+      null,
+      'Nghỉ Quốc khánh (hoán đổi với thứ Bảy 22/8/2026)',
+      'Quốc khánh',
+      'Quốc khánh',
+      null,
+    ]);
+    // Received Friday 28/8 at 09:00 with 2 working days: Monday 31/8 to Wednesday 2/9 are off.
+    expect(formatDateTime(calendar.addWorkingDays(at('2026-08-28T09:00'), 2).dueAt)).toBe(local('2026-09-04T09:00'));
   });
 
   it('says why a day is not a working day', () => {

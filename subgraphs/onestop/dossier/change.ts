@@ -1,16 +1,17 @@
 import { LoadStrategy, OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { vnCalendar, type WorkingCalendar } from '../../common/calendar';
+import type { WorkingCalendar } from '../../common/calendar';
 import type { Context } from '../../common/context';
 import { ConflictError, NotFoundError } from '../../common/errors';
 import type { Command, Facts } from '../rulebook/commands';
 import { decide } from '../rulebook/decide';
+import { agencyAt } from '../rulebook/directory';
 import { detailsOf, type Event } from '../rulebook/events';
 import { evolve } from '../rulebook/evolve';
 import type { Refusal } from '../rulebook/refusal';
 import { recordedName, type DossierState } from '../rulebook/state';
 import type { DossierStatus } from '../rulebook/statuses';
-import { agencyDirectory } from './directory';
+import { agencyDirectory, workingCalendar } from './directory';
 import { DossierLeg } from './dossier-leg.entity';
 import { DossierEvent } from './dossier-event.entity';
 import { Dossier } from './dossier.entity';
@@ -29,7 +30,8 @@ import { Transfer } from './transfer.entity';
 /** What a service function works with: the request's unit of work, caller, time and graph. */
 export type Deps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'> & { calendar?: WorkingCalendar };
 
-export const calendarOf = (deps: Deps) => deps.calendar ?? vnCalendar();
+/** The working calendar the rules count on: the registers' (kept by onestop, `directory.ts`), or a test's own. */
+export const calendarOf = async (deps: Deps): Promise<WorkingCalendar> => deps.calendar ?? workingCalendar(deps.graph);
 
 /** The stored dossier as the rules see it. */
 export function stateOf(dossier: Dossier): DossierState {
@@ -144,14 +146,15 @@ const isDossierRace = (error: unknown) =>
 export async function change(deps: Deps, code: string, command: Command): Promise<Dossier> {
   const actor = requireActor(deps.actor);
   // Read from the graph before the transaction opens: no connection waits on another service.
-  const agencies = await agencyDirectory(deps.graph);
+  const [agencies, calendar] = await Promise.all([agencyDirectory(deps.graph), calendarOf(deps)]);
   try {
     return await deps.em.transactional(async (em) => {
       const dossier = await em.findOne(Dossier, { code }, { populate: ['legs', 'transfers'], strategy: LoadStrategy.JOINED });
       if (!dossier) throw new NotFoundError('Dossier', code);
       const state = stateOf(dossier);
-      const facts: Facts = { now: deps.now, calendar: calendarOf(deps), actor, reads: await mayRead(em, actor, code) };
-      const agencyName = recordedName(state, actor.agency) ?? agencies.get(actor.agency)?.name ?? actor.agency;
+      const facts: Facts = { now: deps.now, calendar, actor, reads: await mayRead(em, actor, code) };
+      const agency = agencies.get(actor.agency);
+      const agencyName = recordedName(state, actor.agency) ?? (agency ? agencyAt(agency, deps.now).name : actor.agency);
       await record(em, dossier, state, decide(state, command, facts), agencyName);
       return dossier;
     });

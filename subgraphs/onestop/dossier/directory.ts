@@ -1,19 +1,40 @@
+import { WorkingCalendar } from '../../common/calendar';
 import type { GraphClient } from '../../common/graph-client';
-import type { DirectoryAgency, DirectoryProcedure } from '../rulebook/directory';
+import type { CalendarDay, OfficeSeasonRecord } from '../../common/reference-data';
+import type { DirectoryAgency, DirectoryProcedure, DirectoryUnit } from '../rulebook/directory';
 
 /**
- * What onestop needs from the agency directory and the procedure catalogue, read through the federated
- * graph and kept for a short while: the directory changes by decision, not by the minute.
+ * What onestop needs from the registers, read through the federated graph and kept for a short while: the
+ * directory, the catalogue and the units change by decision, not by the minute, and the registers' own
+ * messages (REORGANIZED, PROCEDURE_PUBLISHED, UNITS_CHANGED, CALENDAR_CHANGED) make onestop forget them at
+ * once (`feed/reactions.ts`). The working calendar is kept the same way, so that the rules, which use it
+ * synchronously, never wait on the graph for a deadline.
  */
 
 const DIRECTORY_TTL_MS = 30_000;
+/** Other replicas of onestop do not see the message that changed the calendar: they reload it after this. */
+const CALENDAR_TTL_MS = 60_000;
+
+const STATE = 'name tier hasDesk parent { code } serviceArea { code }';
 
 export function agencyDirectory(graph: GraphClient): Promise<Map<string, DirectoryAgency>> {
   return graph.cached('directory.agencies', DIRECTORY_TTL_MS, async () => {
     const { agencies } = await graph.query<{ agencies: DirectoryAgency[] }>(`{
-      agencies { code name tier sector hasDesk validTo parent { code } successor { code } serviceArea { code } }
+      agencies {
+        code sector validFrom validTo successor { code } successors { agency { code } area { code } } ${STATE}
+        history { effectiveAt ${STATE} }
+      }
     }`);
     return new Map(agencies.map((agency) => [agency.code, agency]));
+  });
+}
+
+export function unitDirectory(graph: GraphClient): Promise<Map<string, DirectoryUnit>> {
+  return graph.cached('directory.units', DIRECTORY_TTL_MS, async () => {
+    const { administrativeUnits } = await graph.query<{ administrativeUnits: DirectoryUnit[] }>(
+      `{ administrativeUnits { code level parent { code } validFrom validTo successor { code } } }`,
+    );
+    return new Map(administrativeUnits.map((unit) => [unit.code, unit]));
   });
 }
 
@@ -23,10 +44,34 @@ export function procedureOf(graph: GraphClient, code: string): Promise<Directory
       `query Procedure($code: ID!) {
         procedure(code: $code) {
           code name field processingDays documents receivedAt route { seq agencySelector workingDays task } competenceMoves { from to effectiveAt }
+          versions {
+            version effectiveFrom name field processingDays documents receivingTiers receivingAgencies anyDesk routeBasis
+            route { seq agencySelector workingDays task }
+          }
         }
       }`,
       { code },
     );
     return procedure;
+  });
+}
+
+interface CalendarAnswer {
+  workingCalendars: Array<{ year: number; confirmed: boolean; daysOff: CalendarDay[]; workingSaturdays: CalendarDay[] }>;
+  officeHours: { seasons: Array<{ name: string; from: string; to: string; sessions: string[] }> };
+}
+
+/** The working calendar the registers hold now: each year entered, the Labor Code's rules for the others. */
+export function workingCalendar(graph: GraphClient): Promise<WorkingCalendar> {
+  return graph.cached('calendar', CALENDAR_TTL_MS, async () => {
+    const { workingCalendars, officeHours } = await graph.query<CalendarAnswer>(`{
+      workingCalendars { year confirmed daysOff { date name } workingSaturdays { date name } }
+      officeHours { seasons { name from to sessions } }
+    }`);
+    const seasons = Object.fromEntries(
+      officeHours.seasons.map((season): [string, OfficeSeasonRecord] => [season.name, { from: season.from, to: season.to, sessions: season.sessions.map((s) => s.split('-') as [string, string]) }]),
+    );
+    const years = Object.fromEntries(workingCalendars.map((year) => [String(year.year), year]));
+    return new WorkingCalendar({ years, officeHours: seasons });
   });
 }

@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { ProcedureRef } from '../../common/stubs';
+import { AdministrativeUnitRef, ProcedureRef } from '../../common/stubs';
+import { regimeAt } from '../rulebook/regimes';
 import { Notice } from '../notices/notice.entity';
 import { Agency } from './agency.reference';
 import { DossierLeg } from './dossier-leg.entity';
@@ -45,6 +46,21 @@ export class DossierFieldsResolver {
   @FieldResolver(() => ProcedureRef)
   procedure(@Root() dossier: Dossier): ProcedureRef {
     return new ProcedureRef(dossier.procedureCode);
+  }
+
+  @FieldResolver(() => AdministrativeUnitRef, { nullable: true, description: 'Nơi cư trú: the applicant’s commune, as the desk recorded it.' })
+  applicantCommune(@Root() dossier: Dossier): AdministrativeUnitRef | null {
+    return dossier.applicantCommune ? new AdministrativeUnitRef(dossier.applicantCommune) : null;
+  }
+
+  @FieldResolver(() => AdministrativeUnitRef, { nullable: true, description: 'Nơi có đất: the parcel’s commune, as the desk recorded it.' })
+  parcelCommune(@Root() dossier: Dossier): AdministrativeUnitRef | null {
+    return dossier.parcelCommune ? new AdministrativeUnitRef(dossier.parcelCommune) : null;
+  }
+
+  @FieldResolver(() => String, { description: 'The one-stop rules the dossier follows: those in force on the day it was received (rulebook/regimes.ts).' })
+  regime(@Root() dossier: Dossier): string {
+    return regimeAt(dossier.receivedAt).basis;
   }
 
   @FieldResolver(() => Agency, { description: 'The agency whose desk received the dossier.' })

@@ -11,7 +11,7 @@ export type DossierInit = Pick<
   Dossier,
   | 'code' | 'procedureCode' | 'procedureName' | 'field' | 'processingDays' | 'deskCode' | 'deskName' | 'applicant' | 'documents'
   | 'copies' | 'delivery' | 'receivedAt' | 'receivedBy' | 'dueAt' | 'dueProvisional' | 'legDueAt' | 'currentLeg' | 'receiptNumber'
-  | 'ledgerBook' | 'ledgerNumber'
+  | 'ledgerBook' | 'ledgerNumber' | 'procedureVersion' | 'applicantCommune' | 'parcelCommune'
 >;
 
 /** Hồ sơ: a dossier handed in at one desk and moved between agencies until its result is returned. */
@@ -49,6 +49,18 @@ export class Dossier {
   @Field(() => String, { description: 'The procedure’s name when the dossier was received.' })
   @Property({ type: 'text' })
   procedureName!: string;
+
+  @Field(() => Int, { description: 'The procedure’s version in force at receipt: the dossier keeps it, whatever is published later.' })
+  @Property({ type: 'integer' })
+  procedureVersion!: number;
+
+  /** Nơi cư trú: the applicant's commune as the desk recorded it, when given. */
+  @Property({ type: 'text', nullable: true })
+  applicantCommune!: string | null;
+
+  /** Nơi có đất: the parcel's commune as the desk recorded it, when given. */
+  @Property({ type: 'text', nullable: true })
+  parcelCommune!: string | null;
 
   @Field(() => String, { description: 'Lĩnh vực: the field, which also names the ledger.' })
   @Property({ type: 'text' })

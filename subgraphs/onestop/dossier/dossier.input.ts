@@ -43,6 +43,19 @@ export class ReceiveDossierInput {
 
   @Field(() => String, { nullable: true, description: 'A retry with the same key returns the first dossier and writes nothing.' })
   idempotencyKey?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Nơi cư trú: the applicant’s commune (an administrative unit code), when the desk records it. Routes of procedures that go by the applicant’s commune use it, and a desk not open to the whole province receives only its own area’s dossiers.',
+  })
+  applicantCommune?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Nơi có đất: the parcel’s commune (an administrative unit code), for procedures whose route goes by the parcel’s commune (land).',
+  })
+  parcelCommune?: string | null;
 }
 
 @InputType()

@@ -21,8 +21,8 @@ export async function issueGuidance(deps: Deps, input: GuidanceInput): Promise<G
   problems.throwIfAny();
   orThrow(deskPermission(actor, deskCode, 'issue guidance slips there'));
 
-  const { desk, procedure } = await receptionFacts(deps, procedureCode, deskCode, deps.now);
-  const { missing } = checkDocuments(procedure.documents, submitted);
+  const { desk, procedure, version } = await receptionFacts(deps, procedureCode, deskCode, deps.now);
+  const { missing } = checkDocuments(version.documents, submitted);
   if (missing.length === 0 && requirements.length === 0) {
     throw new BadUserInputError('Nothing is missing and nothing needs correcting: receive the dossier instead.', { missing: [] });
   }
@@ -37,7 +37,7 @@ export async function issueGuidance(deps: Deps, input: GuidanceInput): Promise<G
       year,
       serial,
       procedureCode: procedure.code,
-      procedureName: procedure.name,
+      procedureName: version.name,
       applicant,
       submitted,
       missing,

@@ -5,13 +5,13 @@ import { BadUserInputError, ConflictError } from '../../common/errors';
 import { localDate } from '../../common/scalars';
 import { cleanList, Problems, requiredText } from '../../common/validation';
 import { decide } from '../rulebook/decide';
-import type { DirectoryAgency, DirectoryProcedure } from '../rulebook/directory';
-import { checkDocuments, receptionProblems, resolveRoute } from '../rulebook/reception';
+import { agencyAt, versionAt, type DirectoryAgency, type DirectoryProcedure, type ProcedureVersionRecord } from '../rulebook/directory';
+import { checkDocuments, receptionProblems, resolveRoute, type Whereabouts } from '../rulebook/reception';
 import { Delivery } from '../rulebook/statuses';
 import { deskPermission } from '../rulebook/workflow';
 import { calendarOf, record, type Deps } from './change';
 import { nextNumbers } from './counter.entity';
-import { agencyDirectory, procedureOf } from './directory';
+import { agencyDirectory, procedureOf, unitDirectory } from './directory';
 import { Dossier } from './dossier.entity';
 import { cleanIntake, cleanReceivedAt, type ReceiveDossierInput } from './dossier.input';
 import { canonicalJson } from './history-chain';
@@ -24,18 +24,35 @@ import { requireActor } from '../../common/roles';
  */
 
 export interface ReceptionFacts {
+  /** The desk's agency as it stood at receipt. */
   desk: DirectoryAgency;
   procedure: DirectoryProcedure;
+  /** The procedure's version in force at receipt: the dossier keeps it. */
+  version: ProcedureVersionRecord;
   agencies: Map<string, DirectoryAgency>;
+  where: Whereabouts;
 }
 
-/** The procedure, the desk and the directory, read from the graph; BAD_USER_INPUT when the desk cannot receive it. */
-export async function receptionFacts(deps: Deps, procedureCode: string, deskCode: string, at: Date): Promise<ReceptionFacts> {
-  const [procedure, agencies] = await Promise.all([procedureOf(deps.graph, procedureCode), agencyDirectory(deps.graph)]);
+/** The places a dossier belongs to, as the desk gives them: unit codes, or null. */
+export const cleanCommune = (value: string | null | undefined) => (value == null ? null : value.trim().toUpperCase() || null);
+
+/**
+ * The procedure, the desk, the directory and the units, read from the graph as the registers stood at the
+ * instant; BAD_USER_INPUT when the desk cannot receive it.
+ */
+export async function receptionFacts(
+  deps: Deps,
+  procedureCode: string,
+  deskCode: string,
+  at: Date,
+  place: { applicantCommune?: string | null; parcelCommune?: string | null } = {},
+): Promise<ReceptionFacts> {
+  const [procedure, agencies, units] = await Promise.all([procedureOf(deps.graph, procedureCode), agencyDirectory(deps.graph), unitDirectory(deps.graph)]);
+  const where: Whereabouts = { units, ...place };
   const problems = new Problems();
-  for (const [field, problem] of Object.entries(receptionProblems(procedureCode, procedure, deskCode, agencies, at))) problems.add(field, problem);
+  for (const [field, problem] of Object.entries(receptionProblems(procedureCode, procedure, deskCode, agencies, at, where))) problems.add(field, problem);
   problems.throwIfAny();
-  return { desk: agencies.get(deskCode)!, procedure: procedure!, agencies };
+  return { desk: agencyAt(agencies.get(deskCode)!, at), procedure: procedure!, version: versionAt(procedure!, at), agencies, where };
 }
 
 const fingerprintOf = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
@@ -63,17 +80,26 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
   const delivery = input.delivery ?? Delivery.AT_DESK;
   const receivedAt = cleanReceivedAt(problems, input.receivedAt, deps.now);
   const key = input.idempotencyKey == null ? null : requiredText(problems, 'idempotencyKey', input.idempotencyKey, 200);
+  const applicantCommune = cleanCommune(input.applicantCommune);
+  const parcelCommune = cleanCommune(input.parcelCommune);
   problems.throwIfAny();
   orThrow(deskPermission(actor, deskCode, 'receive dossiers there'));
 
-  const fingerprint = fingerprintOf({ procedureCode, deskCode, applicant, submitted, copies, delivery, receivedAt: input.receivedAt ?? null });
+  const fingerprint = fingerprintOf({
+    procedureCode, deskCode, applicant, submitted, copies, delivery, receivedAt: input.receivedAt ?? null,
+    ...(applicantCommune ? { applicantCommune } : {}),
+    ...(parcelCommune ? { parcelCommune } : {}),
+  });
   if (key) {
     const existing = await findIdempotent(deps.em, deskCode, key, fingerprint);
     if (existing) return existing;
   }
 
-  const { desk, procedure, agencies } = await receptionFacts(deps, procedureCode, deskCode, receivedAt);
-  const { accepted, missing, unknown } = checkDocuments(procedure.documents, submitted);
+  const [{ desk, procedure, version, agencies, where }, calendar] = await Promise.all([
+    receptionFacts(deps, procedureCode, deskCode, receivedAt, { applicantCommune, parcelCommune }),
+    calendarOf(deps),
+  ]);
+  const { accepted, missing, unknown } = checkDocuments(version.documents, submitted);
   if (missing.length > 0) {
     throw new BadUserInputError(`The dossier lacks ${missing.length} required document(s); give the applicant a guidance slip (issueGuidance).`, {
       missing,
@@ -81,9 +107,9 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
     });
   }
   if (unknown.length > 0) {
-    throw new BadUserInputError(`${procedure.name} does not list: ${unknown.join('; ')}.`, { unknown, fields: { documents: 'unknown documents' } });
+    throw new BadUserInputError(`${version.name} does not list: ${unknown.join('; ')}.`, { unknown, fields: { documents: 'unknown documents' } });
   }
-  const route = orThrow(resolveRoute(procedure, desk, agencies, receivedAt));
+  const route = orThrow(resolveRoute(procedure, desk, agencies, receivedAt, where));
 
   try {
     return await deps.em.transactional(async (em) => {
@@ -93,23 +119,26 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
       const [serial, receipt, ledger] = await nextNumbers(em, [
         ['dossier', `${desk.code}|${date}`],
         ['receipt', `${desk.code}|${year}`],
-        ['ledger', `${desk.code}|${procedure.field}|${year}`],
+        ['ledger', `${desk.code}|${version.field}|${year}`],
       ]);
       if (serial > 9999) throw new ConflictError(`${desk.name} has used every dossier number of ${date}.`);
       const code = `${desk.code}-${yymmdd(date)}-${String(serial).padStart(4, '0')}`;
       const decided = decide(
         null,
         { type: 'RECEIVE', code, desk, receivedAt, route, documents: accepted, copies, delivery, receiptNumber: `${receipt}/TNHS` },
-        { now: deps.now, calendar: calendarOf(deps), actor, reads: true },
+        { now: deps.now, calendar, actor, reads: true },
       );
       const [received] = orThrow(decided);
       if (received.type !== 'RECEIVE') throw new Error('A receipt decides a RECEIVE event.');
       const dossier = new Dossier({
         code,
         procedureCode: procedure.code,
-        procedureName: procedure.name,
-        field: procedure.field,
-        processingDays: procedure.processingDays,
+        procedureName: version.name,
+        procedureVersion: version.version,
+        field: version.field,
+        processingDays: version.processingDays,
+        applicantCommune,
+        parcelCommune,
         deskCode: desk.code,
         deskName: desk.name,
         applicant,
@@ -123,7 +152,7 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
         legDueAt: received.legDueAt,
         currentLeg: received.currentLeg,
         receiptNumber: received.receiptNumber,
-        ledgerBook: `${procedure.field} ${year}`,
+        ledgerBook: `${version.field} ${year}`,
         ledgerNumber: ledger,
       });
       dossier.idempotencyKey = key;

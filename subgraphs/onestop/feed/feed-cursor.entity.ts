@@ -1,11 +1,6 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity } from '@mikro-orm/core';
+import { FeedCursorBase } from '../../common/feed-reader';
 
 /** How far onestop has read each producer's feed. */
 @Entity({ tableName: 'feed_cursor' })
-export class FeedCursor {
-  @PrimaryKey({ type: 'text' })
-  source!: string;
-
-  @Property({ type: 'bigint' })
-  position!: string;
-}
+export class FeedCursor extends FeedCursorBase {}

@@ -2,7 +2,7 @@ import type { FeedMessage } from '../../common/outbox';
 import { change, type Deps } from '../dossier/change';
 import { recordResult } from '../dossier/processing';
 import { Outcome } from '../rulebook/statuses';
-import { reassignAll } from './succession';
+import { REGISTER_REACTIONS } from './registers';
 
 /**
  * What onestop does when another subgraph's message arrives: each reaction runs one command through the
@@ -24,16 +24,8 @@ export const FEED_REACTIONS: Record<string, Reaction> = {
       type: 'HAND_ON',
       note: `Đã đăng ký khai sinh: số ${String(message.payload.registerNumber)}, quyển số ${String(message.payload.book)}`,
     }),
-  AGENCY_CLOSED: async (deps, message) => {
-    deps.graph.forget('directory.');
-    const { agency, successor, successorName, reason } = message.payload as Record<string, string>;
-    await reassignAll(deps, agency, { code: successor, name: successorName }, reason, { closed: true });
-  },
-  COMPETENCE_MOVED: async (deps, message) => {
-    deps.graph.forget('directory.');
-    const { procedure, agency, successor, successorName, reason } = message.payload as Record<string, string>;
-    await reassignAll(deps, agency, { code: successor, name: successorName }, reason, { closed: false, procedure });
-  },
+  // The registers changed: forget what was kept of them; a reorganisation sends the dossiers after their work.
+  ...REGISTER_REACTIONS,
   // The registered transfer is the dossier's result; it goes back to the desk.
   LAND_TRANSFER_RECORDED: (deps, message) =>
     recordResult(deps, message.dossierCode!, Outcome.APPROVED, `Đã đăng ký biến động, Giấy chứng nhận số ${String(message.payload.certificateNumber)}`),

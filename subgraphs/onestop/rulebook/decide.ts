@@ -3,6 +3,7 @@ import { localDate } from '../../common/scalars';
 import type { Command, Facts } from './commands';
 import type { Event, EventOf, HandOver } from './events';
 import { badField, isRefusal, refuse, type Refusal } from './refusal';
+import { regimeAt } from './regimes';
 import { legDue, moveAppointment, planReceipt, restartPlan, shiftForWaiting } from './schedule';
 import { legAt, pendingTransfer, recordedName, type DossierState } from './state';
 import { Outcome, Timeliness, TransferKind } from './statuses';
@@ -47,7 +48,7 @@ function rules(state: DossierState, command: Command, facts: Facts): Event | Ref
     case 'REQUEST_SUPPLEMENT':
       return { type: 'REQUEST_SUPPLEMENT', at, actor, items: command.items };
     case 'SUPPLEMENT': {
-      const plan = restartPlan(facts.calendar, at, state.legs, state.currentLeg);
+      const plan = restartPlan(facts.calendar, at, state.legs, state.currentLeg, regimeAt(state.receivedAt).handOffCutoffMinutes);
       return { type: 'SUPPLEMENT', at, actor, documents: command.documents, ...plan };
     }
     case 'APOLOGIZE':
@@ -90,7 +91,7 @@ function receive(command: Extract<Command, { type: 'RECEIVE' }>, facts: Facts): 
   const refusal = deskPermission(facts.actor, command.desk.code, 'receive dossiers there');
   if (refusal) return refusal;
   const firstLegAtDesk = command.route[0]?.agencyCode === command.desk.code;
-  const plan = planReceipt(facts.calendar, command.receivedAt, command.route.map((leg) => leg.workingDays), firstLegAtDesk);
+  const plan = planReceipt(facts.calendar, command.receivedAt, command.route.map((leg) => leg.workingDays), firstLegAtDesk, regimeAt(command.receivedAt).handOffCutoffMinutes);
   return {
     type: 'RECEIVE',
     at: facts.now,

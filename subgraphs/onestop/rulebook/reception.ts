@@ -1,12 +1,23 @@
 import { localDate } from '../../common/scalars';
 import { text } from '../../common/validation';
 import type { RouteLeg } from './commands';
-import { isOpen, operatingAgency, type DirectoryAgency, type DirectoryProcedure } from './directory';
+import {
+  agencyAt,
+  currentUnit,
+  isOpen,
+  operatingAgency,
+  placeCodes,
+  versionAt,
+  type DirectoryAgency,
+  type DirectoryProcedure,
+  type DirectoryUnit,
+  type ProcedureVersionRecord,
+} from './directory';
 import { badField, refuse, type Refusal } from './refusal';
 
 /**
  * Tiếp nhận: which desk may receive which procedure, what a complete dossier holds, and which agencies its
- * route names on the day it is received. Pure: the directory and the catalogue are arguments.
+ * route names on the day it is received. Pure: the registers (as they stood that day) are arguments.
  */
 
 const OPTIONAL_MARK = /\(\s*nếu có\s*\)\s*$/i;
@@ -32,6 +43,15 @@ export function checkDocuments(procedureDocuments: readonly string[], submitted:
   };
 }
 
+/** Where a dossier belongs, as the desk records it: the applicant's commune and the parcel's, when given. */
+export interface Whereabouts {
+  units: ReadonlyMap<string, DirectoryUnit>;
+  applicantCommune?: string | null;
+  parcelCommune?: string | null;
+}
+
+const NOWHERE: Whereabouts = { units: new Map() };
+
 /** The competence moves of the procedure in force at the instant, oldest first. */
 const movesAt = (procedure: DirectoryProcedure, at: Date) => procedure.competenceMoves.filter((move) => new Date(move.effectiveAt) <= at);
 
@@ -41,9 +61,25 @@ export function competentAgency(procedure: DirectoryProcedure, at: Date): (code:
   return (code) => moves.reduce((current, move) => (move.from === current ? move.to : current), code);
 }
 
+/** The commune a version's @LAND and @TAX legs go by: the applicant's or the parcel's when it says so and the desk gave it. */
+function basisCommune(version: ProcedureVersionRecord, where: Whereabouts): { field: 'applicantCommune' | 'parcelCommune'; code: string } | null {
+  if (version.routeBasis === 'PARCEL' && where.parcelCommune) return { field: 'parcelCommune', code: where.parcelCommune };
+  if (version.routeBasis !== 'PARCEL' && where.applicantCommune) return { field: 'applicantCommune', code: where.applicantCommune };
+  return null;
+}
+
+/** The places a desk's area covers: its own unit and, for a commune of a district, the district. */
+function deskPlaces(desk: DirectoryAgency, where: Whereabouts): Set<string> {
+  const places = placeCodes(where.units, desk.code);
+  if (desk.tier === 'COMMUNE' && desk.parent) places.add(desk.parent.code);
+  return places;
+}
+
 /**
- * Why the desk cannot receive the procedure at the instant, per input field; empty when it can. Since a
- * move of its competence, only the new agency's desk receives the procedure.
+ * Why the desk cannot receive the procedure at the instant, per input field; empty when it can. The version
+ * in force says which tiers' and agencies' desks receive it, and whether any desk of the province may
+ * (Decree 118/2025/NĐ-CP); otherwise a commune's or district's desk receives the dossiers of its own area.
+ * Since a move of its competence, only the new agency's desk receives the procedure.
  */
 export function receptionProblems(
   procedureCode: string,
@@ -51,29 +87,41 @@ export function receptionProblems(
   deskCode: string,
   agencies: ReadonlyMap<string, DirectoryAgency>,
   at: Date,
+  where: Whereabouts = NOWHERE,
 ): Record<string, string> {
   const problems: Record<string, string> = {};
-  const desk = agencies.get(deskCode);
+  for (const field of ['applicantCommune', 'parcelCommune'] as const) {
+    const code = where[field];
+    if (!code) continue;
+    const unit = where.units.get(code);
+    if (!unit || unit.level !== 'COMMUNE') problems[field] = `${code} is not a commune, ward or township`;
+    else if (!currentUnit(where.units, code, at)) problems[field] = `${code} has no successor on ${localDate(at)}`;
+  }
+  const found = agencies.get(deskCode);
+  const desk = found && agencyAt(found, at);
   if (!procedure) problems.procedure = `${procedureCode} is not in the procedure catalogue`;
   if (!desk) problems.desk = `${deskCode} is not in the agency directory`;
-  else if (!desk.hasDesk) problems.desk = `${desk.name} has no reception desk`;
   else if (!isOpen(desk, at)) problems.desk = `${desk.name} is closed`;
+  else if (!desk.hasDesk) problems.desk = `${desk.name} has no reception desk`;
   else if (procedure) {
+    const version = versionAt(procedure, at);
     const move = movesAt(procedure, at).at(-1);
+    const nameOf = (code: string) => { const agency = agencies.get(code); return agency ? agencyAt(agency, at).name : code; };
     if (move && move.to !== desk.code) {
-      problems.desk = `since ${localDate(new Date(move.effectiveAt))} ${procedure.name} is received by ${agencies.get(move.to)?.name ?? move.to}`;
-    } else if (!move && !procedure.receivedAt.includes(desk.tier)) {
-      problems.procedure = `${procedure.name} is received at ${procedure.receivedAt.join(', ')} desks, not at ${desk.name}`;
+      problems.desk = `since ${localDate(new Date(move.effectiveAt))} ${version.name} is received by ${nameOf(move.to)}`;
+    } else if (!move && !version.receivingAgencies.includes(desk.code) && !version.receivingTiers.includes(desk.tier)) {
+      const tiers = version.receivingTiers.length ? [`${version.receivingTiers.join(', ')} desks`] : [];
+      const where = [...version.receivingAgencies.map(nameOf), ...tiers].join(', ');
+      problems.procedure = `${version.name} is received at ${where}, not at ${desk.name}`;
+    } else if (!version.anyDesk && (desk.tier === 'COMMUNE' || desk.tier === 'DISTRICT')) {
+      const basis = basisCommune(version, where);
+      const current = basis && !problems[basis.field] ? currentUnit(where.units, basis.code, at) : null;
+      if (basis && current && !placeCodes(where.units, current.code).has(desk.code) && !deskPlaces(desk, where).has(current.code)) {
+        problems[basis.field] = `${desk.name} receives ${version.name} for its own area only; ${basis.code} is not in it`;
+      }
     }
   }
   return problems;
-}
-
-/** The district a desk belongs to: its own, or its commune's. */
-function districtOf(desk: DirectoryAgency): string | null {
-  if (desk.tier === 'DISTRICT') return desk.code;
-  if (desk.tier === 'COMMUNE') return desk.parent?.code ?? null;
-  return null;
 }
 
 const SECTOR_SELECTORS: Record<string, { sector: string; branch: string }> = {
@@ -82,8 +130,9 @@ const SECTOR_SELECTORS: Record<string, { sector: string; branch: string }> = {
 };
 
 /**
- * The route's agencies on the day of receipt: @DESK the receiving agency; @LAND / @TAX the branch whose
- * service area holds the desk's district (or, once it closed, the agency that took its work over); any
+ * The route of the version in force on the day of receipt, with its agencies: @DESK the receiving agency;
+ * @LAND / @TAX the branch whose service area holds the commune the version's basis names (the applicant's,
+ * the parcel's, or the desk's own), or, once it closed, the agency that took that area's work over; any
  * other agency by code, after the procedure's competence moves and closures.
  */
 export function resolveRoute(
@@ -91,21 +140,30 @@ export function resolveRoute(
   desk: DirectoryAgency,
   agencies: ReadonlyMap<string, DirectoryAgency>,
   at: Date,
+  where: Whereabouts = NOWHERE,
 ): RouteLeg[] | Refusal {
+  const version = versionAt(procedure, at);
   const competent = competentAgency(procedure, at);
+  const basis = basisCommune(version, where);
+  const places = basis ? placeCodes(where.units, basis.code) : deskPlaces(desk, where);
   const legs: RouteLeg[] = [];
-  for (const leg of procedure.route) {
+  for (const leg of version.route) {
     let agency: DirectoryAgency | null;
     const selector = SECTOR_SELECTORS[leg.agencySelector];
     if (leg.agencySelector === '@DESK') {
-      agency = desk;
+      agency = agencyAt(desk, at);
     } else if (selector) {
-      const district = districtOf(desk);
-      const serving = [...agencies.values()].filter((candidate) => candidate.sector === selector.sector && candidate.serviceArea.some((unit) => unit.code === district));
-      agency = serving.find((candidate) => isOpen(candidate, at)) ?? (serving[0] ? operatingAgency(agencies, serving[0].code, at) : null);
-      if (!agency) return badField('desk', `no ${selector.sector} branch serves it`, `No ${selector.branch} branch serves ${desk.name}; this desk cannot receive the procedure.`);
+      const serving = [...agencies.values()]
+        .filter((candidate) => candidate.sector === selector.sector)
+        .map((candidate) => agencyAt(candidate, at))
+        .filter((candidate) => candidate.serviceArea.some((unit) => places.has(unit.code)));
+      agency = serving.find((candidate) => isOpen(candidate, at)) ?? (serving[0] ? operatingAgency(agencies, serving[0].code, at, places) : null);
+      if (!agency) {
+        const what = basis ? basis.code : desk.name;
+        return badField(basis?.field ?? 'desk', `no ${selector.sector} branch serves it`, `No ${selector.branch} branch serves ${what}; the dossier cannot be routed.`);
+      }
     } else {
-      agency = operatingAgency(agencies, competent(leg.agencySelector), at);
+      agency = operatingAgency(agencies, competent(leg.agencySelector), at, places);
       if (!agency) return refuse('BAD_USER_INPUT', `The procedure's route names ${leg.agencySelector}, which does not operate.`);
     }
     legs.push({ seq: leg.seq, agencyCode: agency.code, agencyName: agency.name, task: leg.task, workingDays: leg.workingDays });

@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '../../common/calendar';
+import { HAND_OFF_CUTOFF_MINUTES, type WorkingCalendar } from '../../common/calendar';
 import type { LegState } from './state';
 
 /**
@@ -29,14 +29,20 @@ export interface ReceiptPlan {
  * leg, the dossier first answers to the desk's hand-off deadline (leg 0): the day's closing, or the next
  * opening after 15:00 (Decree 61/2018 Art. 18).
  */
-export function planReceipt(calendar: WorkingCalendar, receivedAt: Date, legWorkingDays: readonly number[], firstLegAtDesk: boolean): ReceiptPlan {
+export function planReceipt(
+  calendar: WorkingCalendar,
+  receivedAt: Date,
+  legWorkingDays: readonly number[],
+  firstLegAtDesk: boolean,
+  handOffCutoff: number | null = HAND_OFF_CUTOFF_MINUTES,
+): ReceiptPlan {
   if (legWorkingDays.length === 0) throw new RangeError('A route has at least one leg.');
-  const plan = calendar.planLegs(receivedAt, legWorkingDays);
+  const plan = calendar.planLegs(receivedAt, legWorkingDays, handOffCutoff);
   return {
     legDueAts: plan.map((deadline) => deadline.dueAt),
     dueAt: plan[plan.length - 1].dueAt,
     dueProvisional: plan.some((deadline) => deadline.provisional),
-    legDueAt: firstLegAtDesk ? plan[0].dueAt : calendar.handOffDeadline(receivedAt).dueAt,
+    legDueAt: firstLegAtDesk ? plan[0].dueAt : calendar.handOffDeadline(receivedAt, handOffCutoff).dueAt,
     currentLeg: firstLegAtDesk ? 1 : 0,
   };
 }
@@ -53,8 +59,9 @@ export function restartPlan(
   at: Date,
   legs: readonly LegState[],
   currentLeg: number,
+  handOffCutoff: number | null = HAND_OFF_CUTOFF_MINUTES,
 ): { legs: LegDue[]; dueAt: Date; dueProvisional: boolean } {
-  const plan = calendar.planLegs(at, legs.map((leg) => leg.workingDays));
+  const plan = calendar.planLegs(at, legs.map((leg) => leg.workingDays), handOffCutoff);
   return {
     legs: legs.flatMap((leg, index) => (stillAhead(leg, currentLeg) ? [{ seq: leg.seq, dueAt: plan[index].dueAt }] : [])),
     dueAt: plan[plan.length - 1].dueAt,

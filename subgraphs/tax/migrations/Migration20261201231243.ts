@@ -1,0 +1,13 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261201231243 extends Migration {
+
+  override async up(): Promise<void> {
+    this.addSql(`drop table if exists "tax"."service_area" cascade;`);
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`create table "tax"."service_area" ("branch_code" text not null, "unit_code" text not null, "valid_from" timestamptz(6) null, "valid_to" timestamptz(6) null, constraint "service_area_pkey" primary key ("branch_code", "unit_code"));`);
+  }
+
+}

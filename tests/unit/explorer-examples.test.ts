@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXPLORER_EXAMPLES } from '../../gateway/explorer/examples';
+import { PROJECT_ROOT } from '../../subgraphs/common/reference-data';
+
+/** The registers' operations each have a saved example in the explorer, and the examples name real fields. */
+
+const REGISTER_OPERATIONS = {
+  Query: ['registrar', 'reorganizations', 'workingCalendar', 'officeHours'],
+  Mutation: ['createAgency', 'amendAgency', 'closeAgency', 'reorganize', 'transferCompetence', 'publishProcedureVersion', 'setWorkingCalendar', 'setOfficeHours'],
+};
+
+describe('the explorer’s examples of the registers', () => {
+  const supergraph = readFileSync(join(PROJECT_ROOT, 'schema', 'supergraph.graphql'), 'utf8');
+  /** The root type's block of the composed schema, where every operation is a field. */
+  const rootType = (type: string) => new RegExp(`\\ntype ${type}\\b[^{]*\\{([\\s\\S]*?)\\n\\}`).exec(supergraph)?.[1] ?? '';
+
+  it.each(Object.entries(REGISTER_OPERATIONS).flatMap(([type, fields]) => fields.map((field) => [type, field])))('include %s.%s, which the schema has', (type, field) => {
+    expect(rootType(type)).toMatch(new RegExp(`\\n\\s+${field}[(:]`));
+    expect(EXPLORER_EXAMPLES.some((example) => new RegExp(`\\b${field}\\s*[({]`).test(example.query))).toBe(true);
+  });
+});
