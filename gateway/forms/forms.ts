@@ -43,6 +43,8 @@ export interface FormDossier {
   apologizedAt: string | null;
   apologyReason: string | null;
   history: Array<{ action: string; actorName: string; agencyName: string; at: string; details: string }>;
+  /** The desk's address and phone as the register held them on the day of receipt. */
+  desk: { code: string; asOf?: { address: string | null; phone: string | null } };
 }
 
 export const FORM_DOSSIER_FIELDS = `code procedureName field processingDays deskName receivedAt receivedBy dueAt previousDueAt delivery copies documents
@@ -50,7 +52,7 @@ export const FORM_DOSSIER_FIELDS = `code procedureName field processingDays desk
   legs { seq agencyName task }
   transfers { seq kind fromName toName handedAt handedBy acceptedAt acceptedBy result note }
   supplementRequestedAt supplementItems apologizedAt apologyReason
-  history { action actorName agencyName at details }`;
+  history { action actorName agencyName at details } desk { code }`;
 
 export interface FormGuidanceSlip {
   id: string;
@@ -104,6 +106,8 @@ async function receiptCopy(doc: Doc, column: Column, dossier: FormDossier, copy:
   doc.moveDown(0.4);
   const { applicant } = dossier;
   field(doc, column, 'Bộ phận tiếp nhận và trả kết quả', dossier.deskName, 8.5);
+  const contact = [dossier.desk.asOf?.address, dossier.desk.asOf?.phone && `Điện thoại: ${dossier.desk.asOf.phone}`].filter(Boolean).join('. ');
+  if (contact) paragraph(doc, column, contact, { size: 8, indent: 10 });
   field(doc, column, 'Tiếp nhận hồ sơ của:', applicant.name, 8.5);
   field(doc, column, 'Địa chỉ:', applicant.address ?? '', 8.5);
   field(doc, column, 'Số điện thoại:', `${applicant.phone}     Email: ${applicant.email ?? '…'}`, 8.5);

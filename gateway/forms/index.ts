@@ -105,6 +105,13 @@ export function formsRouter(graphqlUrl: () => string): Router {
       if (!render) throw new FormError(404, 'NOT_FOUND', `There is no form called ${form}.`);
       const { dossier } = await ask<{ dossier: FormDossier | null }>(req, `query ($code: ID!) { dossier(code: $code) { ${FORM_DOSSIER_FIELDS} } }`, { code: key });
       if (!dossier) throw new FormError(404, 'NOT_FOUND', `Dossier ${key} does not exist.`);
+      // The desk's address and phone as the register held them on the day of receipt.
+      const { agency } = await ask<{ agency: { asOf: { address: string | null; phone: string | null } } | null }>(
+        req,
+        `query ($desk: ID!, $at: DateTime!) { agency(code: $desk) { asOf(at: $at) { address phone } } }`,
+        { desk: dossier.desk.code, at: dossier.receivedAt },
+      );
+      dossier.desk.asOf = agency?.asOf;
       const pdf = await render(dossier);
       if (!pdf) throw new FormError(404, 'NOT_FOUND', `Dossier ${key} has no ${form} form.`);
       send(res, 'pdf', `${form}-${key}`, pdf);

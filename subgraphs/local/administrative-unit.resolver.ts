@@ -50,7 +50,7 @@ export class AdministrativeUnitResolver {
   }
 
   @FieldResolver(() => String, { description: 'Its name as it was at an instant.', name: 'nameAt' })
-  nameAtInstant(@Root() unit: AdministrativeUnit, @Arg('at', () => Date) at: Date, @Ctx() ctx: Context): Promise<string> {
+  nameAtInstant(@Root() unit: AdministrativeUnit, @Arg('at', () => Date, { description: 'The instant.' }) at: Date, @Ctx() ctx: Context): Promise<string> {
     return nameAt(ctx, unit, at);
   }
 

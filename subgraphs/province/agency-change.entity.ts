@@ -59,7 +59,7 @@ export class AgencyChange implements AgencyState {
   @Property({ type: 'integer' })
   seq!: number;
 
-  @Field(() => AgencyChangeKind)
+  @Field(() => AgencyChangeKind, { description: 'Set up, changed or closed.' })
   @Enum({ items: () => AgencyChangeKind })
   kind!: AgencyChangeKind;
 
@@ -71,7 +71,7 @@ export class AgencyChange implements AgencyState {
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => AgencyTier)
+  @Field(() => AgencyTier, { description: 'The tier from then on.' })
   @Enum({ items: () => AgencyTier })
   tier!: AgencyTier;
 

@@ -37,12 +37,14 @@ export class AgencyResolver {
   }
 
   @Mutation(() => Agency, { description: 'Thành lập: a new agency from a date, on a decision. For a SUPERVISOR of the registrar.' })
-  createAgency(@Arg('input', () => CreateAgencyInput) input: CreateAgencyInput, @Ctx() ctx: Context): Promise<Agency> {
+  createAgency(@Arg('input', () => CreateAgencyInput, { description: 'The agency, its date, reason and decision.' }) input: CreateAgencyInput, @Ctx() ctx: Context): Promise<Agency> {
     return createAgency(ctx, input);
   }
 
   @Mutation(() => Agency, { description: 'An agency’s name, tier, parent, desk, address, phone or service area changes from a date. For a SUPERVISOR of the registrar.' })
-  amendAgency(@Arg('code', () => ID) code: string, @Arg('input', () => AmendAgencyInput) input: AmendAgencyInput, @Ctx() ctx: Context): Promise<Agency> {
+  amendAgency(
+    @Arg('code', () => ID, { description: 'The agency that changes.' }) code: string,
+    @Arg('input', () => AmendAgencyInput, { description: 'What changes, from when, why and on what decision.' }) input: AmendAgencyInput, @Ctx() ctx: Context): Promise<Agency> {
     return amendAgency(ctx, code, input);
   }
 
@@ -64,8 +66,13 @@ export class AgencyResolver {
   }
 
   @FieldResolver(() => String, { description: 'Its name as it was at an instant (its first name before it existed): forms and history print names of their day.' })
-  async nameAt(@Root() agency: Agency, @Arg('at', () => Date) at: Date, @Ctx() ctx: Context): Promise<string> {
+  async nameAt(@Root() agency: Agency, @Arg('at', () => Date, { description: 'The instant.' }) at: Date, @Ctx() ctx: Context): Promise<string> {
     return (await agencyState(ctx, agency.code, at)).name;
+  }
+
+  @FieldResolver(() => AgencyChange, { description: 'The agency as it stood at an instant (as it was set up, before it existed): the entry of its history in force then.' })
+  asOf(@Root() agency: Agency, @Arg('at', () => Date, { description: 'The instant.' }) at: Date, @Ctx() ctx: Context): Promise<AgencyChange> {
+    return agencyState(ctx, agency.code, at);
   }
 
   @FieldResolver(() => AgencyTier)
@@ -146,7 +153,7 @@ export class AgencyChangeResolver {
 
 @Resolver(() => AgencySuccessor)
 export class AgencySuccessorResolver {
-  @FieldResolver(() => Agency)
+  @FieldResolver(() => Agency, { description: 'The successor.' })
   async agency(@Root() successor: AgencySuccessor, @Ctx() ctx: Context): Promise<Agency> {
     return (await agencyLoader(ctx).load(successor.agencyCode))!;
   }

@@ -20,7 +20,7 @@ export class WorkingCalendarResolver {
     nullable: true,
     description: 'A year’s working calendar as deadlines use it: the version entered, or the Labor Code’s fixed rules (unconfirmed) for a year not entered.',
   })
-  async workingCalendar(@Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<WorkingCalendar | null> {
+  async workingCalendar(@Arg('year', () => Int, { description: 'The calendar year, 2000 to 2100.' }) year: number, @Ctx() ctx: Context): Promise<WorkingCalendar | null> {
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new BadUserInputError('year must be from 2000 to 2100.', { fields: { year: 'out of range' } });
     return calendarView(year, (await enteredYears(ctx.em)).get(year));
   }
@@ -31,7 +31,7 @@ export class WorkingCalendarResolver {
   }
 
   @Query(() => [WorkingCalendar], { description: 'Every version of a year’s calendar, oldest first: its history.' })
-  async workingCalendarHistory(@Arg('year', () => Int) year: number, @Ctx() ctx: Context): Promise<WorkingCalendar[]> {
+  async workingCalendarHistory(@Arg('year', () => Int, { description: 'The calendar year.' }) year: number, @Ctx() ctx: Context): Promise<WorkingCalendar[]> {
     const versions = await ctx.em.find(CalendarYear, { year }, { orderBy: { seq: 'asc' } });
     return versions.map((version) => calendarView(year, version));
   }
@@ -46,12 +46,12 @@ export class WorkingCalendarResolver {
   @Mutation(() => WorkingCalendar, {
     description: 'Enters or corrects a year’s official days off and working Saturdays; days already past cannot change. For a SUPERVISOR of the registrar.',
   })
-  setWorkingCalendar(@Arg('input', () => WorkingCalendarInput) input: WorkingCalendarInput, @Ctx() ctx: Context): Promise<WorkingCalendar> {
+  setWorkingCalendar(@Arg('input', () => WorkingCalendarInput, { description: 'The year’s days, whether it is complete, and the notices.' }) input: WorkingCalendarInput, @Ctx() ctx: Context): Promise<WorkingCalendar> {
     return setWorkingCalendar(ctx, input);
   }
 
   @Mutation(() => OfficeHoursView, { description: 'The province’s office hours from now on. For a SUPERVISOR of the registrar.' })
-  async setOfficeHours(@Arg('input', () => OfficeHoursInput) input: OfficeHoursInput, @Ctx() ctx: Context): Promise<OfficeHoursView> {
+  async setOfficeHours(@Arg('input', () => OfficeHoursInput, { description: 'The seasons and their sessions, and the decision.' }) input: OfficeHoursInput, @Ctx() ctx: Context): Promise<OfficeHoursView> {
     return viewOfHours(await setOfficeHours(ctx, input));
   }
 }

@@ -47,7 +47,7 @@ export class ProcedureVersion {
   @Property({ type: 'timestamptz', nullable: true })
   effectiveFrom!: Date | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Tên thủ tục.' })
   @Property({ type: 'text' })
   name!: string;
 
@@ -77,11 +77,11 @@ export class ProcedureVersion {
   @Property({ type: 'boolean' })
   anyDesk!: boolean;
 
-  @Field(() => RouteBasis)
+  @Field(() => RouteBasis, { description: 'Whose commune the @LAND and @TAX legs go by.' })
   @Enum({ items: () => RouteBasis })
   routeBasis!: RouteBasis;
 
-  @Field(() => [RouteLeg])
+  @Field(() => [RouteLeg], { description: 'The legs in order, each with its agency and share of the working days.' })
   @Embedded(() => RouteLeg, { array: true })
   route!: RouteLeg[];
 
@@ -101,11 +101,11 @@ export class ProcedureVersion {
   @Property({ type: 'text' })
   source!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it was published in the hub.' })
   @Property({ type: 'timestamptz' })
   recordedAt!: Date;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who published it.' })
   @Property({ type: 'text' })
   recordedBy!: string;
 

@@ -19,7 +19,7 @@ export class ProcedureVersionInput {
   @Field(() => Date, { description: 'Hiệu lực: dossiers received from then on follow this version.' })
   effectiveFrom!: Date;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Tên thủ tục.' })
   name!: string;
 
   @Field(() => String, { description: 'Lĩnh vực.' })

@@ -29,8 +29,8 @@ export class ProcedureResolver {
     description: 'Công bố: a new procedure, or its next version, in force from a date; dossiers already received keep theirs. For a SUPERVISOR of the registrar.',
   })
   publishProcedureVersion(
-    @Arg('code', () => ID) code: string,
-    @Arg('input', () => ProcedureVersionInput) input: ProcedureVersionInput,
+    @Arg('code', () => ID, { description: 'The procedure’s code; a new code publishes a new procedure.' }) code: string,
+    @Arg('input', () => ProcedureVersionInput, { description: 'The whole version, from its date, with the publishing decision.' }) input: ProcedureVersionInput,
     @Ctx() ctx: Context,
   ): Promise<Procedure> {
     return publishProcedureVersion(ctx, code, input);

@@ -142,6 +142,12 @@ export function planDecision(
     record(creation.code, AgencyChangeKind.CREATED, state, creation.source);
   });
 
+  // A unit set up is governed by a People's Committee in the directory (by default, the agency with its code).
+  parts.units.create.forEach((unit, index) => {
+    const committee = unit.committee ?? unit.code;
+    if (!agency(committee)) problems.add(`units.create[${index}].committee`, `${committee} is not in the directory: set up its People's Committee in the same decision`);
+  });
+
   parts.amend.forEach((amendment: AgencyAmendment, index) => {
     const path = pathOf('amend', index);
     const entry = openAgency(amendment.code, `${path}.code`);

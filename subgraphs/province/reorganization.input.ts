@@ -11,7 +11,7 @@ export class AgencyInput {
   @Field(() => String, { description: 'Tên cơ quan, as printed on forms.' })
   name!: string;
 
-  @Field(() => AgencyTier)
+  @Field(() => AgencyTier, { description: 'Its tier.' })
   tier!: AgencyTier;
 
   @Field(() => Sector, { nullable: true, description: 'For a branch of a vertically organised agency (CENTRAL_VERTICAL) only.' })
@@ -57,7 +57,7 @@ export class AgencyChangesInput {
   @Field(() => String, { nullable: true, description: 'The new name.' })
   name?: string | null;
 
-  @Field(() => AgencyTier, { nullable: true })
+  @Field(() => AgencyTier, { nullable: true, description: 'Its new tier (a sector’s branch stays CENTRAL_VERTICAL).' })
   tier?: AgencyTier | null;
 
   @Field(() => ID, { nullable: true, description: 'The agency it now belongs to; give `clearParent` to leave it without one.' })
@@ -93,7 +93,7 @@ export class AmendAgencyInput extends AgencyChangesInput {
 
 @InputType({ description: 'One agency’s change within a reorganisation.' })
 export class AgencyAmendmentInput extends AgencyChangesInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The agency that changes.' })
   code!: string;
 
   @Field(() => String, { nullable: true, description: 'The clause of the decision, when not the decision as a whole.' })
@@ -102,7 +102,7 @@ export class AgencyAmendmentInput extends AgencyChangesInput {
 
 @InputType({ description: 'An agency that takes over part of a closed agency’s work.' })
 export class SuccessorInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The agency that takes the work over.' })
   agency!: string;
 
   @Field(() => [ID], {
@@ -114,7 +114,7 @@ export class SuccessorInput {
 
 @InputType({ description: 'An agency that closes, and who takes its work over.' })
 export class AgencyClosureInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The agency that closes.' })
   code!: string;
 
   @Field(() => [SuccessorInput], { description: 'In order; the first takes whatever no successor’s area holds.' })
@@ -135,7 +135,7 @@ export class UnitInput {
   @Field(() => String, { description: 'As documents write it: “xã Yên Thế”, “phường Bắc Giang”.' })
   name!: string;
 
-  @Field(() => UnitLevel)
+  @Field(() => UnitLevel, { description: 'District or commune level.' })
   level!: UnitLevel;
 
   @Field(() => ID, { nullable: true, description: 'Its district; none for a commune of a two-tier province.' })
@@ -147,31 +147,31 @@ export class UnitInput {
 
 @InputType({ description: 'Sáp nhập: units that end, and the unit that takes over their area and population.' })
 export class UnitMergerInput {
-  @Field(() => [ID])
+  @Field(() => [ID], { description: 'The units that end.' })
   units!: string[];
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unit that takes over their area: one that exists, or one the decision sets up.' })
   into!: string;
 }
 
 @InputType({ description: 'Đổi tên: a unit’s new name.' })
 export class UnitRenamingInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unit; its code keeps its meaning.' })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its new name, as documents write it.' })
   name!: string;
 }
 
 @InputType({ description: 'What a reorganisation does to administrative units.' })
 export class UnitChangesInput {
-  @Field(() => [UnitInput], { nullable: true })
+  @Field(() => [UnitInput], { nullable: true, description: 'Units set up.' })
   create?: UnitInput[] | null;
 
-  @Field(() => [UnitMergerInput], { nullable: true })
+  @Field(() => [UnitMergerInput], { nullable: true, description: 'Units merged into another (sáp nhập).' })
   merge?: UnitMergerInput[] | null;
 
-  @Field(() => [UnitRenamingInput], { nullable: true })
+  @Field(() => [UnitRenamingInput], { nullable: true, description: 'Units renamed.' })
   rename?: UnitRenamingInput[] | null;
 
   @Field(() => [ID], { nullable: true, description: 'Chấm dứt: units that end without one successor (a district whose communes carry on).' })
@@ -180,13 +180,13 @@ export class UnitChangesInput {
 
 @InputType({ description: 'A procedure’s competence moves from one agency to another.' })
 export class CompetenceMoveInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The procedure whose competence moves.' })
   procedure!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The agency competent until then.' })
   from!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The agency competent from then on; it has a desk.' })
   to!: string;
 }
 

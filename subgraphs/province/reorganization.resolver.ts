@@ -12,7 +12,7 @@ export class ReorganizationResolver {
   @Mutation(() => Reorganization, {
     description: 'Sắp xếp: one dated decision over many agencies, units, competences and the registrar, applied whole or not at all. For a SUPERVISOR of the registrar.',
   })
-  reorganize(@Arg('input', () => ReorganizationInput) input: ReorganizationInput, @Ctx() ctx: Context): Promise<Reorganization> {
+  reorganize(@Arg('input', () => ReorganizationInput, { description: 'The decision: its date, reason, source and every part.' }) input: ReorganizationInput, @Ctx() ctx: Context): Promise<Reorganization> {
     return reorganize(ctx, input);
   }
 
@@ -22,7 +22,7 @@ export class ReorganizationResolver {
   }
 
   @Query(() => Reorganization, { nullable: true, description: 'A reorganisation by its identifier.' })
-  reorganization(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<Reorganization | null> {
+  reorganization(@Arg('id', () => ID, { description: 'The decision’s identifier in the hub.' }) id: string, @Ctx() ctx: Context): Promise<Reorganization | null> {
     return ctx.em.findOne(Reorganization, { id });
   }
 

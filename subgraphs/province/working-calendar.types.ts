@@ -4,7 +4,7 @@ import { DateScalar } from '../common/scalars';
 
 @ObjectType({ description: 'A day of the calendar and what it is.' })
 export class CalendarDayEntry {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The local date.' })
   date: string;
 
   @Field(() => String, { description: 'Tên ngày: the holiday, or the day it is swapped with.' })
@@ -19,7 +19,7 @@ export class CalendarDayEntry {
 /** Lịch làm việc: one year's official days off and working Saturdays, as the registers hold them. */
 @ObjectType({ description: 'Lịch làm việc: a year’s official days off beyond weekends and the Saturdays worked instead.' })
 export class WorkingCalendar {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The calendar year.' })
   year!: number;
 
   @Field(() => Boolean, { description: 'The official schedule of the year is fully entered; a deadline touching an unconfirmed year is provisional.' })
@@ -53,16 +53,16 @@ export class WorkingCalendar {
 
 @InputType({ description: 'A day and its name.' })
 export class CalendarDayInput {
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The local date, YYYY-MM-DD.' })
   date!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The holiday, or the day it is swapped with.' })
   name!: string;
 }
 
 @InputType({ description: 'setWorkingCalendar: a year’s official schedule, as the notices fix it.' })
 export class WorkingCalendarInput {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The calendar year: from 2015 to two years ahead.' })
   year!: number;
 
   @Field(() => [CalendarDayInput], { description: 'Weekdays off (holidays, days swapped off).' })
@@ -98,22 +98,22 @@ export class OfficeSeason {
 
 @ObjectType({ description: 'Giờ làm việc: the province’s office hours by season.' })
 export class OfficeHoursView {
-  @Field(() => [OfficeSeason])
+  @Field(() => [OfficeSeason], { description: 'The seasons, each with its sessions.' })
   seasons!: OfficeSeason[];
 
   @Field(() => String, { description: 'Căn cứ.' })
   source!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When they were entered.' })
   recordedAt!: Date;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who entered them.' })
   recordedBy!: string;
 }
 
 @InputType({ description: 'One season of the office hours.' })
 export class OfficeSeasonInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name, such as winter or summer.' })
   name!: string;
 
   @Field(() => String, { description: 'First day, MM-DD.' })

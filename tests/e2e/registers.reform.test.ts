@@ -79,7 +79,16 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the reformed province o
     clock.set('2025-07-02T09:00:00+07:00');
     const documents = documentsAt('BG-DD-CN', '2025-07-02T09:00:00+07:00');
     const atBoHa = hub.token('BN.XA.BOHA', ['RECEPTIONIST'], 'Lê Thị Hoa');
+    // The commune's address and phone, entered in the register, are printed on its receipts from their date.
+    const contact = await hub.gql(
+      `mutation ($input: AmendAgencyInput!) { amendAgency(code: "BN.XA.BOHA", input: $input) { address } }`,
+      { input: { address: 'Trụ sở UBND xã Bố Hạ (địa chỉ kiểm thử)', phone: '0204 3 888 888', effectiveAt: '2025-07-01T00:00:00+07:00', reason: 'Địa chỉ trụ sở', source: 'Quyết định số 2/QĐ-KT (kiểm thử)' } },
+      supervisor(),
+    );
+    expect(contact.errors).toBeUndefined();
     const received = await dossiers.ok('receive', { input: { procedure: 'BG-DD-CN', desk: 'BN.XA.BOHA', applicant: APPLICANT, documents, parcelCommune: 'BN.XA.BOHA' } }, atBoHa);
+    const receipt = await fetch(`${hub.gateway.origin}/forms/receipt/${received.code}.pdf`, { headers: { authorization: `Bearer ${atBoHa}` } });
+    expect(flat(readPdf(Buffer.from(await receipt.arrayBuffer())).text)).toContain('Trụ sở UBND xã Bố Hạ (địa chỉ kiểm thử). Điện thoại: 0204 3 888 888');
     expect(received.legs.map((leg: any) => leg.agency.code)).toEqual(['BN.XA.BOHA', 'BG.VPDKDD.YENTHE', 'BG.CT.YENTHE', 'BG.VPDKDD.YENTHE']);
     expect(received.code).toMatch(/^BN\.XA\.BOHA-250702-0001$/);
     const version = await hub.gql(`query ($code: ID!) { dossier(code: $code) { procedureVersion regime } }`, { code: received.code }, supervisor());

@@ -156,6 +156,7 @@ describe('the registers of the province', () => {
           { code: units[1], name: 'xã Bố Hạ (kiểm thử)', level: 'COMMUNE' },
         ],
         merge: [{ units: ['BG.YENTHE.CAUGO'], into: units[0] }, { units: ['BG.YENTHE.BOHA'], into: units[1] }],
+        rename: [{ code: 'BG.TANYEN.NHANAM', name: 'thị trấn Nhã Nam (tên kiểm thử)' }],
         end: ['BG.YENTHE'],
       },
       create: units.map((code, index) => ({ code, name: `UBND ${['xã Cầu Gồ', 'xã Bố Hạ'][index]} (kiểm thử)`, tier: 'COMMUNE', parent: 'BG.UBND', hasDesk: true })),
@@ -208,6 +209,9 @@ describe('the registers of the province', () => {
         return data.administrativeUnit;
       });
       expect(unit).toEqual({ name: 'xã Bố Hạ (kiểm thử)', validFrom: '2026-12-01T00:00:00+07:00', predecessors: [{ code: 'BG.YENTHE.BOHA', successor: { code: 'KT.XA.BOHA' } }] });
+      // A renamed unit keeps its code; each day has its name.
+      const renamed = await hub.gql(`{ administrativeUnit(code: "BG.TANYEN.NHANAM") { name before: nameAt(at: "2026-11-30T12:00:00+07:00") validTo } }`);
+      expect(renamed.data.administrativeUnit).toEqual({ name: 'thị trấn Nhã Nam (tên kiểm thử)', before: 'thị trấn Nhã Nam', validTo: null });
 
       // The land transfer's version in force in this database (the first) is received at district desks only.
       const fresh = await dossiers.ok(

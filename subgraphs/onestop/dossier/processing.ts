@@ -1,5 +1,5 @@
 import { cleanList, Problems, requiredText, text } from '../../common/validation';
-import { isOpen } from '../rulebook/directory';
+import { agencyAt, isOpen } from '../rulebook/directory';
 import type { Outcome } from '../rulebook/statuses';
 import { change, type Deps } from './change';
 import { agencyDirectory } from './directory';
@@ -22,7 +22,8 @@ export async function handOverDossier(deps: Deps, code: string, to: string, note
   const toCode = requiredText(problems, 'to', to, 100);
   const cleaned = cleanNote(problems, note, 1000);
   problems.throwIfAny();
-  const target = (await agencyDirectory(deps.graph)).get(toCode);
+  const found = (await agencyDirectory(deps.graph)).get(toCode);
+  const target = found && agencyAt(found, deps.now);
   const known = target && { code: target.code, name: target.name, open: isOpen(target, deps.now), successor: target.successor?.code ?? null };
   return change(deps, code, { type: 'HAND_OVER', to: toCode, target: known ?? null, note: cleaned });
 }
