@@ -22,6 +22,9 @@ export class GraphClient {
       headers: { 'content-type': 'application/json', ...signIdentity(options.as ?? null, this.identitySecret) },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(10_000),
+    }).catch((error: { name?: string; message?: string }) => {
+      // A timeout rejects with a DOMException, which is no Error: say plainly what happened.
+      throw new Error(`The hub's graph did not answer (${error?.name ?? 'error'}: ${error?.message ?? String(error)}).`);
     });
     const body = (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
     // The owner's coded refusal (not found, forbidden…) is the caller's answer too.
