@@ -18,8 +18,15 @@ interface Reorganized {
   competence: Array<{ procedure: string; from: string; fromName: string; to: string; toName: string }>;
 }
 
-/** The note the hand-overs carry: the decision's reason, and its source when it says more. */
-const noteOf = (decision: Pick<Reorganized, 'reason' | 'source'>) => (decision.source && decision.source !== decision.reason ? `${decision.reason} (${decision.source})` : decision.reason);
+/** How much of a decision's source a hand-over's note carries: its first document, enough for a control slip's row. */
+const SOURCE_IN_NOTE = 160;
+
+/** The note the hand-overs carry: the decision's reason, and the first document of its source when it says more. */
+function noteOf(decision: Pick<Reorganized, 'reason' | 'source'>): string {
+  if (!decision.source || decision.source === decision.reason) return decision.reason;
+  const first = decision.source.split(';')[0].trim();
+  return `${decision.reason} (${first.length > SOURCE_IN_NOTE ? `${first.slice(0, SOURCE_IN_NOTE - 1).trimEnd()}…` : first})`;
+}
 
 async function followDecision(deps: Deps, decision: Reorganized): Promise<void> {
   deps.graph.forget('directory.');
