@@ -38,6 +38,9 @@ function closureField(field: string): string {
   return field.replace(/^closure\./, '');
 }
 
+/** closeAgency and transferCompetence came before sources: without one, the reason stands for it (its own problem, if blank). */
+const sourceOr = (input: { source?: string | null; reason: string }) => input.source ?? (input.reason?.trim() ? input.reason : 'không ghi');
+
 const agencyAfter = async (deps: ProvinceDeps, code: string) => {
   deps.em.clear();
   return deps.em.findOneOrFail(Agency, { code });
@@ -71,7 +74,7 @@ export async function amendAgency(deps: ProvinceDeps, code: string, input: Amend
  */
 export async function closeAgency(deps: ProvinceDeps, input: { code: string; successor: string; effectiveAt: Date; reason: string; source?: string | null }): Promise<Agency> {
   let closed = '';
-  await decideOne(deps, { ...input, source: input.source ?? input.reason }, (problems) => {
+  await decideOne(deps, { ...input, source: sourceOr(input) }, (problems) => {
     const closure = cleanClosure(problems, '', { code: input.code, successors: [{ agency: input.successor, area: [] }] });
     closed = closure.code;
     return { close: [closure] };
@@ -90,7 +93,7 @@ export async function transferCompetence(
 ): Promise<Procedure> {
   const procedure = input.procedure.trim().toUpperCase();
   if (!(await deps.em.count(Procedure, { code: procedure }))) throw new NotFoundError('Procedure', input.procedure);
-  await decideOne(deps, { ...input, source: input.source ?? input.reason }, () => ({
+  await decideOne(deps, { ...input, source: sourceOr(input) }, () => ({
     competence: [{ procedure, from: input.from.trim().toUpperCase(), to: input.to.trim().toUpperCase(), source: null }],
   }), '', 'competence', (field) => field.replace(/^competence\./, ''));
   deps.em.clear();
