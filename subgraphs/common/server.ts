@@ -8,6 +8,7 @@ import type { GraphQLSchema } from 'graphql';
 import { Client } from 'pg';
 import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity } from './auth';
 import { Loaders, type Context } from './context';
+import { refuseControlCharacters } from './control-characters';
 import { GraphClient } from './graph-client';
 import { listen } from './http';
 import type { NoticeSettings, SubgraphName } from './env';
@@ -91,7 +92,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
 
   const apollo = new ApolloServer<Context>({
     schema: await definition.schema(),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), refuseControlCharacters(200)],
     includeStacktraceInErrorResponses: options.includeStacktraces ?? false,
   });
   await apollo.start();
