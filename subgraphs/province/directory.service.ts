@@ -94,6 +94,8 @@ export async function transferCompetence(
   deps: ProvinceDeps,
   input: { procedure: string; from: string; to: string; effectiveAt: Date; reason: string; source?: string | null },
 ): Promise<Procedure> {
+  // Who asks comes first: a caller who may not move competences learns nothing of the catalogue here.
+  await requireRegistrar(deps);
   const procedure = input.procedure.trim().toUpperCase();
   if (!(await deps.em.count(Procedure, { code: procedure }))) throw new NotFoundError('Procedure', input.procedure);
   await decideOne(deps, { ...input, source: sourceOr(input) }, () => ({
