@@ -88,7 +88,39 @@ export function knownValues(extra: { ids?: string[]; strings?: string[] } = {}):
   };
 }
 
-function scalarArbitrary(name: string, known: KnownValues): fc.Arbitrary<unknown> {
+/**
+ * `hostile`: every kind of value, plausible or not; otherwise only values a careful caller might send (the
+ * hub's codes, ordinary text, instants around the test's day), which reach deeper into the services.
+ */
+function scalarArbitrary(name: string, known: KnownValues, hostile: boolean): fc.Arbitrary<unknown> {
+  const plain = scalarPlain(name, known);
+  return hostile ? fc.oneof({ arbitrary: plain, weight: 2 }, { arbitrary: scalarHostile(name, known), weight: 1 }) : plain;
+}
+
+function scalarPlain(name: string, known: KnownValues): fc.Arbitrary<unknown> {
+  switch (name) {
+    case 'ID':
+      return fc.constantFrom(...known.ids);
+    case 'String':
+      return fc.oneof({ arbitrary: fc.constantFrom(...known.strings), weight: 4 }, { arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }), weight: 1 });
+    case 'Int':
+      return fc.integer({ min: 0, max: 60 });
+    case 'Float':
+      return fc.double({ min: 0, max: 1000, noNaN: true });
+    case 'Boolean':
+      return fc.boolean();
+    case 'DateTime':
+      return fc.integer({ min: -400, max: 400 }).map((hours) => new Date(Date.parse('2026-03-02T09:00:00+07:00') + hours * 3_600_000).toISOString());
+    case 'Date':
+      return fc.integer({ min: -60, max: 400 }).map((days) => new Date(Date.parse('2026-03-02T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10));
+    case 'Money':
+      return fc.bigInt({ min: 0n, max: 10n ** 10n }).map(String);
+    default:
+      return fc.constantFrom(...known.strings);
+  }
+}
+
+function scalarHostile(name: string, known: KnownValues): fc.Arbitrary<unknown> {
   const hostile = fc.constantFrom(...HOSTILE_STRINGS);
   switch (name) {
     case 'ID':
@@ -120,17 +152,17 @@ function scalarArbitrary(name: string, known: KnownValues): fc.Arbitrary<unknown
 }
 
 /** An arbitrary of GraphQL values of `type`, as a client would send them in variables. */
-export function valueArbitrary(type: GraphQLInputType, known: KnownValues, depth = 0): fc.Arbitrary<unknown> {
-  if (isNonNullType(type)) return valueArbitrary(type.ofType, known, depth);
-  if (isListType(type)) return fc.array(valueArbitrary(type.ofType, known, depth + 1), { maxLength: depth > 1 ? 1 : 4 });
+export function valueArbitrary(type: GraphQLInputType, known: KnownValues, hostile: boolean, depth = 0): fc.Arbitrary<unknown> {
+  if (isNonNullType(type)) return valueArbitrary(type.ofType, known, hostile, depth);
+  if (isListType(type)) return fc.array(valueArbitrary(type.ofType, known, hostile, depth + 1), { maxLength: depth > 1 ? 1 : 4 });
   if (isEnumType(type)) return fc.constantFrom(...type.getValues().map((value) => value.name));
-  if (isScalarType(type)) return scalarArbitrary(type.name, known);
+  if (isScalarType(type)) return scalarArbitrary(type.name, known, hostile);
   if (isInputObjectType(type)) {
     const fields = Object.values(type.getFields());
     const shape: Record<string, fc.Arbitrary<unknown>> = {};
     const required: string[] = [];
     for (const field of fields) {
-      shape[field.name] = depth > 3 && !isNonNullType(field.type) ? fc.constant(null) : valueArbitrary(field.type, known, depth + 1);
+      shape[field.name] = depth > 3 && !isNonNullType(field.type) ? fc.constant(null) : valueArbitrary(field.type, known, hostile, depth + 1);
       if (isNonNullType(field.type)) required.push(field.name);
     }
     return fc.record(shape, { requiredKeys: required });
@@ -138,11 +170,11 @@ export function valueArbitrary(type: GraphQLInputType, known: KnownValues, depth
   throw new Error(`No arbitrary for ${String(type)}`);
 }
 
-/** A field's arguments: the required always, the optional sometimes. */
+/** A field's arguments: the required always, the optional sometimes; half the time all plausible, half the time some hostile. */
 export function argumentsArbitrary(args: readonly GraphQLArgument[], known: KnownValues): fc.Arbitrary<Record<string, unknown>> {
-  const shape: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const arg of args) shape[arg.name] = valueArbitrary(arg.type, known);
-  return fc.record(shape, { requiredKeys: args.filter((arg) => isNonNullType(arg.type)).map((arg) => arg.name) });
+  const requiredKeys = args.filter((arg) => isNonNullType(arg.type)).map((arg) => arg.name);
+  const of = (hostile: boolean) => fc.record(Object.fromEntries(args.map((arg) => [arg.name, valueArbitrary(arg.type, known, hostile)])), { requiredKeys });
+  return fc.oneof(of(false), of(true));
 }
 
 /** The field's leaf subfields without arguments (and `__typename`): enough to run its resolvers and serialise its scalars. */
