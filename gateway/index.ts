@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Identity } from '../subgraphs/common/auth';
 import { env, tokenSettings, type HubEnv, type SubgraphName } from '../subgraphs/common/env';
+import { refuseControlCharacters } from '../subgraphs/common/control-characters';
 import { HubError } from '../subgraphs/common/errors';
 import { parseDateTime, parseLocalDate, parseMoney } from '../subgraphs/common/scalars';
 import { listen } from '../subgraphs/common/http';
@@ -193,7 +194,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
-    plugins: protection.plugins,
+    plugins: [...protection.plugins, refuseControlCharacters<GatewayContext>(400)],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,

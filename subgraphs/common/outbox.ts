@@ -74,6 +74,15 @@ export function recordMessage<T extends OutboxMessageBase>(
 }
 
 const MAX_BATCH = 500;
+/** The largest id a `bigserial` holds. */
+const MAX_ID = 9223372036854775807n;
+
+/** `after`: a message id (0 before the first), or null when it is not one. */
+function feedPosition(value: unknown): string | null {
+  const text = value === undefined ? '0' : value;
+  if (typeof text !== 'string' || !/^\d{1,19}$/.test(text) || BigInt(text) > MAX_ID) return null;
+  return String(BigInt(text));
+}
 
 /** `GET /events?after=<id>&limit=<n>`: the outbox in order, for hub components only. */
 export function messageFeed(orm: MikroORM, entity: EntityClass<OutboxMessageBase>, verifier: TokenVerifier): RequestHandler {
@@ -88,7 +97,11 @@ export function messageFeed(orm: MikroORM, entity: EntityClass<OutboxMessageBase
         res.status(403).json({ error: 'FORBIDDEN', message: 'The message feed is for the hub’s own components.' });
         return;
       }
-      const after = /^\d+$/.test(String(req.query.after ?? '0')) ? String(req.query.after ?? '0') : '0';
+      const after = feedPosition(req.query.after);
+      if (after === null) {
+        res.status(400).json({ error: 'BAD_USER_INPUT', message: `after must be a message id, a whole number from 0 to ${MAX_ID}.` });
+        return;
+      }
       const limit = Math.min(Math.max(Number(req.query.limit) || 100, 1), MAX_BATCH);
       const events = await orm.em.fork().find(entity, { id: { $gt: after } } as object, { orderBy: { id: 'asc' } as object, limit });
       res.json({ events: events.map((event) => ({ ...event, occurredAt: event.occurredAt.toISOString() })) });

@@ -26,20 +26,52 @@ function isCalendarDate(year: string, month: string, day: string): boolean {
   return date.getUTCFullYear() === Number(year) && date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
 }
 
-/** An ISO 8601 instant with an explicit offset; anything else is BAD_USER_INPUT. */
+/**
+ * The years the hub accepts in a date or an instant (local time): what its working-time code computes. Years
+ * with no loaded schedule fall back on the Labor Code's holidays, whose lunar dates (Tết, Giỗ Tổ) the lunar
+ * calendar library computes only within a window; a dossier, a decision or a deadline outside 1900–2099 is
+ * a typing error, not a case the hub must serve.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2099;
+const YEARS = `${FIRST_YEAR}–${LAST_YEAR}`;
+
+/** UTC offsets in use in the world run from −12:00 to +14:00, in whole, half or three-quarter hours. */
+function offsetProblem(offset: string): string | null {
+  if (offset === 'Z') return null;
+  const hours = Number(offset.slice(1, 3));
+  const minutes = Number(offset.slice(4, 6));
+  const signed = (offset[0] === '-' ? -1 : 1) * (hours * 60 + minutes);
+  if (![0, 30, 45].includes(minutes) || signed < -12 * 60 || signed > 14 * 60) {
+    return `its offset ${offset} is not a UTC offset (from -12:00 to +14:00, in whole, half or three-quarter hours)`;
+  }
+  return null;
+}
+
+/** An ISO 8601 instant with an explicit offset, local year within the hub's window; anything else is BAD_USER_INPUT. */
 export function parseDateTime(value: unknown): Date {
   const match = typeof value === 'string' ? ISO_INSTANT.exec(value) : null;
   if (!match || !isCalendarDate(match[1], match[2], match[3]) || Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6] ?? 0) > 59) {
-    throw new BadUserInputError(`DateTime must be ISO 8601 with an offset, such as 2026-02-13T16:30:00+07:00; got ${JSON.stringify(value)}.`);
+    throw new BadUserInputError(`DateTime must be ISO 8601 with an offset, such as 2026-02-13T16:30:00+07:00; got ${JSON.stringify(value)}.`, { problem: 'format' });
   }
-  return new Date(value as string);
+  const offset = offsetProblem(match[7]);
+  if (offset) throw new BadUserInputError(`DateTime ${JSON.stringify(value)}: ${offset}.`, { problem: 'offset' });
+  const instant = new Date(value as string);
+  const year = Number(localDate(instant).slice(0, 4));
+  if (Number.isNaN(instant.getTime()) || year < FIRST_YEAR || year > LAST_YEAR) {
+    throw new BadUserInputError(`DateTime ${JSON.stringify(value)} is outside the years the hub accepts (${YEARS}, Vietnamese time).`, { problem: 'range' });
+  }
+  return instant;
 }
 
-/** A local calendar date `YYYY-MM-DD`; anything else is BAD_USER_INPUT. */
+/** A local calendar date `YYYY-MM-DD` within the hub's years; anything else is BAD_USER_INPUT. */
 export function parseLocalDate(value: unknown): string {
   const match = typeof value === 'string' ? ISO_DATE.exec(value) : null;
   if (!match || !isCalendarDate(match[1], match[2], match[3])) {
-    throw new BadUserInputError(`Date must be YYYY-MM-DD; got ${JSON.stringify(value)}.`);
+    throw new BadUserInputError(`Date must be YYYY-MM-DD; got ${JSON.stringify(value)}.`, { problem: 'format' });
+  }
+  if (Number(match[1]) < FIRST_YEAR || Number(match[1]) > LAST_YEAR) {
+    throw new BadUserInputError(`Date ${JSON.stringify(value)} is outside the years the hub accepts (${YEARS}).`, { problem: 'range' });
   }
   return value as string;
 }

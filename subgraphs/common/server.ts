@@ -7,6 +7,7 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { Client } from 'pg';
 import { Loaders, type Context } from './context';
+import { refuseControlCharacters } from './control-characters';
 import { GraphClient } from './graph-client';
 import { listen } from './http';
 import type { NoticeSettings, SubgraphName } from './env';
@@ -91,7 +92,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
 
   const apollo = new ApolloServer<Context>({
     schema: await definition.schema(),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), refuseControlCharacters(200)],
     includeStacktraceInErrorResponses: options.includeStacktraces ?? false,
   });
   await apollo.start();

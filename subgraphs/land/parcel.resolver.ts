@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context';
+import { requireActor } from '../common/roles';
 import { AdministrativeUnitRef } from '../common/stubs';
 import { LandRegistration } from './land-registration.entity';
 import { Parcel } from './parcel.entity';
@@ -10,18 +11,21 @@ import * as service from './parcel.service';
 
 @Resolver(() => Parcel)
 export class ParcelResolver {
-  @Query(() => Parcel, { nullable: true, description: 'A parcel by its map sheet, number and commune, for the land branch and the dossiers’ agencies.' })
+  // The land register names its holders (personal data): officers read it, anonymous callers do not.
+  @Query(() => Parcel, { nullable: true, description: 'A parcel by commune, map sheet and number. For signed-in officers: the land register names its holders.' })
   parcel(
     @Arg('mapSheet', () => Int, { description: 'The cadastral map sheet number (tờ bản đồ số).' }) mapSheet: number,
     @Arg('number', () => Int, { description: 'The parcel number on that sheet (thửa đất số).' }) number: number,
     @Arg('commune', () => ID, { description: 'Code of the commune the parcel lies in.' }) commune: string,
     @Ctx() ctx: Context,
   ): Promise<Parcel | null> {
+    requireActor(ctx.actor);
     return parcelLoader(ctx).load(parcelKey({ mapSheet, number, communeCode: commune }));
   }
 
-  @Query(() => [Parcel], { description: 'A commune’s registered parcels, by map sheet and number.' })
-  parcels(@Arg('commune', () => ID, { description: 'Code of the commune the parcel lies in.' }) commune: string, @Ctx() ctx: Context): Promise<Parcel[]> {
+  @Query(() => [Parcel], { description: 'A commune’s registered parcels, by map sheet and number. For signed-in officers: the land register names its holders.' })
+  parcels(@Arg('commune', () => ID, { description: 'Code of the commune the parcels lie in.' }) commune: string, @Ctx() ctx: Context): Promise<Parcel[]> {
+    requireActor(ctx.actor);
     return ctx.em.find(Parcel, { communeCode: commune }, { orderBy: { mapSheet: 'asc', number: 'asc' } });
   }
 

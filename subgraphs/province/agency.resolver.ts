@@ -56,8 +56,9 @@ export class AgencyResolver {
     @Arg('reason', () => String, { description: 'Why, with the decision, as the history records it.' }) reason: string,
     @Ctx() ctx: Context,
     @Arg('source', () => String, { nullable: true, description: 'Căn cứ: the decision’s number and date; the reason when not given.' }) source?: string | null,
+    @Arg('differenceReason', () => String, { nullable: true, description: 'Why a successor of another tier or sector takes the work over (required then).' }) differenceReason?: string | null,
   ): Promise<Agency> {
-    return closeAgency(ctx, { code, successor, effectiveAt, reason, source });
+    return closeAgency(ctx, { code, successor, effectiveAt, reason, source, differenceReason });
   }
 
   @FieldResolver(() => String, { description: 'Its name now.' })

@@ -72,10 +72,13 @@ export async function amendAgency(deps: ProvinceDeps, code: string, input: Amend
  * An agency closes (merged, abolished): it keeps its record and points to its successor, and every dossier
  * it holds or has been handed goes to the successor (onestop, on the message).
  */
-export async function closeAgency(deps: ProvinceDeps, input: { code: string; successor: string; effectiveAt: Date; reason: string; source?: string | null }): Promise<Agency> {
+export async function closeAgency(
+  deps: ProvinceDeps,
+  input: { code: string; successor: string; effectiveAt: Date; reason: string; source?: string | null; differenceReason?: string | null },
+): Promise<Agency> {
   let closed = '';
   await decideOne(deps, { ...input, source: sourceOr(input) }, (problems) => {
-    const closure = cleanClosure(problems, '', { code: input.code, successors: [{ agency: input.successor, area: [] }] });
+    const closure = cleanClosure(problems, '', { code: input.code, successors: [{ agency: input.successor, area: [] }], differenceReason: input.differenceReason });
     closed = closure.code;
     return { close: [closure] };
   }, '', 'closure', closureField);
@@ -91,6 +94,8 @@ export async function transferCompetence(
   deps: ProvinceDeps,
   input: { procedure: string; from: string; to: string; effectiveAt: Date; reason: string; source?: string | null },
 ): Promise<Procedure> {
+  // Who asks comes first: a caller who may not move competences learns nothing of the catalogue here.
+  await requireRegistrar(deps);
   const procedure = input.procedure.trim().toUpperCase();
   if (!(await deps.em.count(Procedure, { code: procedure }))) throw new NotFoundError('Procedure', input.procedure);
   await decideOne(deps, { ...input, source: sourceOr(input) }, () => ({

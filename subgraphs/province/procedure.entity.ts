@@ -1,4 +1,4 @@
-import { Embedded, Entity, PrimaryKey, PrimaryKeyProp } from '@mikro-orm/core';
+import { Check, Embedded, Entity, PrimaryKey, PrimaryKeyProp } from '@mikro-orm/core';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { CompetenceMove } from './competence-move.entity';
 
@@ -10,6 +10,7 @@ import { CompetenceMove } from './competence-move.entity';
 @Directive('@key(fields: "code")')
 @ObjectType({ description: 'Thủ tục hành chính: an administrative procedure; its fields are those of the version in force now.' })
 @Entity({ tableName: 'procedure' })
+@Check({ name: 'procedure_competence_moves_valid', expression: 'province.competence_moves_valid(competence_moves) is true' })
 export class Procedure {
   [PrimaryKeyProp]?: 'code';
 

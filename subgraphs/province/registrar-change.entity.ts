@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
+import { Check, Entity, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
 import { RecordedEntry } from './recorded-entry';
 
 /**
@@ -7,6 +7,7 @@ import { RecordedEntry } from './recorded-entry';
  * hand the registers to another agency (the merged province's department) without a release.
  */
 @Entity({ tableName: 'registrar_change' })
+@Check({ name: 'registrar_change_effective_in_window', expression: 'effective_at is null or (extract(epoch from effective_at) >= 1420045200 and extract(epoch from effective_at) < 4102419600)' })
 export class RegistrarChange extends RecordedEntry {
   [PrimaryKeyProp]?: 'seq';
 

@@ -41,7 +41,7 @@ describe('the land registry’s part, joined with the tax branch’s by events',
       commune: { code: 'BG.YENTHE.CAUGO', name: 'thị trấn Cầu Gồ' },
       history: [{ holder: 'Hoàng Thị Lụa', until: null, certificateNumber: null }],
     });
-    const listed = await hub.gql(`{ parcels(commune: "BG.YENTHE.CAUGO") { number holder } parcel(mapSheet: 12, number: 345, commune: "BG.YENTHE.CAUGO") { area } }`);
+    const listed = await hub.gql(`{ parcels(commune: "BG.YENTHE.CAUGO") { number holder } parcel(mapSheet: 12, number: 345, commune: "BG.YENTHE.CAUGO") { area } }`, {}, who.land);
     expect(listed.data).toEqual({ parcels: [{ number: 345, holder: 'Hoàng Thị Lụa' }], parcel: { area: '152.50' } });
   });
 

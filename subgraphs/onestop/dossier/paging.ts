@@ -1,4 +1,6 @@
+import { hasControlCharacter } from '../../common/control-characters';
 import { BadUserInputError } from '../../common/errors';
+import { parseDateTime } from '../../common/scalars';
 
 /** Pages of dossiers: a cursor is the last row's position in the list's order, opaque to callers. */
 
@@ -15,9 +17,9 @@ export function encodeCursor(position: Position): string {
 
 export function decodeCursor(cursor: string): Position {
   try {
-    const [at, code] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    const position = { at: new Date(at), code };
-    if (typeof code === 'string' && !Number.isNaN(position.at.getTime())) return position;
+    const [at, code] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [unknown, unknown];
+    // A cursor is the caller's input like any other: its instant within the hub's years, its code plain text.
+    if (typeof at === 'string' && typeof code === 'string' && code.length <= 100 && !hasControlCharacter(code)) return { at: parseDateTime(at), code };
   } catch {
     // not ours
   }
