@@ -12,6 +12,7 @@ import { IDENTITY_HEADER, SIGNATURE_HEADER, signIdentity, verifyIdentity, type I
 import { env, type HubEnv, type SubgraphName } from '../subgraphs/common/env';
 import { HubError } from '../subgraphs/common/errors';
 import { parseDateTime, parseLocalDate, parseMoney } from '../subgraphs/common/scalars';
+import { livez, readyz, subgraphChecks } from '../subgraphs/common/health';
 import { listen } from '../subgraphs/common/http';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
 import { identityFromAuthorization, issueToken } from './auth';
@@ -201,7 +202,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) =>
       new SignedDataSource(options.subgraphUrls[name as SubgraphName] ?? (url as string), options.identitySecret),
   });
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => installHubScalars(apiSchema));
+  let supergraphLoaded = false;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    installHubScalars(apiSchema);
+    supergraphLoaded = true;
+  });
   const armor = new ApolloArmor({
     maxDepth: { n: options.maxQueryDepth },
     maxAliases: { n: 30 },
@@ -228,6 +233,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const healthy = Object.values(subgraphs).every((status) => status === 'ok');
     res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', subgraphs });
   });
+  app.get('/livez', livez);
+  app.get(
+    '/readyz',
+    readyz('gateway', {
+      supergraph: async () => {
+        if (!supergraphLoaded) throw new Error('not loaded');
+      },
+      ...subgraphChecks(options.subgraphUrls),
+    }),
+  );
   app.get('/explorer', (_req, res) => res.sendFile(join(PROJECT_ROOT, 'gateway', 'explorer', 'index.html')));
   app.get('/explorer/explorer.js', (_req, res) => res.sendFile(join(PROJECT_ROOT, 'gateway', 'explorer', 'explorer.js')));
   app.get('/explorer/examples.js', (_req, res) => {

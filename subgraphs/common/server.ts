@@ -9,6 +9,7 @@ import { Client } from 'pg';
 import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity } from './auth';
 import { Loaders, type Context } from './context';
 import { GraphClient } from './graph-client';
+import { databaseChecks, livez, readyz } from './health';
 import { listen } from './http';
 import type { NoticeSettings, SubgraphName } from './env';
 import { migrate, openOrm, type SubgraphDatabase } from './orm';
@@ -108,6 +109,8 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       res.status(503).json({ status: 'unavailable', subgraph: definition.name, reason: (error as Error).message });
     }
   });
+  app.get('/livez', livez);
+  app.get('/readyz', readyz(definition.name, databaseChecks(orm, definition.database)));
   if (definition.outbox) {
     app.get('/events', messageFeed(orm, definition.outbox, options.identitySecret, options.identityMaxAgeSeconds));
   }
