@@ -14,6 +14,7 @@ import { HubError } from '../subgraphs/common/errors';
 import { parseDateTime, parseLocalDate, parseMoney } from '../subgraphs/common/scalars';
 import { livez, readyz, subgraphChecks } from '../subgraphs/common/health';
 import { listen } from '../subgraphs/common/http';
+import { ServiceMetrics, timedFetch, type MetricsSettings } from '../subgraphs/common/metrics';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
 import { identityFromAuthorization, issueToken } from './auth';
 import { formsRouter } from './forms';
@@ -38,6 +39,8 @@ export interface GatewayOptions {
   trustProxy: boolean | number | string;
   /** Development only: the dashboard offers a supervisor's sign-in without a token. */
   devSignIn?: boolean;
+  /** Where `/metrics` is served; unset: on the gateway's port. */
+  metrics?: MetricsSettings;
 }
 
 /** The gateway's settings that come from the configuration; where it is and what it fronts come from the caller. */
@@ -52,12 +55,15 @@ export function gatewaySettings(config: HubEnv): Omit<GatewayOptions, 'port' | '
     publicRateLimit: config.publicRateLimit,
     trustProxy: config.trustProxy,
     devSignIn: config.nodeEnv === 'development',
+    metrics: config.metrics,
   };
 }
 
 export interface RunningGateway {
   url: string;
   origin: string;
+  /** Where its Prometheus figures are scraped. */
+  metricsUrl: string;
   close(): Promise<void>;
 }
 
@@ -92,9 +98,9 @@ const DASHBOARD_FILES: Record<string, string> = {
 
 /** Forwards the caller's identity to a subgraph in a header only the gateway can sign. */
 class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly secret: string) {
+  constructor(url: string, private readonly secret: string, fetcher: typeof fetch = fetch) {
     // Node's own fetch (undici) keeps connections alive and costs a fraction of the default fetcher.
-    super({ url, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] });
+    super({ url, fetcher: fetcher as unknown as RemoteGraphQLDataSource['fetcher'] });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -197,10 +203,11 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const metrics = new ServiceMetrics('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name, url }) =>
-      new SignedDataSource(options.subgraphUrls[name as SubgraphName] ?? (url as string), options.identitySecret),
+      new SignedDataSource(options.subgraphUrls[name as SubgraphName] ?? (url as string), options.identitySecret, timedFetch(metrics, name)),
   });
   let supergraphLoaded = false;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
@@ -217,7 +224,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
-    plugins: protection.plugins,
+    plugins: [...protection.plugins, metrics.plugin()],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
@@ -273,12 +280,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
   );
 
-  const http = await listen(app, options.port, options.host);
+  const metricsListener = await metrics.serve(app, options.metrics, options.host);
+  const http = await listen(app, options.port, options.host).catch(async (error) => {
+    await metricsListener?.close();
+    throw error;
+  });
   selfUrl = `${http.origin}/graphql`;
   return {
     url: `${http.origin}/graphql`,
     origin: http.origin,
+    metricsUrl: `${(metricsListener ?? http).origin}/metrics`,
     async close() {
+      await metricsListener?.close();
       await http.close();
       await apollo.stop();
     },

@@ -85,6 +85,9 @@ const schema = z
     HUB_TEST_PG_PORT: port.default(54321),
     HUB_REQUIRE_SYSTEM_TOOLS: z.enum(['0', '1']).default('0'),
     HUB_TEST_TEMPLATE: z.string().regex(/^[a-z0-9_]+$/).optional(),
+    HUB_METRICS_PORT: port.optional(),
+    HUB_METRICS_HOST: z.string().min(1).optional(),
+    HUB_METRICS_SAMPLE_MS: positiveInt.default(15_000),
     HUB_DIRECTORY_AS_OF: z
       .string()
       .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date, YYYY-MM-DD')
@@ -156,6 +159,12 @@ export interface HubEnv {
    * applied when a database is prepared; unset: those in effect now.
    */
   directoryAsOf?: string;
+  /**
+   * Where each process serves `/metrics`: on its own port unless HUB_METRICS_PORT is set (`npm start`, all
+   * processes in one, gives the gateway that port and the subgraphs the next five, in the order of `ports`),
+   * and how often the data's figures are sampled.
+   */
+  metrics: { port?: number; host?: string; sampleMs: number };
   /** Tests that need Debian's poppler-utils or chromium fail, rather than skip, when these are missing (CI). */
   requireSystemTools: boolean;
 }
@@ -219,6 +228,7 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
     testPgPort: v.HUB_TEST_PG_PORT,
     testTemplate: v.HUB_TEST_TEMPLATE,
     directoryAsOf: v.HUB_DIRECTORY_AS_OF,
+    metrics: { port: v.HUB_METRICS_PORT, host: v.HUB_METRICS_HOST, sampleMs: v.HUB_METRICS_SAMPLE_MS },
     requireSystemTools: v.HUB_REQUIRE_SYSTEM_TOOLS === '1',
   };
 }

@@ -1,7 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import { PrimaryKey, Property } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity, type Identity } from './auth';
 import { HubError } from './errors';
 
@@ -74,8 +74,15 @@ export function recordMessage<T extends OutboxMessageBase>(
 
 const MAX_BATCH = 500;
 
-/** `GET /events?after=<id>&limit=<n>`: the outbox in order, for hub components only. */
-export function messageFeed(orm: MikroORM, entity: EntityClass<OutboxMessageBase>, identitySecret: string, maxAgeSeconds: number): RequestHandler {
+/**
+ * A read of the outbox for hub components only (a SYSTEM identity the gateway's secret signed), given the
+ * position `after` it asks from (`?after=<id>`, 0 when absent or malformed).
+ */
+export function forHubComponents(
+  identitySecret: string,
+  maxAgeSeconds: number,
+  read: (after: string, req: Request, res: Response) => Promise<void>,
+): RequestHandler {
   return async (req, res) => {
     try {
       const caller = verifyIdentity({ identity: req.header(IDENTITY_HEADER), signature: req.header(SIGNATURE_HEADER) }, identitySecret, maxAgeSeconds);
@@ -84,12 +91,19 @@ export function messageFeed(orm: MikroORM, entity: EntityClass<OutboxMessageBase
         return;
       }
       const after = /^\d+$/.test(String(req.query.after ?? '0')) ? String(req.query.after ?? '0') : '0';
-      const limit = Math.min(Math.max(Number(req.query.limit) || 100, 1), MAX_BATCH);
-      const events = await orm.em.fork().find(entity, { id: { $gt: after } } as object, { orderBy: { id: 'asc' } as object, limit });
-      res.json({ events: events.map((event) => ({ ...event, occurredAt: event.occurredAt.toISOString() })) });
+      await read(after, req, res);
     } catch (error) {
       const code = error instanceof HubError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
       res.status(code === 'UNAUTHENTICATED' ? 401 : 500).json({ error: code, message: (error as Error).message });
     }
   };
+}
+
+/** `GET /events?after=<id>&limit=<n>`: the outbox in order, for hub components only. */
+export function messageFeed(orm: MikroORM, entity: EntityClass<OutboxMessageBase>, identitySecret: string, maxAgeSeconds: number): RequestHandler {
+  return forHubComponents(identitySecret, maxAgeSeconds, async (after, req, res) => {
+    const limit = Math.min(Math.max(Number(req.query.limit) || 100, 1), MAX_BATCH);
+    const events = await orm.em.fork().find(entity, { id: { $gt: after } } as object, { orderBy: { id: 'asc' } as object, limit });
+    res.json({ events: events.map((event) => ({ ...event, occurredAt: event.occurredAt.toISOString() })) });
+  });
 }

@@ -21,6 +21,7 @@ import { FEED_REACTIONS } from './feed/reactions';
 import { database } from './mikro-orm.config';
 import { startNoticeDispatcher } from './notices/notice-dispatcher';
 import { AgencyInboxResolver } from './reporting/inbox.resolver';
+import { onestopFigures } from './reporting/figures';
 import { ReportingResolver } from './reporting/reporting.resolver';
 
 /** onestop: the dossier lifecycle at the desks and between agencies (cơ chế một cửa, một cửa liên thông). */
@@ -54,6 +55,7 @@ export const onestop: SubgraphDefinition = {
     const dispatcher = startNoticeDispatcher(services);
     return { stop: () => Promise.all([reader.stop(), deferred.stop(), dispatcher.stop()]).then(() => undefined) };
   },
+  figures: onestopFigures,
 };
 
 if (require.main === module) runStandalone(onestop);

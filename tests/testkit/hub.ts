@@ -51,6 +51,8 @@ export interface TestHubOptions {
   notices?: Partial<NoticeSettings>;
   /** Answers a minute per address for callers without a token; the configured default otherwise. */
   publicRateLimit?: number;
+  /** Where `/metrics` is served and how often figures are sampled; the configured defaults otherwise. */
+  metrics?: Partial<HubEnv['metrics']>;
 }
 
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
@@ -60,6 +62,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     ...(options.eventPollMs ? { eventPollMs: options.eventPollMs } : {}),
     ...(options.publicRateLimit !== undefined ? { publicRateLimit: options.publicRateLimit } : {}),
     notices: { ...defaults.notices, ...options.notices },
+    metrics: { ...defaults.metrics, ...options.metrics },
   };
   const database = await createTestDatabase();
   let hub: RunningHub;
