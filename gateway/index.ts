@@ -4,7 +4,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type Request } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import { GraphQLError, GraphQLScalarType, Kind, type GraphQLFormattedError, type GraphQLSchema, type ValueNode } from 'graphql';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -18,6 +18,7 @@ import { ServiceMetrics, timedFetch, type MetricsSettings } from '../subgraphs/c
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
 import { identityFromAuthorization, issueToken } from './auth';
 import { formsRouter } from './forms';
+import { sharedCounts } from './rate-limit-store';
 import { EXPLORER_EXAMPLES } from './explorer/examples';
 
 export interface GatewayContext {
@@ -41,6 +42,8 @@ export interface GatewayOptions {
   devSignIn?: boolean;
   /** Where `/metrics` is served; unset: on the gateway's port. */
   metrics?: MetricsSettings;
+  /** The Redis the replicas share the anonymous rate limit through; unset: this process counts alone. */
+  redis?: { url: string; prefix: string };
 }
 
 /** The gateway's settings that come from the configuration; where it is and what it fronts come from the caller. */
@@ -56,6 +59,7 @@ export function gatewaySettings(config: HubEnv): Omit<GatewayOptions, 'port' | '
     trustProxy: config.trustProxy,
     devSignIn: config.nodeEnv === 'development',
     metrics: config.metrics,
+    redis: config.redis,
   };
 }
 
@@ -163,10 +167,11 @@ function callerOf(req: Request, options: GatewayOptions): { identity: Identity |
  * address, so that nobody can try phone numbers against a code. Officers' tokens and the subgraphs' own
  * signed requests are not counted; a forged token is.
  */
-function publicRateLimit(options: GatewayOptions): express.RequestHandler {
+function publicRateLimit(options: GatewayOptions, store?: Store): express.RequestHandler {
   if (options.publicRateLimit === 0) return (_req, _res, next) => next();
   const windowMs = 60_000;
-  return rateLimit({
+  const limiter = rateLimit({
+    store,
     windowMs,
     limit: options.publicRateLimit,
     standardHeaders: 'draft-8',
@@ -191,6 +196,14 @@ function publicRateLimit(options: GatewayOptions): express.RequestHandler {
       });
     },
   });
+  // The shared counts unreachable (Redis down): the caller is told to come back, and nothing is answered uncounted.
+  return (req, res, next) =>
+    limiter(req, res, (error?: unknown) => {
+      if (!error) return next();
+      res.status(503).json({
+        errors: [{ message: 'The hub cannot count requests without a token right now; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+      });
+    });
 }
 
 /** A value a scalar refused is the caller's bad input, whatever phase of the request noticed it. */
@@ -232,6 +245,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await apollo.start();
 
+  const counts = options.redis && options.publicRateLimit > 0 ? sharedCounts(options.redis.url, options.redis.prefix) : undefined;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy);
@@ -272,7 +286,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(formsRouter(() => selfUrl));
   app.use(
     '/graphql',
-    publicRateLimit(options),
+    publicRateLimit(options, counts?.store),
     express.json({ limit: options.maxBodyBytes }),
     expressMiddleware(apollo, {
       // A subgraph asking the graph on a caller's behalf signs the caller's identity as the gateway does.
@@ -283,6 +297,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const metricsListener = await metrics.serve(app, options.metrics, options.host);
   const http = await listen(app, options.port, options.host).catch(async (error) => {
     await metricsListener?.close();
+    await counts?.close();
     throw error;
   });
   selfUrl = `${http.origin}/graphql`;
@@ -294,6 +309,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       await metricsListener?.close();
       await http.close();
       await apollo.stop();
+      await counts?.close();
     },
   };
 }

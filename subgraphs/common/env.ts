@@ -85,6 +85,12 @@ const schema = z
     HUB_TEST_PG_PORT: port.default(54321),
     HUB_REQUIRE_SYSTEM_TOOLS: z.enum(['0', '1']).default('0'),
     HUB_TEST_TEMPLATE: z.string().regex(/^[a-z0-9_]+$/).optional(),
+    HUB_REDIS_URL: z
+      .string()
+      .url()
+      .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL')
+      .optional(),
+    HUB_REDIS_PREFIX: z.string().min(1).default('motcua:'),
     HUB_METRICS_PORT: port.optional(),
     HUB_METRICS_HOST: z.string().min(1).optional(),
     HUB_METRICS_SAMPLE_MS: positiveInt.default(15_000),
@@ -160,6 +166,11 @@ export interface HubEnv {
    */
   directoryAsOf?: string;
   /**
+   * The Redis the gateway replicas share their anonymous rate limit through; unset: each process counts on
+   * its own. Keys start with `prefix`.
+   */
+  redis?: { url: string; prefix: string };
+  /**
    * Where each process serves `/metrics`: on its own port unless HUB_METRICS_PORT is set (`npm start`, all
    * processes in one, gives the gateway that port and the subgraphs the next five, in the order of `ports`),
    * and how often the data's figures are sampled.
@@ -228,6 +239,7 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
     testPgPort: v.HUB_TEST_PG_PORT,
     testTemplate: v.HUB_TEST_TEMPLATE,
     directoryAsOf: v.HUB_DIRECTORY_AS_OF,
+    redis: v.HUB_REDIS_URL ? { url: v.HUB_REDIS_URL, prefix: v.HUB_REDIS_PREFIX } : undefined,
     metrics: { port: v.HUB_METRICS_PORT, host: v.HUB_METRICS_HOST, sampleMs: v.HUB_METRICS_SAMPLE_MS },
     requireSystemTools: v.HUB_REQUIRE_SYSTEM_TOOLS === '1',
   };

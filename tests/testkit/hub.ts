@@ -53,6 +53,8 @@ export interface TestHubOptions {
   publicRateLimit?: number;
   /** Where `/metrics` is served and how often figures are sampled; the configured defaults otherwise. */
   metrics?: Partial<HubEnv['metrics']>;
+  /** The Redis the gateway's anonymous rate limit is counted in; none (each process counts alone) by default. */
+  redis?: HubEnv['redis'];
 }
 
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
@@ -63,6 +65,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     ...(options.publicRateLimit !== undefined ? { publicRateLimit: options.publicRateLimit } : {}),
     notices: { ...defaults.notices, ...options.notices },
     metrics: { ...defaults.metrics, ...options.metrics },
+    ...(options.redis ? { redis: options.redis } : {}),
   };
   const database = await createTestDatabase();
   let hub: RunningHub;
