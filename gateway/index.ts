@@ -1,3 +1,4 @@
+import '../subgraphs/common/tracing';
 import 'reflect-metadata';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
@@ -14,6 +15,7 @@ import { HubError } from '../subgraphs/common/errors';
 import { parseDateTime, parseLocalDate, parseMoney } from '../subgraphs/common/scalars';
 import { livez, readyz, subgraphChecks } from '../subgraphs/common/health';
 import { listen } from '../subgraphs/common/http';
+import { traceService } from '../subgraphs/common/tracing';
 import { ServiceMetrics, timedFetch, type MetricsSettings } from '../subgraphs/common/metrics';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
 import { identityFromAuthorization, issueToken } from './auth';
@@ -249,6 +251,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy);
+  app.use(traceService('gateway'));
   app.get('/health', async (_req, res) => {
     const subgraphs = await subgraphHealth(options.subgraphUrls);
     const healthy = Object.values(subgraphs).every((status) => status === 'ok');

@@ -9,6 +9,7 @@ import { Client } from 'pg';
 import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity } from './auth';
 import { Loaders, type Context } from './context';
 import { GraphClient } from './graph-client';
+import { traceService } from './tracing';
 import { databaseChecks, livez, readyz } from './health';
 import { listen } from './http';
 import { feedBacklog, ServiceMetrics, type Figure, type FigureServices, type MetricsSettings } from './metrics';
@@ -110,6 +111,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(traceService(definition.name));
   app.get('/health', async (_req, res) => {
     try {
       await orm.em.getConnection().execute('select 1');

@@ -1,3 +1,4 @@
+import '../common/tracing';
 import 'reflect-metadata';
 import type { Identity } from '../common/auth';
 import { startFeedReader } from '../common/feed-reader';
