@@ -1,10 +1,11 @@
+import '../subgraphs/common/tracing';
 import 'reflect-metadata';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type Request } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type Store } from 'express-rate-limit';
 import { GraphQLError, GraphQLScalarType, Kind, type GraphQLFormattedError, type GraphQLSchema, type ValueNode } from 'graphql';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -13,11 +14,15 @@ import { env, tokenSettings, type HubEnv, type SubgraphName } from '../subgraphs
 import { refuseControlCharacters } from '../subgraphs/common/control-characters';
 import { HubError } from '../subgraphs/common/errors';
 import { parseDateTime, parseLocalDate, parseMoney } from '../subgraphs/common/scalars';
+import { livez, readyz, subgraphChecks } from '../subgraphs/common/health';
 import { listen } from '../subgraphs/common/http';
+import { traceService } from '../subgraphs/common/tracing';
+import { ServiceMetrics, timedFetch, type MetricsSettings } from '../subgraphs/common/metrics';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
 import { TokenVerifier, type TokenSettings } from '../subgraphs/common/tokens';
 import { issueToken } from './auth';
 import { formsRouter } from './forms';
+import { sharedCounts } from './rate-limit-store';
 import { EXPLORER_EXAMPLES } from './explorer/examples';
 
 export interface GatewayContext {
@@ -40,6 +45,10 @@ export interface GatewayOptions {
   trustProxy: boolean | number | string;
   /** Development only: the dashboard offers a supervisor's sign-in without a token. */
   devSignIn?: boolean;
+  /** Where `/metrics` is served; unset: on the gateway's port. */
+  metrics?: MetricsSettings;
+  /** The Redis the replicas share the anonymous rate limit through; unset: this process counts alone. */
+  redis?: { url: string; prefix: string };
 }
 
 /** The gateway's settings that come from the configuration; where it is and what it fronts come from the caller. */
@@ -52,12 +61,16 @@ export function gatewaySettings(config: HubEnv): Omit<GatewayOptions, 'port' | '
     publicRateLimit: config.publicRateLimit,
     trustProxy: config.trustProxy,
     devSignIn: config.nodeEnv === 'development',
+    metrics: config.metrics,
+    redis: config.redis,
   };
 }
 
 export interface RunningGateway {
   url: string;
   origin: string;
+  /** Where its Prometheus figures are scraped. */
+  metricsUrl: string;
   close(): Promise<void>;
 }
 
@@ -95,9 +108,9 @@ const DASHBOARD_FILES: Record<string, string> = {
  * federation gateway can serve the supergraph (header propagation), with no envelope of the hub's own.
  */
 class TokenForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string) {
+  constructor(url: string, fetcher: typeof fetch = fetch) {
     // Node's own fetch (undici) keeps connections alive and costs a fraction of the default fetcher.
-    super({ url, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] });
+    super({ url, fetcher: fetcher as unknown as RemoteGraphQLDataSource['fetcher'] });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -145,10 +158,11 @@ function installHubScalars(schema: GraphQLSchema): void {
  * address, so that nobody can try phone numbers against a code. Officers' tokens and the subgraphs' own
  * service tokens are not counted; a forged token is.
  */
-function publicRateLimit(options: GatewayOptions, verifier: TokenVerifier): express.RequestHandler {
+function publicRateLimit(options: GatewayOptions, verifier: TokenVerifier, store?: Store): express.RequestHandler {
   if (options.publicRateLimit === 0) return (_req, _res, next) => next();
   const windowMs = 60_000;
-  return rateLimit({
+  const limiter = rateLimit({
+    store,
     windowMs,
     limit: options.publicRateLimit,
     standardHeaders: 'draft-8',
@@ -166,6 +180,14 @@ function publicRateLimit(options: GatewayOptions, verifier: TokenVerifier): expr
       });
     },
   });
+  // The shared counts unreachable (Redis down): the caller is told to come back, and nothing is answered uncounted.
+  return (req, res, next) =>
+    limiter(req, res, (error?: unknown) => {
+      if (!error) return next();
+      res.status(503).json({
+        errors: [{ message: 'The hub cannot count requests without a token right now; try again shortly.', extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+      });
+    });
 }
 
 /** A value a scalar refused is the caller's bad input, whatever phase of the request noticed it. */
@@ -178,12 +200,17 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const metrics = new ServiceMetrics('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-    buildService: ({ name, url }) => new TokenForwardingDataSource(options.subgraphUrls[name as SubgraphName] ?? (url as string)),
+    buildService: ({ name, url }) => new TokenForwardingDataSource(options.subgraphUrls[name as SubgraphName] ?? (url as string), timedFetch(metrics, name)),
   });
   const verifier = new TokenVerifier(options.tokens);
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => installHubScalars(apiSchema));
+  let supergraphLoaded = false;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    installHubScalars(apiSchema);
+    supergraphLoaded = true;
+  });
   const armor = new ApolloArmor({
     maxDepth: { n: options.maxQueryDepth },
     maxAliases: { n: 30 },
@@ -194,7 +221,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     introspection: true,
-    plugins: [...protection.plugins, refuseControlCharacters<GatewayContext>(400)],
+    plugins: [...protection.plugins, refuseControlCharacters<GatewayContext>(400), metrics.plugin()],
     validationRules: protection.validationRules,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
@@ -202,14 +229,26 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   });
   await apollo.start();
 
+  const counts = options.redis && options.publicRateLimit > 0 ? sharedCounts(options.redis.url, options.redis.prefix) : undefined;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy);
+  app.use(traceService('gateway'));
   app.get('/health', async (_req, res) => {
     const subgraphs = await subgraphHealth(options.subgraphUrls);
     const healthy = Object.values(subgraphs).every((status) => status === 'ok');
     res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', subgraphs });
   });
+  app.get('/livez', livez);
+  app.get(
+    '/readyz',
+    readyz('gateway', {
+      supergraph: async () => {
+        if (!supergraphLoaded) throw new Error('not loaded');
+      },
+      ...subgraphChecks(options.subgraphUrls),
+    }),
+  );
   app.get('/explorer', (_req, res) => res.sendFile(join(PROJECT_ROOT, 'gateway', 'explorer', 'index.html')));
   app.get('/explorer/explorer.js', (_req, res) => res.sendFile(join(PROJECT_ROOT, 'gateway', 'explorer', 'explorer.js')));
   app.get('/explorer/examples.js', (_req, res) => {
@@ -232,7 +271,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(formsRouter(() => selfUrl));
   app.use(
     '/graphql',
-    publicRateLimit(options, verifier),
+    publicRateLimit(options, verifier, counts?.store),
     express.json({ limit: options.maxBodyBytes }),
     expressMiddleware(apollo, {
       // A subgraph asking the graph on a caller's behalf shows the caller's token, as the caller would.
@@ -240,14 +279,22 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
   );
 
-  const http = await listen(app, options.port, options.host);
+  const metricsListener = await metrics.serve(app, options.metrics, options.host);
+  const http = await listen(app, options.port, options.host).catch(async (error) => {
+    await metricsListener?.close();
+    await counts?.close();
+    throw error;
+  });
   selfUrl = `${http.origin}/graphql`;
   return {
     url: `${http.origin}/graphql`,
     origin: http.origin,
+    metricsUrl: `${(metricsListener ?? http).origin}/metrics`,
     async close() {
+      await metricsListener?.close();
       await http.close();
       await apollo.stop();
+      await counts?.close();
     },
   };
 }

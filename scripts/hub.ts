@@ -32,6 +32,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   // Subgraphs read other subgraphs' public data through the gateway, which starts after them.
   let gatewayUrl = config.gatewayUrl;
   const peers: Partial<Record<SubgraphName, string>> = {};
+  // A metrics port of their own: the gateway's, then the subgraphs' one after another (0: any free port each).
+  const metricsOf = (offset: number) => {
+    const { port } = config.metrics;
+    return { ...config.metrics, port: port === undefined || port === 0 ? port : port + offset };
+  };
   const start = (name: SubgraphName, port: number) =>
     startSubgraph(SUBGRAPHS.find((definition) => definition.name === name)!, {
       databaseUrl: options.databaseUrl,
@@ -48,6 +53,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       peerUrls: () => peers,
       eventPollMs: config.eventPollMs,
       notices: config.notices,
+      metrics: metricsOf(1 + SUBGRAPHS.findIndex((definition) => definition.name === name)),
     }).then((subgraph) => {
       peers[name] = subgraph.url;
       return subgraph;
@@ -71,6 +77,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       ...gatewaySettings(config),
       port: options.ephemeralPorts ? 0 : config.ports.gateway,
       subgraphUrls: urls,
+      metrics: metricsOf(0),
     });
   } catch (error) {
     await Promise.all(running.map((subgraph) => subgraph.close()));

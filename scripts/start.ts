@@ -1,3 +1,4 @@
+import '../subgraphs/common/tracing';
 import 'reflect-metadata';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -20,4 +20,22 @@ describe('docker-compose.yml', () => {
       expect.arrayContaining([expect.stringMatching(/^schema: \/services\/postgres/), expect.stringMatching(/HUB_URL_TAX/)]),
     );
   });
+
+  it('is caught when replicas bypass the balancer, count apart, or go unwatched', () => {
+    const broken = readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8')
+      .replace('HUB_URL_ONESTOP: http://balancer:4001/graphql', 'HUB_URL_ONESTOP: http://onestop:4001/graphql')
+      .replace('HUB_REDIS_URL: redis://redis:6379', 'HUB_REDIS_URL: ""')
+      .replace("fetch('http://127.0.0.1:4003/readyz')", "fetch('http://127.0.0.1:4003/livez')")
+      .replace('HUB_METRICS_PORT: 9464', 'HUB_METRICS_PORT: 9465');
+    const file = join(tmpdir(), `compose-replicas-${process.pid}.yml`);
+    writeFileSync(file, broken);
+    expect(checkCompose(file).sort()).toEqual(
+      [
+        'gateway: HUB_URL_ONESTOP must be http://balancer:4001/graphql',
+        'gateway: HUB_REDIS_URL must point at the redis service',
+        'local: needs a health check on port 4003 (/readyz)',
+        ...['onestop', 'province', 'local', 'tax', 'land', 'gateway'].map((name) => `prometheus: must scrape ${name} on port 9465`),
+      ].sort(),
+    );
+  });
 });

@@ -93,6 +93,21 @@ const schema = z
     HUB_TEST_PG_PORT: port.default(54321),
     HUB_REQUIRE_SYSTEM_TOOLS: z.enum(['0', '1']).default('0'),
     HUB_TEST_TEMPLATE: z.string().regex(/^[a-z0-9_]+$/).optional(),
+    HUB_REDIS_URL: z
+      .string()
+      .url()
+      .refine((value) => /^rediss?:\/\//.test(value), 'must be a redis:// or rediss:// URL')
+      .optional(),
+    HUB_REDIS_PREFIX: z.string().min(1).default('motcua:'),
+    OTEL_EXPORTER_OTLP_ENDPOINT: z
+      .string()
+      .url()
+      .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
+      .optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).default('mot-cua-hub'),
+    HUB_METRICS_PORT: port.optional(),
+    HUB_METRICS_HOST: z.string().min(1).optional(),
+    HUB_METRICS_SAMPLE_MS: positiveInt.default(15_000),
     HUB_DIRECTORY_AS_OF: z
       .string()
       .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a date, YYYY-MM-DD')
@@ -171,6 +186,22 @@ export interface HubEnv {
    * applied when a database is prepared; unset: those in effect now.
    */
   directoryAsOf?: string;
+  /**
+   * The Redis the gateway replicas share their anonymous rate limit through; unset: each process counts on
+   * its own. Keys start with `prefix`.
+   */
+  redis?: { url: string; prefix: string };
+  /**
+   * OpenTelemetry traces, exported over OTLP/HTTP to `otlpEndpoint` (the exporter reads the standard
+   * OTEL_EXPORTER_OTLP_* variables itself); unset: no tracing.
+   */
+  tracing: { otlpEndpoint?: string; serviceName: string };
+  /**
+   * Where each process serves `/metrics`: on its own port unless HUB_METRICS_PORT is set (`npm start`, all
+   * processes in one, gives the gateway that port and the subgraphs the next five, in the order of `ports`),
+   * and how often the data's figures are sampled.
+   */
+  metrics: { port?: number; host?: string; sampleMs: number };
   /** Tests that need Debian's poppler-utils or chromium fail, rather than skip, when these are missing (CI). */
   requireSystemTools: boolean;
 }
@@ -238,6 +269,9 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
     testPgPort: v.HUB_TEST_PG_PORT,
     testTemplate: v.HUB_TEST_TEMPLATE,
     directoryAsOf: v.HUB_DIRECTORY_AS_OF,
+    redis: v.HUB_REDIS_URL ? { url: v.HUB_REDIS_URL, prefix: v.HUB_REDIS_PREFIX } : undefined,
+    tracing: { otlpEndpoint: v.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: v.OTEL_SERVICE_NAME },
+    metrics: { port: v.HUB_METRICS_PORT, host: v.HUB_METRICS_HOST, sampleMs: v.HUB_METRICS_SAMPLE_MS },
     requireSystemTools: v.HUB_REQUIRE_SYSTEM_TOOLS === '1',
   };
 }

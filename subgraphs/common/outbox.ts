@@ -1,7 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import { PrimaryKey, Property } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Identity } from './auth';
 import { isHubComponent, type TokenVerifier } from './tokens';
 import { HubError } from './errors';
@@ -84,8 +84,11 @@ function feedPosition(value: unknown): string | null {
   return String(BigInt(text));
 }
 
-/** `GET /events?after=<id>&limit=<n>`: the outbox in order, for hub components only. */
-export function messageFeed(orm: MikroORM, entity: EntityClass<OutboxMessageBase>, verifier: TokenVerifier): RequestHandler {
+/**
+ * A read of the outbox for the hub's own components only (a token of the hub's service issuer), given the
+ * position `after` it asks from (`?after=<id>`, 0 when absent; anything but a message id is 400).
+ */
+export function forHubComponents(verifier: TokenVerifier, read: (after: string, req: Request, res: Response) => Promise<void>): RequestHandler {
   return async (req, res) => {
     try {
       const caller = await verifier.identityOf(req.header('authorization'));
@@ -102,12 +105,19 @@ export function messageFeed(orm: MikroORM, entity: EntityClass<OutboxMessageBase
         res.status(400).json({ error: 'BAD_USER_INPUT', message: `after must be a message id, a whole number from 0 to ${MAX_ID}.` });
         return;
       }
-      const limit = Math.min(Math.max(Number(req.query.limit) || 100, 1), MAX_BATCH);
-      const events = await orm.em.fork().find(entity, { id: { $gt: after } } as object, { orderBy: { id: 'asc' } as object, limit });
-      res.json({ events: events.map((event) => ({ ...event, occurredAt: event.occurredAt.toISOString() })) });
+      await read(after, req, res);
     } catch (error) {
       const code = error instanceof HubError ? String(error.extensions.code) : 'INTERNAL_SERVER_ERROR';
       res.status(code === 'UNAUTHENTICATED' ? 401 : 500).json({ error: code, message: (error as Error).message });
     }
   };
+}
+
+/** `GET /events?after=<id>&limit=<n>`: the outbox in order, for hub components only. */
+export function messageFeed(orm: MikroORM, entity: EntityClass<OutboxMessageBase>, verifier: TokenVerifier): RequestHandler {
+  return forHubComponents(verifier, async (after, req, res) => {
+    const limit = Math.min(Math.max(Number(req.query.limit) || 100, 1), MAX_BATCH);
+    const events = await orm.em.fork().find(entity, { id: { $gt: after } } as object, { orderBy: { id: 'asc' } as object, limit });
+    res.json({ events: events.map((event) => ({ ...event, occurredAt: event.occurredAt.toISOString() })) });
+  });
 }

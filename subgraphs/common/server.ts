@@ -9,7 +9,10 @@ import { Client } from 'pg';
 import { Loaders, type Context } from './context';
 import { refuseControlCharacters } from './control-characters';
 import { GraphClient } from './graph-client';
+import { traceService } from './tracing';
+import { databaseChecks, livez, readyz } from './health';
 import { listen } from './http';
+import { feedBacklog, ServiceMetrics, type Figure, type FigureServices, type MetricsSettings } from './metrics';
 import type { NoticeSettings, SubgraphName } from './env';
 import { migrate, openOrm, type SubgraphDatabase } from './orm';
 import { messageFeed, type OutboxMessageBase } from './outbox';
@@ -39,6 +42,8 @@ export interface SubgraphDefinition {
   outbox?: EntityClass<OutboxMessageBase>;
   /** Work beside the server, started once it listens and stopped before it closes. */
   background?: (services: SubgraphServices) => { stop(): Promise<void> };
+  /** Figures of its data for `/metrics`, sampled on a timer (metrics.ts). */
+  figures?: (services: FigureServices) => Figure[];
 }
 
 export interface SubgraphOptions {
@@ -61,11 +66,15 @@ export interface SubgraphOptions {
   peerUrls: () => Partial<Record<SubgraphName, string>>;
   eventPollMs: number;
   notices: NoticeSettings;
+  /** Where `/metrics` is served and how often the data's figures are sampled; unset: on the subgraph's port, every 15 s. */
+  metrics?: MetricsSettings;
 }
 
 export interface RunningSubgraph {
   name: SubgraphName;
   url: string;
+  /** Where its Prometheus figures are scraped. */
+  metricsUrl: string;
   orm: MikroORM;
   close(): Promise<void>;
 }
@@ -90,9 +99,11 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const orm = await openOrm(definition.database, options);
   if (options.prepare) await prepareDatabase(definition, orm, options.databaseUrl);
 
+  const metrics = new ServiceMetrics(definition.name);
+  metrics.watchPool(orm);
   const apollo = new ApolloServer<Context>({
     schema: await definition.schema(),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), refuseControlCharacters(200)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), refuseControlCharacters(200), metrics.plugin()],
     includeStacktraceInErrorResponses: options.includeStacktraces ?? false,
   });
   await apollo.start();
@@ -107,6 +118,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(traceService(definition.name));
   app.get('/health', async (_req, res) => {
     try {
       await orm.em.getConnection().execute('select 1');
@@ -115,8 +127,11 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
       res.status(503).json({ status: 'unavailable', subgraph: definition.name, reason: (error as Error).message });
     }
   });
+  app.get('/livez', livez);
+  app.get('/readyz', readyz(definition.name, databaseChecks(orm, definition.database)));
   if (definition.outbox) {
     app.get('/events', messageFeed(orm, definition.outbox, verifier));
+    app.get('/events/backlog', feedBacklog(orm, definition.outbox, verifier));
   }
   app.use(
     '/graphql',
@@ -134,7 +149,16 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     }),
   );
 
-  const http = await listen(app, options.port, options.host);
+  const metricsListener = await metrics.serve(app, options.metrics, options.host);
+  const http = await listen(app, options.port, options.host).catch(async (error) => {
+    await metricsListener?.close();
+    throw error;
+  });
+  const peerUrl = (name: SubgraphName) => {
+    const url = options.peerUrls()[name];
+    if (!url) throw new Error(`The ${name} subgraph's address is not known.`);
+    return url;
+  };
   const background = definition.background?.({
     orm,
     graph,
@@ -142,19 +166,20 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     identitySecret: options.tokens.identitySecret,
     eventPollMs: options.eventPollMs,
     notices: options.notices,
-    peerUrl: (name) => {
-      const url = options.peerUrls()[name];
-      if (!url) throw new Error(`The ${name} subgraph's address is not known.`);
-      return url;
-    },
+    peerUrl,
   });
+  const figures = definition.figures?.({ orm, peerUrl, identitySecret: options.tokens.identitySecret }) ?? [];
+  const stopSampling = metrics.sample(figures, options.metrics?.sampleMs ?? 15_000);
 
   return {
     name: definition.name,
     url: `${http.origin}/graphql`,
+    metricsUrl: `${(metricsListener ?? http).origin}/metrics`,
     orm,
     async close() {
       await background?.stop();
+      await stopSampling();
+      await metricsListener?.close();
       await http.close();
       await apollo.stop();
       await orm.close();

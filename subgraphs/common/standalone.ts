@@ -22,6 +22,7 @@ export function runStandalone(definition: SubgraphDefinition): void {
     peerUrls: () => config.subgraphUrls,
     eventPollMs: config.eventPollMs,
     notices: config.notices,
+    metrics: config.metrics,
   }).then(
     (running) => {
       console.log(`${definition.name} subgraph ready at ${running.url}`);

@@ -1,7 +1,9 @@
+import '../common/tracing';
 import 'reflect-metadata';
 import type { Identity } from '../common/auth';
 import { startFeedReader } from '../common/feed-reader';
 import { buildFederatedSchema } from '../common/federation';
+import { feedLag, rejectedMessages } from '../common/metrics';
 import type { SubgraphDefinition } from '../common/server';
 import { runStandalone } from '../common/standalone';
 import { AgencyRef } from '../common/stubs';
@@ -31,6 +33,7 @@ export const local: SubgraphDefinition = {
   outbox: LocalOutboxEvent,
   // A reorganisation the province enters may set up, merge or rename units: local applies that part.
   background: (services) => startFeedReader(services, { schema: 'local', sources: ['province'], reactions: UNIT_REACTIONS, reader: READER }),
+  figures: (services) => [rejectedMessages('local', services), feedLag('local', ['province'], services)],
 };
 
 if (require.main === module) runStandalone(local);

@@ -1,3 +1,4 @@
+import '../common/tracing';
 import 'reflect-metadata';
 import { buildFederatedSchema } from '../common/federation';
 import type { SubgraphDefinition } from '../common/server';
@@ -21,6 +22,7 @@ import { FEED_REACTIONS } from './feed/reactions';
 import { database } from './mikro-orm.config';
 import { startNoticeDispatcher } from './notices/notice-dispatcher';
 import { AgencyInboxResolver } from './reporting/inbox.resolver';
+import { onestopFigures } from './reporting/figures';
 import { ReportingResolver } from './reporting/reporting.resolver';
 
 /** onestop: the dossier lifecycle at the desks and between agencies (cơ chế một cửa, một cửa liên thông). */
@@ -54,6 +56,7 @@ export const onestop: SubgraphDefinition = {
     const dispatcher = startNoticeDispatcher(services);
     return { stop: () => Promise.all([reader.stop(), deferred.stop(), dispatcher.stop()]).then(() => undefined) };
   },
+  figures: onestopFigures,
 };
 
 if (require.main === module) runStandalone(onestop);

@@ -1,3 +1,4 @@
+import '../common/tracing';
 import 'reflect-metadata';
 import { buildFederatedSchema } from '../common/federation';
 import type { SubgraphDefinition } from '../common/server';

@@ -51,6 +51,10 @@ export interface TestHubOptions {
   notices?: Partial<NoticeSettings>;
   /** Answers a minute per address for callers without a token; the configured default otherwise. */
   publicRateLimit?: number;
+  /** Where `/metrics` is served and how often figures are sampled; the configured defaults otherwise. */
+  metrics?: Partial<HubEnv['metrics']>;
+  /** The Redis the gateway's anonymous rate limit is counted in; none (each process counts alone) by default. */
+  redis?: HubEnv['redis'];
 }
 
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
@@ -60,6 +64,8 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     ...(options.eventPollMs ? { eventPollMs: options.eventPollMs } : {}),
     ...(options.publicRateLimit !== undefined ? { publicRateLimit: options.publicRateLimit } : {}),
     notices: { ...defaults.notices, ...options.notices },
+    metrics: { ...defaults.metrics, ...options.metrics },
+    ...(options.redis ? { redis: options.redis } : {}),
   };
   const database = await createTestDatabase();
   let hub: RunningHub;

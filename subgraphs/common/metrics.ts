@@ -1,0 +1,279 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { EntityClass } from '@mikro-orm/core';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type RequestHandler } from 'express';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Identity } from './auth';
+import { serviceAuthorization, type TokenVerifier } from './tokens';
+import type { SubgraphName } from './env';
+import { listen, type Listening } from './http';
+import { forHubComponents, type OutboxMessageBase } from './outbox';
+
+/**
+ * Prometheus figures (prom-client), served at `/metrics` on each process without a token, on the service's
+ * own port or on one of their own (HUB_METRICS_PORT / HUB_METRICS_HOST) that the network keeps private.
+ * Names start with `hub_`; every series carries the service's name as `service`. Per-request figures are
+ * counted as requests pass; figures of the data (dossiers by status, notices, feeds' lag) are sampled from
+ * the database on a timer, never per request or per scrape.
+ */
+
+export interface MetricsSettings {
+  /** A port of their own for `/metrics` (0: any free one); unset: the service's own port. */
+  port?: number;
+  host?: string;
+  /** How often the data's figures are sampled. */
+  sampleMs: number;
+}
+
+const SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+let processRegistry: Registry | undefined;
+
+/** The process's own figures (CPU, memory, event loop, GC), collected once however many services it runs. */
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
+/** An operation name a client chose, kept as a label only when it looks like one (bounded, no values). */
+function operationLabel(name: string | null | undefined): string {
+  if (!name) return '(anonymous)';
+  return /^[A-Za-z_][A-Za-z0-9_]{0,79}$/.test(name) ? name : '(invalid)';
+}
+
+export class ServiceMetrics {
+  readonly registry = new Registry();
+  readonly requests: Histogram<'operation' | 'outcome'>;
+
+  constructor(readonly service: string) {
+    this.registry.setDefaultLabels({ service });
+    this.requests = new Histogram({
+      name: 'hub_graphql_request_duration_seconds',
+      help: 'GraphQL requests answered, by operation name and outcome (ok, or the first error’s code), with their latency',
+      labelNames: ['operation', 'outcome'],
+      buckets: SECONDS,
+      registers: [this.registry],
+    });
+  }
+
+  /** Times every GraphQL request, labelled by its operation and outcome. */
+  plugin(): ApolloServerPlugin<any> {
+    const requests = this.requests;
+    return {
+      async requestDidStart() {
+        const end = requests.startTimer();
+        return {
+          async willSendResponse({ request, operationName, response, errors }) {
+            const body = response.body;
+            const formatted = body.kind === 'single' ? body.singleResult.errors : undefined;
+            const code = formatted?.[0]?.extensions?.code ?? errors?.[0]?.extensions?.code;
+            const failed = (formatted?.length ?? 0) > 0 || (errors?.length ?? 0) > 0;
+            end({ operation: operationLabel(operationName ?? request.operationName), outcome: failed ? String(code ?? 'INTERNAL_SERVER_ERROR') : 'ok' });
+          },
+        };
+      },
+    };
+  }
+
+  /** The ORM's connection pool: connections in use, idle, and callers waiting for one. */
+  watchPool(orm: MikroORM): void {
+    new Gauge({
+      name: 'hub_db_pool_connections',
+      help: 'Database pool connections by state: used, free, pending (callers waiting for one), max',
+      labelNames: ['state'],
+      registers: [this.registry],
+      collect() {
+        const pool = (orm.em.getConnection().getKnex().client as { pool?: PoolCounts }).pool;
+        this.reset();
+        if (!pool) return;
+        this.set({ state: 'used' }, pool.numUsed());
+        this.set({ state: 'free' }, pool.numFree());
+        this.set({ state: 'pending' }, pool.numPendingAcquires() + pool.numPendingCreates());
+        this.set({ state: 'max' }, pool.max);
+      },
+    });
+  }
+
+  /** Samples `figures` now and every `everyMs` after; returns the stop. */
+  sample(figures: Figure[], everyMs: number): () => Promise<void> {
+    if (figures.length === 0) return async () => {};
+    const gauges = new Map<string, Gauge>();
+    for (const figure of figures) {
+      for (const [name, { help, labelNames }] of Object.entries(figure.gauges)) {
+        gauges.set(name, new Gauge({ name, help, labelNames, registers: [this.registry] }));
+      }
+    }
+    let stopped = false;
+    let timer: NodeJS.Timeout | undefined;
+    let running: Promise<void> = Promise.resolve();
+    const once = async () => {
+      for (const figure of figures) {
+        try {
+          const values = await figure.sample();
+          for (const [name, rows] of Object.entries(values)) {
+            const gauge = gauges.get(name)!;
+            gauge.reset();
+            for (const { labels, value } of rows) gauge.set(labels, value);
+          }
+        } catch {
+          // A figure that cannot be sampled now (database or feed away) keeps its last values; /readyz says why.
+        }
+      }
+    };
+    const loop = (delay: number) => {
+      timer = setTimeout(() => {
+        running = once().then(() => {
+          if (!stopped) loop(everyMs);
+        });
+      }, delay);
+    };
+    loop(0);
+    return async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    };
+  }
+
+  handler(): RequestHandler {
+    return async (_req, res) => {
+      // Each registry adds its own default labels: the process's figures have none, the service's its name.
+      const [own, process] = await Promise.all([this.registry.metrics(), processMetrics().metrics()]);
+      res.type(this.registry.contentType).send(`${own}\n${process}`);
+    };
+  }
+
+  /**
+   * Serves `/metrics` on `app` when no port of its own is set, or on a listener of its own; returns that
+   * listener's address (null: on the service's port).
+   */
+  async serve(app: express.Express, settings: MetricsSettings | undefined, fallbackHost: string): Promise<Listening | null> {
+    if (settings?.port === undefined) {
+      app.get('/metrics', this.handler());
+      return null;
+    }
+    const own = express();
+    own.disable('x-powered-by');
+    own.get('/metrics', this.handler());
+    return listen(own, settings.port, settings.host ?? fallbackHost);
+  }
+}
+
+interface PoolCounts {
+  max: number;
+  numUsed(): number;
+  numFree(): number;
+  numPendingAcquires(): number;
+  numPendingCreates(): number;
+}
+
+export interface FigureRow {
+  labels: Record<string, string>;
+  value: number;
+}
+
+/** Gauges sampled together from the data, on the sampling timer. */
+export interface Figure {
+  gauges: Record<string, { help: string; labelNames: string[] }>;
+  sample(): Promise<Record<string, FigureRow[]>>;
+}
+
+/** What a subgraph's figures can read: its ORM, and the feeds of the other subgraphs. */
+export interface FigureServices {
+  orm: MikroORM;
+  peerUrl: (name: SubgraphName) => string;
+  identitySecret: string;
+}
+
+/** Counts grouped by one column of the subgraph's own tables: `sql` returns rows of `label` and `n`. */
+export function countsBy(name: string, help: string, label: string, sql: string, services: FigureServices): Figure {
+  return {
+    gauges: { [name]: { help, labelNames: [label] } },
+    async sample() {
+      const rows = await services.orm.em.getConnection().execute<Array<Record<string, string | number>>>(sql);
+      return { [name]: rows.map((row) => ({ labels: { [label]: String(row[label]) }, value: Number(row.n) })) };
+    },
+  };
+}
+
+/** Messages a follower took from a feed and rejected, by feed. */
+export function rejectedMessages(schema: string, services: FigureServices): Figure {
+  return countsBy(
+    'hub_feed_rejected_messages',
+    'Messages taken from a feed and rejected (kept with their reason, to be replayed), by feed',
+    'source',
+    `select source, count(*)::int as n from "${schema}".consumed_event where outcome = 'REJECTED' group by source`,
+    services,
+  );
+}
+
+const FIGURES_READER: Identity = { sub: 'hub:metrics', name: 'Một Cửa Hub', agency: 'HUB', roles: ['SYSTEM'] };
+
+/**
+ * How far behind a follower is on each feed it reads: messages its producer has past the follower's cursor,
+ * and the age of the oldest of them (0 when none waits). The producer counts them (`GET /events/backlog`).
+ */
+export function feedLag(schema: string, sources: readonly SubgraphName[], services: FigureServices): Figure {
+  const behind = 'hub_feed_messages_behind';
+  const age = 'hub_feed_oldest_unconsumed_age_seconds';
+  return {
+    gauges: {
+      [behind]: { help: 'Messages of a producer’s feed the follower has yet to take', labelNames: ['source'] },
+      [age]: { help: 'Age in seconds of the oldest message of a feed the follower has yet to take (0: none waits)', labelNames: ['source'] },
+    },
+    async sample() {
+      const cursors = await services.orm.em.getConnection().execute<Array<{ source: string; position: string }>>(`select source, position from "${schema}".feed_cursor`);
+      const positions = new Map(cursors.map((row) => [row.source, row.position]));
+      const rows = { [behind]: [] as FigureRow[], [age]: [] as FigureRow[] };
+      for (const source of sources) {
+        const url = `${services.peerUrl(source).replace(/\/graphql$/, '/events/backlog')}?after=${positions.get(source) ?? '0'}`;
+        const response = await fetch(url, { headers: await serviceAuthorization(FIGURES_READER, services.identitySecret), signal: AbortSignal.timeout(5000) });
+        if (!response.ok) continue;
+        const backlog = (await response.json()) as { behind: number; oldestAt: string | null };
+        rows[behind].push({ labels: { source }, value: backlog.behind });
+        rows[age].push({ labels: { source }, value: backlog.oldestAt ? Math.max(0, (Date.now() - Date.parse(backlog.oldestAt)) / 1000) : 0 });
+      }
+      return rows;
+    },
+  };
+}
+
+/** `GET /events/backlog?after=<id>`: how many messages the outbox has past `after`, and when the first of them was written. */
+export function feedBacklog(orm: MikroORM, entity: EntityClass<OutboxMessageBase>, verifier: TokenVerifier): RequestHandler {
+  return forHubComponents(verifier, async (after, _req, res) => {
+    const em = orm.em.fork();
+    const past = { id: { $gt: after } } as object;
+    const [behind, oldest] = await Promise.all([em.count(entity, past), em.findOne(entity, past, { orderBy: { id: 'asc' } as object, fields: ['occurredAt'] as never })]);
+    res.json({ behind, oldestAt: oldest?.occurredAt.toISOString() ?? null });
+  });
+}
+
+/**
+ * The gateway's fetch to one subgraph, timed: `hub_subgraph_fetch_duration_seconds{subgraph, outcome}`
+ * (outcome: the HTTP status, or `failed` when no answer came).
+ */
+export function timedFetch(metrics: ServiceMetrics, subgraph: string): typeof fetch {
+  const histogram =
+    (metrics.registry.getSingleMetric('hub_subgraph_fetch_duration_seconds') as Histogram<'subgraph' | 'outcome'> | undefined) ??
+    new Histogram({
+      name: 'hub_subgraph_fetch_duration_seconds',
+      help: 'The gateway’s requests to each subgraph, by subgraph and HTTP status (failed: no answer), with their latency',
+      labelNames: ['subgraph', 'outcome'],
+      buckets: SECONDS,
+      registers: [metrics.registry],
+    });
+  return async (input, init) => {
+    const end = histogram.startTimer({ subgraph });
+    try {
+      const response = await fetch(input, init);
+      end({ outcome: String(response.status) });
+      return response;
+    } catch (error) {
+      end({ outcome: 'failed' });
+      throw error;
+    }
+  };
+}

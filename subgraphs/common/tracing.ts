@@ -1,0 +1,74 @@
+import { trace } from '@opentelemetry/api';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { registerInstrumentations, type Instrumentation } from '@opentelemetry/instrumentation';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-node';
+import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import type { RequestHandler } from 'express';
+import { env } from './env';
+
+/**
+ * OpenTelemetry traces from the gateway through the subgraphs to PostgreSQL: the HTTP servers and clients
+ * (W3C `traceparent` read on the way in and passed on with every fetch), the gateway's query plan (Apollo
+ * Gateway's own spans), and each SQL statement (pg). Exported over OTLP/HTTP when
+ * OTEL_EXPORTER_OTLP_ENDPOINT is set, off otherwise. The instrumentations patch modules as they are loaded,
+ * so tracing starts when this file is imported, first thing in each process's entry (`import
+ * '../common/tracing'`).
+ */
+
+export interface Tracing {
+  provider: NodeTracerProvider;
+  instrumentations: Instrumentation[];
+  shutdown(): Promise<void>;
+}
+
+let started: Tracing | undefined;
+
+/** Starts tracing into `exporter` (batched; `immediate`: each span as it ends, for tests). Once per process. */
+export function startTracing(serviceName: string, exporter: SpanExporter, immediate = false): Tracing {
+  if (started) return started;
+  const provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
+    spanProcessors: [immediate ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter)],
+  });
+  // W3C trace context and baggage propagation, and async context across awaits.
+  provider.register();
+  const instrumentations: Instrumentation[] = [
+    new HttpInstrumentation({
+      // Scrapes and probes are not traced: they would drown the requests.
+      ignoreIncomingRequestHook: (request) => /^\/(metrics|livez|readyz|health)\b/.test(request.url ?? ''),
+    }),
+    new UndiciInstrumentation(),
+    new PgInstrumentation({ enhancedDatabaseReporting: false }),
+  ];
+  const unregister = registerInstrumentations({ tracerProvider: provider, instrumentations });
+  started = {
+    provider,
+    instrumentations,
+    shutdown: async () => {
+      unregister();
+      await provider.shutdown();
+      started = undefined;
+    },
+  };
+  return started;
+}
+
+/** Names the hub's service on the request's server span (several run in one process under `npm start`). */
+export function traceService(service: string): RequestHandler {
+  return (_req, _res, next) => {
+    trace.getActiveSpan()?.setAttribute('hub.service', service);
+    next();
+  };
+}
+
+// Import-time start: OTLP when configured. A bad configuration is reported by the process's own start.
+try {
+  const { tracing } = env();
+  if (tracing.otlpEndpoint) startTracing(tracing.serviceName, new OTLPTraceExporter());
+} catch {
+  // The configuration error surfaces where the process reads it.
+}

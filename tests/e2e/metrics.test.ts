@@ -1,0 +1,67 @@
+import { aReceivedDossier, allEventsConsumed, eventually, useDossierHub } from '../testkit/dossiers';
+
+/** One sample of a Prometheus text exposition: its value, or undefined when no series has these labels. */
+function sampleOf(exposition: string, name: string, labels: Record<string, string>): number | undefined {
+  for (const line of exposition.split('\n')) {
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const found = Object.fromEntries([...(match[2] ?? '').matchAll(/([a-zA-Z_]\w*)="((?:[^"\\]|\\.)*)"/g)].map(([, key, value]) => [key, value]));
+    if (Object.entries(labels).every(([key, value]) => found[key] === value)) return Number(match[3]);
+  }
+  return undefined;
+}
+
+describe('Prometheus figures at /metrics', () => {
+  const context = useDossierHub('2026-03-09T09:00:00+07:00', () => ({ metrics: { port: 0, sampleMs: 200 } }));
+  const { hub, who } = context;
+  const scrape = async (url: string) => {
+    const response = await fetch(url);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    return response.text();
+  };
+  const probe = (code: string, token?: string) => hub.gql(`query MetricsProbe($code: ID!) { dossier(code: $code) { code status } }`, { code }, token);
+
+  it('served on a port of their own, without a token, not on the service’s port', async () => {
+    expect(hub.gateway.metricsUrl).not.toContain(hub.gateway.origin);
+    expect((await fetch(`${hub.gateway.origin}/metrics`)).status).toBe(404);
+    const text = await scrape(hub.gateway.metricsUrl);
+    expect(text).toContain('# TYPE process_cpu_user_seconds_total counter');
+  });
+
+  it('count the requests by operation and outcome, the gateway’s fetches from each subgraph, and the data sampled', async () => {
+    const { code } = await aReceivedDossier(context, '2026-03-09T09:00:00+07:00');
+    for (let i = 0; i < 3; i++) expect((await probe(code, who.supervisor)).data.dossier).toEqual({ code, status: 'RECEIVED' });
+    const anonymous = await probe(code);
+    const refusal = String(anonymous.errors![0].extensions!.code);
+    await allEventsConsumed(hub);
+
+    const gateway = await scrape(hub.gateway.metricsUrl);
+    const requests = 'hub_graphql_request_duration_seconds_count';
+    expect(sampleOf(gateway, requests, { service: 'gateway', operation: 'MetricsProbe', outcome: 'ok' })).toBe(3);
+    expect(sampleOf(gateway, requests, { service: 'gateway', operation: 'MetricsProbe', outcome: refusal })).toBe(1);
+    expect(sampleOf(gateway, 'hub_graphql_request_duration_seconds_bucket', { service: 'gateway', operation: 'MetricsProbe', outcome: 'ok', le: '+Inf' })).toBe(3);
+    expect(sampleOf(gateway, 'hub_subgraph_fetch_duration_seconds_count', { service: 'gateway', subgraph: 'onestop', outcome: '200' })).toBeGreaterThanOrEqual(4);
+
+    const onestopUrl = hub.subgraphs.onestop.metricsUrl;
+    const onestop = await eventually(async () => {
+      const text = await scrape(onestopUrl);
+      expect(sampleOf(text, 'hub_dossiers', { service: 'onestop', status: 'RECEIVED' })).toBe(1);
+      return text;
+    });
+    expect(sampleOf(onestop, 'hub_db_pool_connections', { service: 'onestop', state: 'max' })).toBe(4);
+    expect(sampleOf(onestop, 'hub_db_pool_connections', { service: 'onestop', state: 'used' })).toBeGreaterThanOrEqual(0);
+    for (const source of ['tax', 'land', 'local', 'province']) {
+      expect(sampleOf(onestop, 'hub_feed_messages_behind', { service: 'onestop', source })).toBe(0);
+      expect(sampleOf(onestop, 'hub_feed_oldest_unconsumed_age_seconds', { service: 'onestop', source })).toBe(0);
+    }
+    expect(onestop).toContain('# TYPE hub_notices gauge');
+    expect(onestop).toContain('# TYPE hub_feed_rejected_messages gauge');
+    expect(sampleOf(onestop, 'hub_feed_rejected_messages', { service: 'onestop' })).toBeUndefined();
+    // The subgraph counts the gateway's own query plan under the operation name the gateway gives it.
+    expect(sampleOf(onestop, requests, { service: 'onestop', operation: 'MetricsProbe__onestop__0', outcome: 'ok' })).toBe(3);
+
+    const local = await scrape(hub.subgraphs.local.metricsUrl);
+    expect(sampleOf(local, 'hub_feed_messages_behind', { service: 'local', source: 'province' })).toBe(0);
+  });
+});

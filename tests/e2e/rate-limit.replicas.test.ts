@@ -1,0 +1,67 @@
+import { Redis } from 'ioredis';
+import { gatewaySettings, startGateway, type RunningGateway } from '../../gateway';
+import type { SubgraphName } from '../../subgraphs/common/env';
+import { startTestHub, type TestHub } from '../testkit/hub';
+
+/** The machine's Redis (CI starts it); each run counts under keys of its own. */
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const PREFIX = `motcua-test:${process.pid}:${Date.now()}:`;
+const TRACK = `query { trackDossier(code: "BG-0000-000000", phone: "0900000000") { status } }`;
+
+describe('gateway replicas sharing the anonymous rate limit through Redis', () => {
+  let hub: TestHub;
+  let second: RunningGateway;
+  beforeAll(async () => {
+    hub = await startTestHub({ publicRateLimit: 3, redis: { url: REDIS_URL, prefix: PREFIX } });
+    const urls = Object.fromEntries(Object.values(hub.subgraphs).map((subgraph) => [subgraph.name, subgraph.url])) as Record<SubgraphName, string>;
+    second = await startGateway({ ...gatewaySettings(hub.config), port: 0, subgraphUrls: urls });
+  });
+  afterAll(async () => {
+    await second?.close();
+    await hub?.close();
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${PREFIX}*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  const anonymous = (url: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: TRACK }) });
+
+  it('give one address one allowance, whichever replica answers', async () => {
+    for (const url of [hub.gateway.url, second.url, hub.gateway.url]) {
+      const answer = await anonymous(url);
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual({ data: { trackDossier: null } });
+    }
+    for (const url of [second.url, hub.gateway.url]) {
+      const refused = await anonymous(url);
+      expect(refused.status).toBe(429);
+      expect((await refused.json()).errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+    }
+    const redis = new Redis(REDIS_URL);
+    try {
+      expect(await redis.keys(`${PREFIX}*`)).toHaveLength(1);
+    } finally {
+      await redis.quit();
+    }
+  });
+
+  it('answer 503 SERVICE_UNAVAILABLE without a token while Redis cannot be reached, and officers as usual', async () => {
+    const urls = Object.fromEntries(Object.values(hub.subgraphs).map((subgraph) => [subgraph.name, subgraph.url])) as Record<SubgraphName, string>;
+    // Nothing listens on port 1.
+    const stranded = await startGateway({ ...gatewaySettings(hub.config), port: 0, subgraphUrls: urls, redis: { url: 'redis://127.0.0.1:1', prefix: PREFIX } });
+    try {
+      const refused = await anonymous(stranded.url);
+      expect(refused.status).toBe(503);
+      expect((await refused.json()).errors[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+      const officer = await fetch(stranded.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.token('BG.YENTHE', ['RECEPTIONIST'])}` },
+        body: JSON.stringify({ query: TRACK }),
+      });
+      expect(await officer.json()).toEqual({ data: { trackDossier: null } });
+    } finally {
+      await stranded.close();
+    }
+  });
+});
