@@ -1,4 +1,4 @@
-import { signIdentity } from '../../subgraphs/common/auth';
+import { serviceAuthorization } from '../../subgraphs/common/tokens';
 import { APPLICANT, LAND_TRANSFER_DOCUMENTS, hubFootprint, useDossierHub } from '../testkit/dossiers';
 import { postGraphQL, type GraphQLResponse } from '../testkit/hub';
 
@@ -107,10 +107,9 @@ describe('bad input', () => {
     });
 
     it('a subgraph refuses them on its own too, whoever calls it', async () => {
-      const response = await postGraphQL(hub.subgraphs.land.url, `query ($commune: ID!) { parcels(commune: $commune) { number } }`, { commune: `X${NUL}` }, signIdentity(
-        { sub: 'test', name: 'Cán bộ kiểm thử', agency: 'BG.SNV', roles: ['SUPERVISOR'] },
-        hub.config.identitySecret,
-      ));
+      const response = await postGraphQL(hub.subgraphs.land.url, `query ($commune: ID!) { parcels(commune: $commune) { number } }`, { commune: `X${NUL}` }, {
+        authorization: `Bearer ${who.supervisor}`,
+      });
       expectRefused(response, 200);
     });
   });
@@ -137,9 +136,9 @@ describe('bad input', () => {
       expectRefused(response, 200);
     });
 
-    const feed = (after: string) =>
+    const feed = async (after: string) =>
       fetch(`${hub.subgraphs.tax.url.replace(/\/graphql$/, '/events')}?after=${encodeURIComponent(after)}`, {
-        headers: signIdentity({ sub: 'hub:test', name: 'Một Cửa Hub', agency: 'BG.SNV', roles: ['SYSTEM'] }, hub.config.identitySecret),
+        headers: await serviceAuthorization({ sub: 'hub:test', name: 'Một Cửa Hub', agency: 'HUB', roles: ['SYSTEM'] }, hub.config.identitySecret),
       });
 
     it.each(['9223372036854775808', '99999999999999999999999', '-1', '1.5', 'abc', '1\u0000'])('GET /events?after=%j is 400 BAD_USER_INPUT', async (after) => {
