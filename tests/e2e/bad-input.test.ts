@@ -108,7 +108,7 @@ describe('bad input', () => {
 
     it('a subgraph refuses them on its own too, whoever calls it', async () => {
       const response = await postGraphQL(hub.subgraphs.land.url, `query ($commune: ID!) { parcels(commune: $commune) { number } }`, { commune: `X${NUL}` }, {
-        authorization: `Bearer ${hub.token('BG.SNV', ['SUPERVISOR'])}`,
+        authorization: `Bearer ${who.supervisor}`,
       });
       expectRefused(response, 200);
     });

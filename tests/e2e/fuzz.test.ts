@@ -45,7 +45,14 @@ describe('the hub under generated input', () => {
       (await aDossierAtLeg(context, 2, '2026-03-02T09:30:00+07:00')).code,
       (await aDossierAtLeg(context, 3, '2026-03-02T10:00:00+07:00')).code,
     ];
-    operations = rootOperations(schema, knownValues({ ids: codes, strings: [...codes, ...LAND_TRANSFER_DOCUMENTS, ...Object.values(APPLICANT)] }));
+    operations = rootOperations(
+      schema,
+      knownValues({
+        ids: codes,
+        strings: [...codes, ...LAND_TRANSFER_DOCUMENTS, ...Object.values(APPLICANT)],
+        byName: { code: codes, dossier: codes, submitted: codes, documents: LAND_TRANSFER_DOCUMENTS, items: LAND_TRANSFER_DOCUMENTS, phone: [APPLICANT.phone] },
+      }),
+    );
     tokens = [who.supervisor, who.desk, who.deskProcessor, who.land, who.tax, hub.token('BG.YENTHE', ['SYSTEM'], 'Phần mềm một cửa'), hub.token('BG.KBNN', ['PROCESSOR'], 'Kho bạc'), undefined];
   }, 120_000);
 
@@ -66,32 +73,40 @@ describe('the hub under generated input', () => {
     for (const problem of problems) findings.push({ operation: `${operation.kind} ${operation.name}`, problem, variables: JSON.stringify(variables).slice(0, 400) });
   };
 
-  const samples = (operation: RootOperation, index: number) =>
-    fc.sample(fc.tuple(operation.args, fc.nat({ max: tokens.length - 1 })), { seed: SEED + index, numRuns: RUNS });
+  const samples = (operation: RootOperation, index: number, runs: number) =>
+    fc.sample(fc.tuple(operation.args, fc.nat({ max: tokens.length - 1 })), { seed: SEED + index, numRuns: runs });
 
   it('answers every query with data or a coded refusal, and leaks nothing', async () => {
     const start = findings.length;
+    const answered = new Set<string>();
     const queries = operations.filter((operation) => operation.kind === 'query');
     expect(queries.length).toBeGreaterThan(20);
     for (const [index, operation] of queries.entries()) {
-      for (const [variables, who] of samples(operation, index)) {
-        record(operation, variables, check(operation, variables, await hub.gql(operation.document, variables, tokens[who])));
+      // A query writes nothing and needs no footprint: it gets more calls for the same time.
+      for (const [variables, who] of samples(operation, index, RUNS * 3)) {
+        const response = await hub.gql(operation.document, variables, tokens[who]);
+        if (response.data?.[operation.name] != null) answered.add(operation.name);
+        record(operation, variables, check(operation, variables, response));
       }
     }
     expect(findings.slice(start)).toEqual([]);
+    // The generated input reaches past the refusals: most queries answer some of it.
+    expect(answered.size).toBeGreaterThan(queries.length / 2);
   }, TIMEOUT_MS);
 
   it('answers every mutation with a result or a coded refusal that wrote nothing, and leaks nothing', async () => {
     const start = findings.length;
+    const answered = new Set<string>();
     const mutations = operations.filter((operation) => operation.kind === 'mutation');
     expect(mutations.length).toBeGreaterThan(20);
     let before = await hubFootprint(hub);
     for (const [index, operation] of mutations.entries()) {
-      for (const [variables, who] of samples(operation, 1000 + index)) {
+      for (const [variables, who] of samples(operation, 1000 + index, RUNS)) {
         const response = await hub.gql(operation.document, variables, tokens[who]);
         const problems = check(operation, variables, response);
         const after = await hubFootprint(hub);
-        if (!response.data?.[operation.name]) {
+        if (response.data?.[operation.name] != null) answered.add(operation.name);
+        else {
           const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
           if (changed.length > 0) problems.push(`refused (${response.errors?.[0]?.extensions?.code}) but changed ${changed.join(', ')}`);
         }
@@ -100,5 +115,6 @@ describe('the hub under generated input', () => {
       }
     }
     expect(findings.slice(start)).toEqual([]);
+    expect(answered.size).toBeGreaterThan(0);
   }, TIMEOUT_MS);
 });

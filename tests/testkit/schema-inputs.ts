@@ -38,7 +38,10 @@ export const HOSTILE_STRINGS = [
   ' ',
   '\u0000',
   'BG.SNV\u0000',
+  'Nguyễn\u0000Văn',
+  '\u0000\u0000\u0000',
   'a\u0007b',
+  'dòng\u000bdọc',
   '\u001b[31mđỏ',
   "'; drop table onestop.dossier; --",
   "' or '1'='1",
@@ -59,6 +62,8 @@ export const HOSTILE_STRINGS = [
   'constructor',
 ];
 
+const CONTROL = /[\u0000-\u001f]/;
+
 export const HOSTILE_INSTANTS = [
   '2026-03-02T09:00:00+24:00',
   '2026-03-02T09:00:00+99:99',
@@ -77,14 +82,33 @@ export const HOSTILE_INTS = [-1, 0, 1, -2147483648, 2147483647, 2 ** 53, 1e20, 1
 export interface KnownValues {
   ids: string[];
   strings: string[];
+  /** Values for an argument or input field of that name (`code`, `desk`, `procedure`…), tried first. */
+  byName: Record<string, string[]>;
 }
 
-export function knownValues(extra: { ids?: string[]; strings?: string[] } = {}): KnownValues {
+export function knownValues(extra: { ids?: string[]; strings?: string[]; byName?: Record<string, string[]> } = {}): KnownValues {
   const agencies = agencyRecords().map((agency) => agency.code);
   const procedures = procedureRecords().map((procedure) => procedure.code);
+  const route = ['BG.YENTHE', 'BG.VPDKDD.YENTHE', 'BG.CT.YENTHE', 'BG.SNV', 'BG.TANYEN'];
+  const communes = ['BG.YENTHE.CAUGO', 'BG.YENTHE.BOHA', 'BG.TANYEN.NHANAM'];
   return {
-    ids: [...new Set([...agencies.slice(0, 40), ...procedures, 'BG.YENTHE.CAUGO', 'BG.YENTHE', ...(extra.ids ?? [])])],
+    ids: [...new Set([...agencies.slice(0, 40), ...procedures, ...communes, ...(extra.ids ?? [])])],
     strings: ['Hoàng Thị Lụa', '0912 345 678', 'Đất đai', 'Giấy tờ', 'CS 123456', '2026', 'BG.SNV', ...(extra.strings ?? [])],
+    byName: {
+      desk: route,
+      agency: route,
+      to: route,
+      from: route,
+      successor: route,
+      parent: route,
+      holder: route,
+      procedure: procedures,
+      commune: communes,
+      applicantCommune: communes,
+      parcelCommune: communes,
+      field: ['Đất đai', 'Hộ tịch', 'Tư pháp'],
+      ...extra.byName,
+    },
   };
 }
 
@@ -92,9 +116,10 @@ export function knownValues(extra: { ids?: string[]; strings?: string[] } = {}):
  * `hostile`: every kind of value, plausible or not; otherwise only values a careful caller might send (the
  * hub's codes, ordinary text, instants around the test's day), which reach deeper into the services.
  */
-function scalarArbitrary(name: string, known: KnownValues, hostile: boolean): fc.Arbitrary<unknown> {
-  const plain = scalarPlain(name, known);
-  return hostile ? fc.oneof({ arbitrary: plain, weight: 2 }, { arbitrary: scalarHostile(name, known), weight: 1 }) : plain;
+function scalarArbitrary(name: string, known: KnownValues, hostile: boolean, key?: string): fc.Arbitrary<unknown> {
+  const named = key && (name === 'ID' || name === 'String') ? known.byName[key] : undefined;
+  const plain = named ? fc.oneof({ arbitrary: fc.constantFrom(...named), weight: 4 }, { arbitrary: scalarPlain(name, known), weight: 1 }) : scalarPlain(name, known);
+  return hostile ? fc.oneof({ arbitrary: plain, weight: 1 }, { arbitrary: scalarHostile(name, known), weight: 1 }) : plain;
 }
 
 function scalarPlain(name: string, known: KnownValues): fc.Arbitrary<unknown> {
@@ -121,7 +146,8 @@ function scalarPlain(name: string, known: KnownValues): fc.Arbitrary<unknown> {
 }
 
 function scalarHostile(name: string, known: KnownValues): fc.Arbitrary<unknown> {
-  const hostile = fc.constantFrom(...HOSTILE_STRINGS);
+  // Control characters, the commonest way text breaks a database, as often as every other hostile text.
+  const hostile = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS.filter((text) => !CONTROL.test(text))), fc.constantFrom(...HOSTILE_STRINGS.filter((text) => CONTROL.test(text))));
   switch (name) {
     case 'ID':
       return fc.oneof({ arbitrary: fc.constantFrom(...known.ids), weight: 6 }, { arbitrary: hostile, weight: 2 }, { arbitrary: fc.string({ maxLength: 30 }), weight: 1 });
@@ -152,17 +178,17 @@ function scalarHostile(name: string, known: KnownValues): fc.Arbitrary<unknown> 
 }
 
 /** An arbitrary of GraphQL values of `type`, as a client would send them in variables. */
-export function valueArbitrary(type: GraphQLInputType, known: KnownValues, hostile: boolean, depth = 0): fc.Arbitrary<unknown> {
-  if (isNonNullType(type)) return valueArbitrary(type.ofType, known, hostile, depth);
-  if (isListType(type)) return fc.array(valueArbitrary(type.ofType, known, hostile, depth + 1), { maxLength: depth > 1 ? 1 : 4 });
+export function valueArbitrary(type: GraphQLInputType, known: KnownValues, hostile: boolean, depth = 0, key?: string): fc.Arbitrary<unknown> {
+  if (isNonNullType(type)) return valueArbitrary(type.ofType, known, hostile, depth, key);
+  if (isListType(type)) return fc.array(valueArbitrary(type.ofType, known, hostile, depth + 1, key), { maxLength: depth > 1 ? 1 : 4 });
   if (isEnumType(type)) return fc.constantFrom(...type.getValues().map((value) => value.name));
-  if (isScalarType(type)) return scalarArbitrary(type.name, known, hostile);
+  if (isScalarType(type)) return scalarArbitrary(type.name, known, hostile, key);
   if (isInputObjectType(type)) {
     const fields = Object.values(type.getFields());
     const shape: Record<string, fc.Arbitrary<unknown>> = {};
     const required: string[] = [];
     for (const field of fields) {
-      shape[field.name] = depth > 3 && !isNonNullType(field.type) ? fc.constant(null) : valueArbitrary(field.type, known, hostile, depth + 1);
+      shape[field.name] = depth > 3 && !isNonNullType(field.type) ? fc.constant(null) : valueArbitrary(field.type, known, hostile, depth + 1, field.name);
       if (isNonNullType(field.type)) required.push(field.name);
     }
     return fc.record(shape, { requiredKeys: required });
@@ -173,7 +199,7 @@ export function valueArbitrary(type: GraphQLInputType, known: KnownValues, hosti
 /** A field's arguments: the required always, the optional sometimes; half the time all plausible, half the time some hostile. */
 export function argumentsArbitrary(args: readonly GraphQLArgument[], known: KnownValues): fc.Arbitrary<Record<string, unknown>> {
   const requiredKeys = args.filter((arg) => isNonNullType(arg.type)).map((arg) => arg.name);
-  const of = (hostile: boolean) => fc.record(Object.fromEntries(args.map((arg) => [arg.name, valueArbitrary(arg.type, known, hostile)])), { requiredKeys });
+  const of = (hostile: boolean) => fc.record(Object.fromEntries(args.map((arg) => [arg.name, valueArbitrary(arg.type, known, hostile, 0, arg.name)])), { requiredKeys });
   return fc.oneof(of(false), of(true));
 }
 
