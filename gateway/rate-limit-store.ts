@@ -1,4 +1,4 @@
-import type { IncrementResponse, Options as RateLimitOptions, Store } from 'express-rate-limit';
+import type { ClientRateLimitInfo, IncrementResponse, Options as RateLimitOptions, Store } from 'express-rate-limit';
 import { Redis } from 'ioredis';
 import { RedisStore } from 'rate-limit-redis';
 
@@ -17,6 +17,11 @@ class ResilientRedisStore extends RedisStore {
   override async increment(key: string): Promise<IncrementResponse> {
     this.incrementScriptSha = this.incrementScriptSha.catch(() => this.loadIncrementScript());
     return super.increment(key);
+  }
+
+  override async get(key: string): Promise<ClientRateLimitInfo | undefined> {
+    this.getScriptSha = this.getScriptSha.catch(() => this.loadGetScript());
+    return super.get(key);
   }
 }
 

@@ -36,13 +36,13 @@ export function startTracing(serviceName: string, exporter: SpanExporter, immedi
   });
   // W3C trace context and baggage propagation, and async context across awaits.
   provider.register();
+  // Scrapes, probes and the followers' polling of the feeds (several a second) are not traced: they would
+  // drown the requests. SQL is traced inside a traced request only.
+  const untraced = /^\/(metrics|livez|readyz|health|events)\b/;
   const instrumentations: Instrumentation[] = [
-    new HttpInstrumentation({
-      // Scrapes and probes are not traced: they would drown the requests.
-      ignoreIncomingRequestHook: (request) => /^\/(metrics|livez|readyz|health)\b/.test(request.url ?? ''),
-    }),
-    new UndiciInstrumentation(),
-    new PgInstrumentation({ enhancedDatabaseReporting: false }),
+    new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => untraced.test(request.url ?? '') }),
+    new UndiciInstrumentation({ ignoreRequestHook: (request) => untraced.test(request.path) }),
+    new PgInstrumentation({ enhancedDatabaseReporting: false, requireParentSpan: true }),
   ];
   const unregister = registerInstrumentations({ tracerProvider: provider, instrumentations });
   started = {

@@ -1,3 +1,6 @@
+import { Client } from 'pg';
+import { signIdentity } from '../../subgraphs/common/auth';
+import { feedLag } from '../../subgraphs/common/metrics';
 import { aReceivedDossier, allEventsConsumed, eventually, useDossierHub } from '../testkit/dossiers';
 
 /** One sample of a Prometheus text exposition: its value, or undefined when no series has these labels. */
@@ -47,21 +50,50 @@ describe('Prometheus figures at /metrics', () => {
     const onestop = await eventually(async () => {
       const text = await scrape(onestopUrl);
       expect(sampleOf(text, 'hub_dossiers', { service: 'onestop', status: 'RECEIVED' })).toBe(1);
+      // Sampled after every message was taken (a sample may be older than allEventsConsumed).
+      for (const source of ['tax', 'land', 'local', 'province']) {
+        expect(sampleOf(text, 'hub_feed_messages_behind', { service: 'onestop', source })).toBe(0);
+        expect(sampleOf(text, 'hub_feed_oldest_unconsumed_age_seconds', { service: 'onestop', source })).toBe(0);
+      }
       return text;
     });
     expect(sampleOf(onestop, 'hub_db_pool_connections', { service: 'onestop', state: 'max' })).toBe(4);
     expect(sampleOf(onestop, 'hub_db_pool_connections', { service: 'onestop', state: 'used' })).toBeGreaterThanOrEqual(0);
-    for (const source of ['tax', 'land', 'local', 'province']) {
-      expect(sampleOf(onestop, 'hub_feed_messages_behind', { service: 'onestop', source })).toBe(0);
-      expect(sampleOf(onestop, 'hub_feed_oldest_unconsumed_age_seconds', { service: 'onestop', source })).toBe(0);
-    }
     expect(onestop).toContain('# TYPE hub_notices gauge');
     expect(onestop).toContain('# TYPE hub_feed_rejected_messages gauge');
     expect(sampleOf(onestop, 'hub_feed_rejected_messages', { service: 'onestop' })).toBeUndefined();
     // The subgraph counts the gateway's own query plan under the operation name the gateway gives it.
     expect(sampleOf(onestop, requests, { service: 'onestop', operation: 'MetricsProbe__onestop__0', outcome: 'ok' })).toBe(3);
 
-    const local = await scrape(hub.subgraphs.local.metricsUrl);
-    expect(sampleOf(local, 'hub_feed_messages_behind', { service: 'local', source: 'province' })).toBe(0);
+    await eventually(async () => {
+      expect(sampleOf(await scrape(hub.subgraphs.local.metricsUrl), 'hub_feed_messages_behind', { service: 'local', source: 'province' })).toBe(0);
+    });
+  });
+
+  it('a follower’s lag is what its producer counts past the follower’s cursor, and the age of the first of those (asked by hub components only)', async () => {
+    const client = new Client({ connectionString: hub.database.url });
+    await client.connect();
+    const { rows } = await client.query<{ n: number; oldest: Date; last: string }>('select count(*)::int as n, min(occurred_at) as oldest, max(id)::text as last from province.outbox');
+    // A follower whose cursor is still at the start of the province's feed.
+    await client.query('create schema lag_probe; create table lag_probe.feed_cursor (source text primary key, position bigint not null); insert into lag_probe.feed_cursor values ($$province$$, 0)');
+    await client.end();
+    expect(rows[0].n).toBeGreaterThan(0);
+    const backlog = (after: string, headers: Record<string, string>) =>
+      fetch(`${hub.subgraphs.province.url.replace(/\/graphql$/, '')}/events/backlog?after=${after}`, { headers });
+    const system = signIdentity({ sub: 'hub:metrics', name: 'Một Cửa Hub', agency: 'HUB', roles: ['SYSTEM'] }, hub.config.identitySecret);
+    expect(await (await backlog('0', system)).json()).toEqual({ behind: rows[0].n, oldestAt: rows[0].oldest.toISOString() });
+    expect(await (await backlog(rows[0].last, system)).json()).toEqual({ behind: 0, oldestAt: null });
+    expect((await backlog('0', {})).status).toBe(401);
+    const officer = signIdentity({ sub: 'o1', name: 'Vũ Quang Huy', agency: 'BG.SNV', roles: ['SUPERVISOR'] }, hub.config.identitySecret);
+    expect((await backlog('0', officer)).status).toBe(403);
+
+    const services = { orm: hub.subgraphs.onestop.orm, peerUrl: () => hub.subgraphs.province.url, identitySecret: hub.config.identitySecret };
+    const before = Date.now();
+    const lag = await feedLag('lag_probe', ['province'], services).sample();
+    expect(lag.hub_feed_messages_behind).toEqual([{ labels: { source: 'province' }, value: rows[0].n }]);
+    const [age] = lag.hub_feed_oldest_unconsumed_age_seconds;
+    expect(age.labels).toEqual({ source: 'province' });
+    expect(age.value).toBeGreaterThanOrEqual((before - rows[0].oldest.getTime()) / 1000);
+    expect(age.value).toBeLessThanOrEqual((Date.now() - rows[0].oldest.getTime()) / 1000);
   });
 });

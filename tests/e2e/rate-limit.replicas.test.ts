@@ -1,6 +1,9 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { gatewaySettings, startGateway, type RunningGateway } from '../../gateway';
 import type { SubgraphName } from '../../subgraphs/common/env';
+import { eventually } from '../testkit/dossiers';
 import { startTestHub, type TestHub } from '../testkit/hub';
 
 /** The machine's Redis (CI starts it); each run counts under keys of its own. */
@@ -46,22 +49,47 @@ describe('gateway replicas sharing the anonymous rate limit through Redis', () =
     }
   });
 
-  it('answer 503 SERVICE_UNAVAILABLE without a token while Redis cannot be reached, and officers as usual', async () => {
+  it('answer 503 SERVICE_UNAVAILABLE without a token while Redis cannot be reached, officers as usual, and count again once it is back', async () => {
+    const port = await freePort();
     const urls = Object.fromEntries(Object.values(hub.subgraphs).map((subgraph) => [subgraph.name, subgraph.url])) as Record<SubgraphName, string>;
-    // Nothing listens on port 1.
-    const stranded = await startGateway({ ...gatewaySettings(hub.config), port: 0, subgraphUrls: urls, redis: { url: 'redis://127.0.0.1:1', prefix: PREFIX } });
+    // Started before its Redis: the counting scripts are loaded once Redis answers.
+    const early = await startGateway({ ...gatewaySettings(hub.config), port: 0, subgraphUrls: urls, publicRateLimit: 1000, redis: { url: `redis://127.0.0.1:${port}`, prefix: PREFIX } });
+    let redis: ChildProcess | undefined;
     try {
-      const refused = await anonymous(stranded.url);
+      const refused = await anonymous(early.url);
       expect(refused.status).toBe(503);
       expect((await refused.json()).errors[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
-      const officer = await fetch(stranded.url, {
+      const officer = await fetch(early.url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${hub.token('BG.YENTHE', ['RECEPTIONIST'])}` },
         body: JSON.stringify({ query: TRACK }),
       });
       expect(await officer.json()).toEqual({ data: { trackDossier: null } });
+
+      redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+      await eventually(async () => expect((await anonymous(early.url)).status).toBe(200));
+      expect(Number((await anonymous(early.url)).headers.get('ratelimit')?.match(/r=(\d+)/)?.[1])).toBeLessThan(1000);
+
+      const exited = new Promise((done) => redis!.once('exit', done));
+      redis.kill('SIGTERM');
+      await exited;
+      redis = undefined;
+      await eventually(async () => expect((await anonymous(early.url)).status).toBe(503));
     } finally {
-      await stranded.close();
+      redis?.kill('SIGTERM');
+      await early.close();
     }
   });
 });
+
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}

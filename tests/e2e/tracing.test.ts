@@ -51,5 +51,10 @@ describe('a trace from the caller through the gateway and the subgraphs to Postg
     // The dossier was read from PostgreSQL inside onestop's request.
     const sql = spans.filter((span) => span.attributes['db.system'] === 'postgresql' || span.attributes['db.system.name'] === 'postgresql');
     expect(sql.some((span) => serviceOf(span) === 'onestop' && /select/i.test(String(span.attributes['db.statement'] ?? span.attributes['db.query.text'] ?? span.name)))).toBe(true);
+
+    // The followers' polling of the feeds (every 100 ms here, since the hub started) leaves no trace.
+    const polling = tracing.exporter.getFinishedSpans().filter((span) => /\/events\b/.test(String(span.attributes['url.full'] ?? span.attributes['http.url'] ?? span.attributes['http.target'] ?? '')));
+    expect(polling).toEqual([]);
+    expect(tracing.exporter.getFinishedSpans().some((span) => /\/graphql/.test(String(span.attributes['http.url'] ?? span.attributes['url.full'] ?? '')))).toBe(true);
   });
 });
