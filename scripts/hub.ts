@@ -49,6 +49,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       peerUrls: () => peers,
       eventPollMs: config.eventPollMs,
       notices: config.notices,
+      webhooks: config.webhooks,
     }).then((subgraph) => {
       peers[name] = subgraph.url;
       return subgraph;

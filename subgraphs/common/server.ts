@@ -10,7 +10,7 @@ import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity } from './auth';
 import { Loaders, type Context } from './context';
 import { GraphClient } from './graph-client';
 import { listen } from './http';
-import type { NoticeSettings, SubgraphName } from './env';
+import type { NoticeSettings, SubgraphName, WebhookSettings } from './env';
 import { migrate, openOrm, type SubgraphDatabase } from './orm';
 import { messageFeed, type OutboxMessageBase } from './outbox';
 
@@ -24,6 +24,7 @@ export interface SubgraphServices {
   identitySecret: string;
   eventPollMs: number;
   notices: NoticeSettings;
+  webhooks: WebhookSettings;
 }
 
 /** Everything the hub needs to know to run one subgraph. */
@@ -60,6 +61,7 @@ export interface SubgraphOptions {
   peerUrls: () => Partial<Record<SubgraphName, string>>;
   eventPollMs: number;
   notices: NoticeSettings;
+  webhooks: WebhookSettings;
 }
 
 export interface RunningSubgraph {
@@ -126,6 +128,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
         loaders: new Loaders(),
         now: clock(),
         graph,
+        webhooks: options.webhooks,
       }),
     }),
   );
@@ -138,6 +141,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     identitySecret: options.identitySecret,
     eventPollMs: options.eventPollMs,
     notices: options.notices,
+    webhooks: options.webhooks,
     peerUrl: (name) => {
       const url = options.peerUrls()[name];
       if (!url) throw new Error(`The ${name} subgraph's address is not known.`);

@@ -23,6 +23,7 @@ export function runStandalone(definition: SubgraphDefinition): void {
     peerUrls: () => config.subgraphUrls,
     eventPollMs: config.eventPollMs,
     notices: config.notices,
+    webhooks: config.webhooks,
   }).then(
     (running) => {
       console.log(`${definition.name} subgraph ready at ${running.url}`);
