@@ -301,6 +301,22 @@ describe('webhooks for agency systems', () => {
     expect(new Set(receiver.turnedAway)).toEqual(new Set([receiver.turnedAway[0]]));
   });
 
+  it('stops a webhook at its agency’s request: what was pending is given up and nothing more is queued', async () => {
+    const { receiver, id, system } = await subscribed('BG.YENTHE', ['vn.motcua.dossier.received', 'vn.motcua.dossier.handed-over']);
+    receiver.refusing = true;
+    const { code } = await aReceivedDossier(context, '2026-03-12T09:00:00+07:00');
+    await eventually(async () => expect(receiver.turnedAway.length).toBeGreaterThanOrEqual(1));
+    const DEACTIVATE = `mutation ($id: ID!) { deactivateWebhook(id: $id) { id active } }`;
+    // Another agency's system is told the webhook does not exist; an officer may not.
+    expect((await hub.gql(DEACTIVATE, { id }, hub.token('BG.TANYEN', ['SYSTEM']))).errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', what: 'Webhook', key: id });
+    expect((await hub.gql(DEACTIVATE, { id }, who.desk)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(dataOf(await hub.gql(DEACTIVATE, { id }, system)).deactivateWebhook).toEqual({ id, active: false });
+    await dossiers.ok('handOver', { code, to: LAND_TRANSFER_ROUTE[1] }, who.desk);
+    const deliveries = (await deliveriesOf(system, id)).filter((delivery: any) => delivery.dossierCode === code);
+    expect(deliveries).toEqual([expect.objectContaining({ type: 'vn.motcua.dossier.received', status: 'FAILED', lastError: 'The webhook was deactivated.', deliveredAt: null })]);
+    expect(receiver.accepted).toEqual([]);
+  });
+
   it('refuses, with BAD_USER_INPUT naming the field and writing nothing, a destination the province has not allowed', async () => {
     const system = hub.token('BG.YENTHE', ['SYSTEM']);
     const before = await hubFootprint(hub);

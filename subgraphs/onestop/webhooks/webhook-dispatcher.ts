@@ -42,6 +42,7 @@ async function post(delivery: OutgoingDelivery, destinations: Destinations, time
         method: 'POST',
         lookup: destinations.lookupFor(url),
         timeout: timeoutMs,
+        signal: AbortSignal.timeout(timeoutMs),
         headers: {
           'content-type': 'application/cloudevents+json; charset=utf-8',
           'content-length': body.length,
@@ -52,16 +53,18 @@ async function post(delivery: OutgoingDelivery, destinations: Destinations, time
         },
       },
       (response) => {
+        const status = response.statusCode ?? 0;
         let answer = '';
         response.setEncoding('utf8');
+        // Only the start of the answer is kept for lastError; a receiver that goes on talking is cut off.
         response.on('data', (chunk: string) => {
-          if (answer.length < 200) answer += chunk;
+          answer += chunk;
+          if (answer.length >= 200) response.destroy();
         });
-        response.on('end', () => {
-          const status = response.statusCode ?? 0;
-          resolve({ status, error: status >= 200 && status < 300 ? null : `answered ${status}${answer.trim() ? `: ${answer.trim().slice(0, 200)}` : ''}` });
+        response.on('close', () => {
+          const text = answer.trim().slice(0, 200);
+          resolve({ status, error: status >= 200 && status < 300 ? null : `answered ${status}${text ? `: ${text}` : ''}` });
         });
-        response.on('error', (error) => resolve({ status: null, error: error.message }));
       },
     );
     request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
@@ -83,6 +86,7 @@ export function startWebhookDispatcher(services: SubgraphServices): { stop(): Pr
   const destinations = new Destinations(settings.allow);
   const connection = () => services.orm.em.getConnection();
 
+  /** A failure leaves alone a delivery given up meanwhile (its webhook deactivated). */
   async function finish(delivery: OutgoingDelivery, outcome: Outcome): Promise<void> {
     if (outcome.error === null) {
       await connection().execute(
@@ -90,7 +94,7 @@ export function startWebhookDispatcher(services: SubgraphServices): { stop(): Pr
         [outcome.status, delivery.id],
       );
     } else if (delivery.attempts >= settings.maxAttempts) {
-      await connection().execute(`update onestop.webhook_delivery set status = 'FAILED', last_status = ?, last_error = ? where id = ?`, [
+      await connection().execute(`update onestop.webhook_delivery set status = 'FAILED', last_status = ?, last_error = ? where id = ? and status = 'PENDING'`, [
         outcome.status,
         outcome.error,
         delivery.id,
@@ -98,7 +102,7 @@ export function startWebhookDispatcher(services: SubgraphServices): { stop(): Pr
       console.warn(`onestop: webhook delivery ${delivery.messageId} to ${delivery.url} given up after ${delivery.attempts} attempts: ${outcome.error}`);
     } else {
       await connection().execute(
-        `update onestop.webhook_delivery set last_status = ?, last_error = ?, next_attempt_at = now() + (? * interval '1 millisecond') where id = ?`,
+        `update onestop.webhook_delivery set last_status = ?, last_error = ?, next_attempt_at = now() + (? * interval '1 millisecond') where id = ? and status = 'PENDING'`,
         [outcome.status, outcome.error, doublingDelayMs(settings.retryMs, delivery.attempts), delivery.id],
       );
     }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { Agency } from '../dossier/agency.reference';
 import { WebhookDelivery } from './webhook-delivery.entity';
@@ -14,6 +14,13 @@ export class WebhookResolver {
   })
   registerWebhook(@Arg('input', () => WebhookInput, { description: 'The URL and the event types.' }) input: WebhookInput, @Ctx() ctx: Context): Promise<WebhookRegistration> {
     return webhooks.registerWebhook(ctx, input);
+  }
+
+  @Mutation(() => Webhook, {
+    description: 'Stops a webhook of the caller’s agency (its SYSTEM): nothing more is sent to it, and pending deliveries are given up (FAILED).',
+  })
+  deactivateWebhook(@Arg('id', () => ID, { description: 'The webhook’s id.' }) id: string, @Ctx() ctx: Context): Promise<Webhook> {
+    return webhooks.deactivateWebhook(ctx, id);
   }
 
   @Query(() => [Webhook], { description: 'The webhooks of the caller’s agency (its SYSTEM); a SUPERVISOR sees every agency’s.' })

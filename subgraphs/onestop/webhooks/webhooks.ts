@@ -1,4 +1,5 @@
 import type { Context } from '../../common/context';
+import { NotFoundError } from '../../common/errors';
 import { hasRole, requireRole } from '../../common/roles';
 import { cleanList, Problems } from '../../common/validation';
 import { WEBHOOK_EVENT_TYPES } from './cloud-events';
@@ -41,6 +42,23 @@ export async function registerWebhook(ctx: Context, input: WebhookInput): Promis
   const webhook = new Webhook({ agencyCode: caller.agency, url: url!.href, events, createdBy: caller.sub, createdAt: ctx.now });
   await ctx.em.persistAndFlush(webhook);
   return new WebhookRegistration(webhook.secret, webhook);
+}
+
+/**
+ * Stops a webhook of the caller's agency (its SYSTEM): nothing more is queued for it, and what was still
+ * pending is given up. Registering a new one and then stopping the old rotates the secret.
+ */
+export async function deactivateWebhook(ctx: Context, id: string): Promise<Webhook> {
+  const caller = requireRole(ctx.actor, ['SYSTEM'], 'Only an agency’s system (role SYSTEM) stops its agency’s webhooks.');
+  return ctx.em.transactional(async (em) => {
+    // Another agency's webhook is not named as existing.
+    const webhook = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(Webhook, { id, agencyCode: caller.agency }) : null;
+    if (!webhook) throw new NotFoundError('Webhook', id);
+    if (!webhook.active) return webhook;
+    webhook.active = false;
+    await em.execute(`update onestop.webhook_delivery set status = 'FAILED', last_error = 'The webhook was deactivated.' where webhook_id = ? and status = 'PENDING'`, [id]);
+    return webhook;
+  });
 }
 
 /** The caller's agency's webhooks (a supervisor: every agency's), oldest first. */
