@@ -317,6 +317,29 @@ describe('webhooks for agency systems', () => {
     expect(receiver.accepted).toEqual([]);
   });
 
+  it('checks the destination again at delivery: one withdrawn from HUB_WEBHOOK_ALLOW is not called until allowed again', async () => {
+    const { receiver, id, system } = await subscribed('BG.YENTHE', ['vn.motcua.dossier.received']);
+    const allowed = hub.config.webhooks;
+    try {
+      hub.config.webhooks = { ...allowed, allow: ['192.0.2.0/24'] };
+      await hub.restartSubgraph('onestop');
+      const { code } = await aReceivedDossier(context, '2026-03-13T09:00:00+07:00');
+      const refused = await eventually(async () => {
+        const [delivery] = (await deliveriesOf(system, id)).filter((found: any) => found.dossierCode === code);
+        expect(delivery.attempts).toBeGreaterThanOrEqual(1);
+        return delivery;
+      });
+      expect(refused).toMatchObject({ status: 'PENDING', lastStatus: null, lastError: '127.0.0.1 is not among the allowed destinations (HUB_WEBHOOK_ALLOW)' });
+      expect(receiver.turnedAway).toEqual([]);
+      expect(receiver.about(code)).toEqual([]);
+      hub.config.webhooks = allowed;
+      await hub.restartSubgraph('onestop');
+      await eventually(async () => expect(receiver.about(code).map(line)).toEqual(['received RECEIVED 2']));
+    } finally {
+      hub.config.webhooks = allowed;
+    }
+  });
+
   it('refuses, with BAD_USER_INPUT naming the field and writing nothing, a destination the province has not allowed', async () => {
     const system = hub.token('BG.YENTHE', ['SYSTEM']);
     const before = await hubFootprint(hub);

@@ -28,4 +28,20 @@ describe('webhook destinations', () => {
     const none = new Destinations([]);
     expect(await none.refusal(new URL('http://127.0.0.1/hooks'))).toBe('127.0.0.1 is not among the allowed destinations');
   });
+
+  /** What the dispatcher's connection is told by the lookup it is given. */
+  const connectTo = (allowed: Destinations, url: string) =>
+    new Promise<string[]>((resolve, reject) =>
+      allowed.lookupFor(new URL(url))(new URL(url).hostname, { all: true }, (error, addresses) =>
+        error ? reject(error) : resolve((addresses as Array<{ address: string }>).map((found) => found.address)),
+      ),
+    );
+
+  it('lets a connection go only to allowed addresses, looked up when it is made', async () => {
+    const loopback = new Destinations(['127.0.0.0/8', '::1/128']);
+    expect((await connectTo(loopback, 'http://localhost:8080/hooks')).length).toBeGreaterThan(0);
+    await expect(connectTo(new Destinations(['192.0.2.0/24']), 'http://localhost:8080/hooks')).rejects.toThrow(/^localhost resolves to .+, not among the allowed destinations$/);
+    // A host listed by name is trusted wherever it resolves.
+    expect((await connectTo(new Destinations(['localhost']), 'http://localhost:8080/hooks')).length).toBeGreaterThan(0);
+  });
 });
