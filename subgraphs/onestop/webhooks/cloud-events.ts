@@ -38,12 +38,14 @@ export interface DossierEventData {
   at: string;
 }
 
-/** The hand-over an event makes, if it moves the dossier to another agency. */
+/**
+ * The hand-over an event makes, if it moves the dossier to another agency: on its route, to the tax office
+ * for payment, the result back to the desk, or to a closed agency's successor.
+ */
 function handOverOf(event: Event): HandOver | null {
   switch (event.type) {
     case 'HAND_OVER':
     case 'AWAIT_PAYMENT':
-      return event.transfer;
     case 'RECORD_RESULT':
     case 'REASSIGN':
       return event.transfer;
