@@ -55,7 +55,7 @@ function handOverOf(event: Event): HandOver | null {
 }
 
 /** The CloudEvents types one dossier event sets off, with the agencies of the move. */
-function typesOf(event: Event, before: DossierStatus | null, after: DossierStatus): { types: WebhookEventType[]; from: string | null; to: string | null } {
+export function typesOf(event: Event, before: DossierStatus | null, after: DossierStatus): { types: WebhookEventType[]; from: string | null; to: string | null } {
   const types: WebhookEventType[] = [];
   const handOver = handOverOf(event);
   let from = handOver?.fromCode ?? null;
