@@ -54,6 +54,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       eventPollMs: config.eventPollMs,
       notices: config.notices,
       metrics: metricsOf(1 + SUBGRAPHS.findIndex((definition) => definition.name === name)),
+      webhooks: config.webhooks,
     }).then((subgraph) => {
       peers[name] = subgraph.url;
       return subgraph;

@@ -306,6 +306,28 @@ mutation SetCalendar($input: WorkingCalendarInput!) {
 }`,
     variables: { from: '2026-01-01', to: '2026-12-31' },
   },
+  {
+    title: 'registerWebhook',
+    query: `# Needs a SYSTEM token of the agency (npm run token -- --agency BG.VPDKDD.YENTHE --roles SYSTEM --name "Hệ thống")
+# and a URL whose host the operator allows in HUB_WEBHOOK_ALLOW (empty by default: nothing is allowed).
+# Keep the secret: it is shown only here, and verifies every delivery's webhook-signature (Standard Webhooks).
+mutation RegisterWebhook($input: WebhookInput!) {
+  registerWebhook(input: $input) { secret webhook { id url events agency { name } } }
+}`,
+    variables: {
+      input: { url: 'http://127.0.0.1:8080/motcua/events', events: ['vn.motcua.dossier.handed-over', 'vn.motcua.dossier.accepted', 'vn.motcua.dossier.status-changed'] },
+    },
+  },
+  {
+    title: 'webhooks',
+    query: `# An agency's SYSTEM sees its agency's webhooks, a SUPERVISOR every agency's; with what was sent and how it went.
+query Webhooks {
+  webhooks {
+    id url events active agency { name }
+    deliveries(first: 10) { messageId type dossierCode status attempts lastStatus lastError deliveredAt }
+  }
+}`,
+  },
 ];
 
 /** Every example; those that are not public say how to give the token. */

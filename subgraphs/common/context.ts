@@ -1,11 +1,12 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Identity } from './auth';
+import type { WebhookSettings } from './env';
 import type { GraphClient } from './graph-client';
 
 /**
  * What every resolver gets: its own unit of work, the caller, the request's batch loaders, the time the
- * request is handled at, and the federated graph for what other subgraphs own.
+ * request is handled at, the federated graph for what other subgraphs own, and where webhooks may be sent.
  */
 export interface Context {
   em: EntityManager;
@@ -13,6 +14,7 @@ export interface Context {
   loaders: Loaders;
   now: Date;
   graph: GraphClient;
+  webhooks: WebhookSettings;
 }
 
 /**

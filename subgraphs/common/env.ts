@@ -40,6 +40,20 @@ const postgresUrl = z
   .url()
   .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must be a postgres:// or postgresql:// URL');
 
+/** A host name, an IP address or a CIDR range (`10.20.0.0/16`, `2001:db8::/32`). */
+function isAllowEntry(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  if (rest.length > 0) return false;
+  if (prefix === undefined) return isIP(address) !== 0 || /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(address);
+  const family = isIP(address);
+  return family !== 0 && /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+/** Where webhooks may be sent: comma-separated host names, addresses and CIDR ranges. */
+const webhookAllowList = z
+  .string()
+  .refine((value) => value.split(',').map((part) => part.trim()).filter(Boolean).every(isAllowEntry), 'must be a comma-separated list of host names, IP addresses and CIDR ranges')
+  .transform((value) => value.split(',').map((part) => part.trim().toLowerCase()).filter(Boolean));
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -78,6 +92,11 @@ const schema = z
     HUB_NOTICE_POLL_MS: positiveInt.default(1000),
     HUB_NOTICE_RETRY_MS: positiveInt.default(60_000),
     HUB_NOTICE_MAX_ATTEMPTS: positiveInt.default(8),
+    HUB_WEBHOOK_ALLOW: webhookAllowList.default([]),
+    HUB_WEBHOOK_POLL_MS: positiveInt.default(1000),
+    HUB_WEBHOOK_RETRY_MS: positiveInt.default(30_000),
+    HUB_WEBHOOK_MAX_ATTEMPTS: positiveInt.default(12),
+    HUB_WEBHOOK_TIMEOUT_MS: positiveInt.default(10_000),
     HUB_PORT_GATEWAY: port.default(DEFAULT_PORTS.gateway),
     HUB_PORT_ONESTOP: port.default(DEFAULT_PORTS.onestop),
     HUB_PORT_PROVINCE: port.default(DEFAULT_PORTS.province),
@@ -149,6 +168,19 @@ export interface NoticeSettings {
   maxAttempts: number;
 }
 
+/** Pushing dossier events to agency systems (Standard Webhooks, CloudEvents bodies). */
+export interface WebhookSettings {
+  /** Host names, addresses and CIDR ranges webhooks may be sent to; empty: none. */
+  allow: string[];
+  pollMs: number;
+  /** The first retry's delay; each later one doubles it, up to an hour. */
+  retryMs: number;
+  /** After this many failed attempts a delivery is given up on, kept as FAILED with its last error. */
+  maxAttempts: number;
+  /** How long one attempt may take before it counts as failed. */
+  timeoutMs: number;
+}
+
 export interface HubEnv {
   nodeEnv: 'development' | 'test' | 'production';
   /** Absent: `npm start` and the tests boot an embedded PostgreSQL. */
@@ -172,6 +204,7 @@ export interface HubEnv {
   /** How often onestop asks the producing subgraphs for new events. */
   eventPollMs: number;
   notices: NoticeSettings;
+  webhooks: WebhookSettings;
   ports: Record<SubgraphName | 'gateway', number>;
   /** Where the gateway reaches each subgraph. */
   subgraphUrls: Record<SubgraphName, string>;
@@ -256,6 +289,13 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
       pollMs: v.HUB_NOTICE_POLL_MS,
       retryMs: v.HUB_NOTICE_RETRY_MS,
       maxAttempts: v.HUB_NOTICE_MAX_ATTEMPTS,
+    },
+    webhooks: {
+      allow: v.HUB_WEBHOOK_ALLOW,
+      pollMs: v.HUB_WEBHOOK_POLL_MS,
+      retryMs: v.HUB_WEBHOOK_RETRY_MS,
+      maxAttempts: v.HUB_WEBHOOK_MAX_ATTEMPTS,
+      timeoutMs: v.HUB_WEBHOOK_TIMEOUT_MS,
     },
     ports,
     subgraphUrls: {

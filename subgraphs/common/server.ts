@@ -13,7 +13,7 @@ import { traceService } from './tracing';
 import { databaseChecks, livez, readyz } from './health';
 import { listen } from './http';
 import { feedBacklog, ServiceMetrics, type Figure, type FigureServices, type MetricsSettings } from './metrics';
-import type { NoticeSettings, SubgraphName } from './env';
+import type { NoticeSettings, SubgraphName, WebhookSettings } from './env';
 import { migrate, openOrm, type SubgraphDatabase } from './orm';
 import { messageFeed, type OutboxMessageBase } from './outbox';
 import { TokenVerifier, type TokenSettings } from './tokens';
@@ -28,6 +28,7 @@ export interface SubgraphServices {
   identitySecret: string;
   eventPollMs: number;
   notices: NoticeSettings;
+  webhooks: WebhookSettings;
 }
 
 /** Everything the hub needs to know to run one subgraph. */
@@ -68,6 +69,7 @@ export interface SubgraphOptions {
   notices: NoticeSettings;
   /** Where `/metrics` is served and how often the data's figures are sampled; unset: on the subgraph's port, every 15 s. */
   metrics?: MetricsSettings;
+  webhooks: WebhookSettings;
 }
 
 export interface RunningSubgraph {
@@ -145,6 +147,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
         loaders: new Loaders(),
         now: clock(),
         graph,
+        webhooks: options.webhooks,
       }),
     }),
   );
@@ -167,6 +170,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     eventPollMs: options.eventPollMs,
     notices: options.notices,
     peerUrl,
+    webhooks: options.webhooks,
   });
   const figures = definition.figures?.({ orm, peerUrl, identitySecret: options.tokens.identitySecret }) ?? [];
   const stopSampling = metrics.sample(figures, options.metrics?.sampleMs ?? 15_000);

@@ -23,6 +23,7 @@ export function runStandalone(definition: SubgraphDefinition): void {
     eventPollMs: config.eventPollMs,
     notices: config.notices,
     metrics: config.metrics,
+    webhooks: config.webhooks,
   }).then(
     (running) => {
       console.log(`${definition.name} subgraph ready at ${running.url}`);

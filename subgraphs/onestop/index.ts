@@ -24,6 +24,8 @@ import { startNoticeDispatcher } from './notices/notice-dispatcher';
 import { AgencyInboxResolver } from './reporting/inbox.resolver';
 import { onestopFigures } from './reporting/figures';
 import { ReportingResolver } from './reporting/reporting.resolver';
+import { startWebhookDispatcher } from './webhooks/webhook-dispatcher';
+import { WebhookResolver } from './webhooks/webhook.resolver';
 
 /** onestop: the dossier lifecycle at the desks and between agencies (cơ chế một cửa, một cửa liên thông). */
 export const onestop: SubgraphDefinition = {
@@ -43,18 +45,20 @@ export const onestop: SubgraphDefinition = {
         GuidanceSlipResolver,
         ReportingResolver,
         DeadlineResolver,
+        WebhookResolver,
       ],
       orphanedTypes: [Agency],
       references: { ...agencyReferences, ...dossierReferences },
     }),
   seed: async () => {},
   // Applies the messages of the subgraphs whose work moves dossiers (tax notices, payments, registrations),
-  // and sends the applicants' notices the dossiers' changes queued.
+  // and sends the applicants' notices and the agency systems' webhooks the dossiers' changes queued.
   background: (services) => {
     const reader = startFeedReader(services, FEED_REACTIONS);
     const deferred = startDeferredMessages(services, FEED_REACTIONS);
     const dispatcher = startNoticeDispatcher(services);
-    return { stop: () => Promise.all([reader.stop(), deferred.stop(), dispatcher.stop()]).then(() => undefined) };
+    const webhooks = startWebhookDispatcher(services);
+    return { stop: () => Promise.all([reader.stop(), deferred.stop(), dispatcher.stop(), webhooks.stop()]).then(() => undefined) };
   },
   figures: onestopFigures,
 };

@@ -13,9 +13,11 @@ import { FeedCursor } from './feed/feed-cursor.entity';
 import { migrations } from './migrations';
 import { Notice } from './notices/notice.entity';
 import { DeskDailyStats } from './reporting/desk-stats.entity';
+import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
+import { Webhook } from './webhooks/webhook.entity';
 
 export const database: SubgraphDatabase = {
   schema: 'onestop',
-  entities: [Dossier, Applicant, DossierLeg, Transfer, DossierEvent, DossierAccess, GuidanceSlip, Counter, ConsumedMessage, FeedCursor, DeferredMessage, DeskDailyStats, Notice],
+  entities: [Dossier, Applicant, DossierLeg, Transfer, DossierEvent, DossierAccess, GuidanceSlip, Counter, ConsumedMessage, FeedCursor, DeferredMessage, DeskDailyStats, Notice, Webhook, WebhookDelivery],
   migrations,
 };

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { signIdentity } from '../../subgraphs/common/auth';
+import { serviceAuthorization } from '../../subgraphs/common/tokens';
 import { feedLag } from '../../subgraphs/common/metrics';
 import { aReceivedDossier, allEventsConsumed, eventually, useDossierHub } from '../testkit/dossiers';
 
@@ -80,11 +80,11 @@ describe('Prometheus figures at /metrics', () => {
     expect(rows[0].n).toBeGreaterThan(0);
     const backlog = (after: string, headers: Record<string, string>) =>
       fetch(`${hub.subgraphs.province.url.replace(/\/graphql$/, '')}/events/backlog?after=${after}`, { headers });
-    const system = signIdentity({ sub: 'hub:metrics', name: 'Một Cửa Hub', agency: 'HUB', roles: ['SYSTEM'] }, hub.config.identitySecret);
+    const system = await serviceAuthorization({ sub: 'hub:metrics', name: 'Một Cửa Hub', agency: 'HUB', roles: ['SYSTEM'] }, hub.config.identitySecret);
     expect(await (await backlog('0', system)).json()).toEqual({ behind: rows[0].n, oldestAt: rows[0].oldest.toISOString() });
     expect(await (await backlog(rows[0].last, system)).json()).toEqual({ behind: 0, oldestAt: null });
     expect((await backlog('0', {})).status).toBe(401);
-    const officer = signIdentity({ sub: 'o1', name: 'Vũ Quang Huy', agency: 'BG.SNV', roles: ['SUPERVISOR'] }, hub.config.identitySecret);
+    const officer = { authorization: `Bearer ${hub.token('BG.SNV', ['SUPERVISOR'], 'Vũ Quang Huy')}` };
     expect((await backlog('0', officer)).status).toBe(403);
 
     const services = { orm: hub.subgraphs.onestop.orm, peerUrl: () => hub.subgraphs.province.url, identitySecret: hub.config.identitySecret };

@@ -1,7 +1,7 @@
 import { issueToken } from '../../gateway/auth';
 import { startHub, type RunningHub } from '../../scripts/hub';
 import type { Role } from '../../subgraphs/common/auth';
-import { env, parseEnv, type HubEnv, type NoticeSettings, type SubgraphName } from '../../subgraphs/common/env';
+import { env, parseEnv, type HubEnv, type NoticeSettings, type SubgraphName, type WebhookSettings } from '../../subgraphs/common/env';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface GraphQLResponse<T = any> {
@@ -49,6 +49,8 @@ export interface TestHubOptions {
   eventPollMs?: number;
   /** Where notices go; by default no channel is configured and notices wait in the outbox. */
   notices?: Partial<NoticeSettings>;
+  /** Where webhooks may go and how often they are tried; by default nowhere. */
+  webhooks?: Partial<WebhookSettings>;
   /** Answers a minute per address for callers without a token; the configured default otherwise. */
   publicRateLimit?: number;
   /** Where `/metrics` is served and how often figures are sampled; the configured defaults otherwise. */
@@ -66,6 +68,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     notices: { ...defaults.notices, ...options.notices },
     metrics: { ...defaults.metrics, ...options.metrics },
     ...(options.redis ? { redis: options.redis } : {}),
+    webhooks: { ...defaults.webhooks, ...options.webhooks },
   };
   const database = await createTestDatabase();
   let hub: RunningHub;

@@ -35,6 +35,9 @@ describe('configuration', () => {
     ['notices never attempted', { HUB_NOTICE_MAX_ATTEMPTS: '0' }, 'HUB_NOTICE_MAX_ATTEMPTS'],
     ['a negative rate limit', { HUB_PUBLIC_RATE_LIMIT: '-1' }, 'HUB_PUBLIC_RATE_LIMIT'],
     ['a proxy that is no address', { HUB_TRUST_PROXY: 'loopback, nginx.local' }, 'HUB_TRUST_PROXY'],
+    ['a webhook range with a bad prefix', { HUB_WEBHOOK_ALLOW: '10.0.0.0/33' }, 'HUB_WEBHOOK_ALLOW'],
+    ['a webhook destination that is a URL', { HUB_WEBHOOK_ALLOW: 'https://motcua.example.gov.vn/hooks' }, 'HUB_WEBHOOK_ALLOW'],
+    ['webhooks never attempted', { HUB_WEBHOOK_MAX_ATTEMPTS: '0' }, 'HUB_WEBHOOK_MAX_ATTEMPTS'],
   ])('fails fast on %s, naming the variable', (_case, source, variable) => {
     expect(() => parseEnv(source)).toThrow(ConfigurationError);
     expect(() => parseEnv(source)).toThrow(variable);
@@ -75,5 +78,11 @@ describe('configuration', () => {
     expect(parseEnv({ NODE_ENV: 'test' }).notices).toMatchObject({ logUnconfigured: false, warnUnconfigured: false });
     const configured = parseEnv({ HUB_SMTP_URL: 'smtps://hub:secret@mail.bacgiang.gov.vn:465', HUB_SMS_URL: 'https://sms.example.vn/send', HUB_NOTICE_RETRY_MS: '30000' });
     expect(configured.notices).toMatchObject({ smtpUrl: 'smtps://hub:secret@mail.bacgiang.gov.vn:465', smsUrl: 'https://sms.example.vn/send', retryMs: 30000, maxAttempts: 8 });
+  });
+
+  it('allows webhooks nowhere by default, and reads hosts, addresses and CIDR ranges', () => {
+    expect(parseEnv({}).webhooks).toEqual({ allow: [], pollMs: 1000, retryMs: 30000, maxAttempts: 12, timeoutMs: 10000 });
+    const configured = parseEnv({ HUB_WEBHOOK_ALLOW: ' MotCua.Example.gov.vn, 10.20.0.0/16,2001:db8::/32 ,192.0.2.7', HUB_WEBHOOK_RETRY_MS: '5000' });
+    expect(configured.webhooks).toMatchObject({ allow: ['motcua.example.gov.vn', '10.20.0.0/16', '2001:db8::/32', '192.0.2.7'], retryMs: 5000 });
   });
 });

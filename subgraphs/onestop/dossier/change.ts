@@ -20,11 +20,12 @@ import { mayRead, orThrow } from './permissions';
 import { requireActor } from '../../common/roles';
 import { project } from './projections';
 import { Transfer } from './transfer.entity';
+import { queueWebhookMessages } from '../webhooks/cloud-events';
 
 /**
  * The change pipeline: read what the rules need from the graph, then in one transaction load the dossier,
  * let the rules decide, and for each event append the history row, store the evolved state and write what
- * the event sets off (access, notices, counts). A refusal writes nothing.
+ * the event sets off (access, notices, counts, the webhooks' deliveries). A refusal writes nothing.
  */
 
 /** What a service function works with: the request's unit of work, caller, time and graph. */
@@ -129,6 +130,7 @@ export async function record(
     appendHistory(em, dossier, event, state?.status ?? null, next.status, actorAgencyName);
     writeState(em, dossier, next);
     await project(em, dossier, event, state, actorAgencyName);
+    await queueWebhookMessages(em, dossier, event, state, next, dossier.historyLength);
     state = next;
   }
   return state!;

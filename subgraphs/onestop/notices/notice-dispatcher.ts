@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type { NoticeSettings } from '../../common/env';
+import { doublingDelayMs, repeatDispatch } from '../../common/dispatch-loop';
 import type { SubgraphServices } from '../../common/server';
 import { NoticeChannel, NoticeStatus } from './notice.entity';
 
@@ -21,7 +22,6 @@ const TIMEOUT_MS = 15_000;
 /** Claimed and not finished within this long (the process died mid-send): tried again. */
 const LEASE = '5 minutes';
 const BATCH = 20;
-const MAX_DELAY_MS = 3_600_000;
 
 function emailChannel(settings: NoticeSettings): Send | null {
   if (!settings.smtpUrl) return null;
@@ -89,7 +89,7 @@ export function noticeChannels(settings: NoticeSettings): Partial<Record<NoticeC
 
 /** The delay before attempt `attempts + 1`: the configured first delay, doubled each time, at most an hour. */
 export function retryDelayMs(settings: NoticeSettings, attempts: number): number {
-  return Math.min(settings.retryMs * 2 ** Math.max(attempts - 1, 0), MAX_DELAY_MS);
+  return doublingDelayMs(settings.retryMs, attempts);
 }
 
 /**
@@ -107,9 +107,6 @@ export function startNoticeDispatcher(services: SubgraphServices): { stop(): Pro
     console.warn(`onestop: no ${waiting.join(' or ')} channel configured (HUB_SMTP_URL, HUB_SMS_URL); those notices wait in the outbox.`);
   }
   const connection = () => services.orm.em.getConnection();
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
 
   async function finish(notice: OutgoingNotice, outcome: { status: NoticeStatus } | { error: string }): Promise<void> {
     if ('status' in outcome) {
@@ -162,26 +159,6 @@ export function startNoticeDispatcher(services: SubgraphServices): { stop(): Pro
     return claimed.length;
   }
 
-  const loop = (delay: number) => {
-    if (stopped || enabled.length === 0) return;
-    timer = setTimeout(() => {
-      running = sendDue().then(
-        (tried) => loop(tried === BATCH ? 0 : settings.pollMs),
-        (error: Error) => {
-          console.warn(`onestop: notice dispatch failed: ${error.message}`);
-          loop(settings.pollMs);
-        },
-      );
-    }, delay);
-  };
-  loop(0);
-
-  return {
-    sendDue,
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  const loop = enabled.length > 0 ? repeatDispatch('notice dispatch', sendDue, settings.pollMs, (tried) => tried === BATCH) : null;
+  return { sendDue, stop: async () => loop?.stop() };
 }
