@@ -1,4 +1,5 @@
 import type { SubgraphName } from '../../subgraphs/common/env';
+import { eventually } from '../testkit/dossiers';
 import { startTestHub, type TestHub } from '../testkit/hub';
 
 describe('entity references through the gateway', () => {
@@ -7,10 +8,16 @@ describe('entity references through the gateway', () => {
 
   beforeAll(async () => {
     hub = await startTestHub({
-      // Only the request's own queries count: the event consumer waits an hour before it first looks.
+      // Only the request's own queries count: the event consumer waits an hour before it first looks, and the
+      // figures for /metrics (which ask the producers how far behind their feeds are) are sampled once at
+      // start, then not for an hour.
       eventPollMs: 3_600_000,
+      metrics: { sampleMs: 3_600_000 },
       onQuery: (subgraph) => recording?.set(subgraph, (recording.get(subgraph) ?? 0) + 1),
     });
+    for (const subgraph of [hub.subgraphs.onestop, hub.subgraphs.local]) {
+      await eventually(async () => expect(await (await fetch(subgraph.metricsUrl)).text()).toContain('hub_feed_messages_behind{'));
+    }
   });
   afterAll(() => hub?.close());
 
