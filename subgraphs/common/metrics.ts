@@ -3,10 +3,11 @@ import type { EntityClass } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type RequestHandler } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import { signIdentity, type Identity } from './auth';
+import type { Identity } from './auth';
 import type { SubgraphName } from './env';
 import { listen, type Listening } from './http';
 import { forHubComponents, type OutboxMessageBase } from './outbox';
+import { serviceAuthorization, type TokenVerifier } from './tokens';
 
 /**
  * Prometheus figures (prom-client), served at `/metrics` on each process without a token, on the service's
@@ -229,7 +230,7 @@ export function feedLag(schema: string, sources: readonly SubgraphName[], servic
       const rows = { [behind]: [] as FigureRow[], [age]: [] as FigureRow[] };
       for (const source of sources) {
         const url = `${services.peerUrl(source).replace(/\/graphql$/, '/events/backlog')}?after=${positions.get(source) ?? '0'}`;
-        const response = await fetch(url, { headers: signIdentity(FIGURES_READER, services.identitySecret), signal: AbortSignal.timeout(5000) });
+        const response = await fetch(url, { headers: await serviceAuthorization(FIGURES_READER, services.identitySecret), signal: AbortSignal.timeout(5000) });
         if (!response.ok) continue;
         const backlog = (await response.json()) as { behind: number; oldestAt: string | null };
         rows[behind].push({ labels: { source }, value: backlog.behind });
@@ -241,8 +242,8 @@ export function feedLag(schema: string, sources: readonly SubgraphName[], servic
 }
 
 /** `GET /events/backlog?after=<id>`: how many messages the outbox has past `after`, and when the first of them was written. */
-export function feedBacklog(orm: MikroORM, entity: EntityClass<OutboxMessageBase>, identitySecret: string, maxAgeSeconds: number): RequestHandler {
-  return forHubComponents(identitySecret, maxAgeSeconds, async (after, _req, res) => {
+export function feedBacklog(orm: MikroORM, entity: EntityClass<OutboxMessageBase>, verifier: TokenVerifier): RequestHandler {
+  return forHubComponents(verifier, async (after, _req, res) => {
     const em = orm.em.fork();
     const past = { id: { $gt: after } } as object;
     const [behind, oldest] = await Promise.all([em.count(entity, past), em.findOne(entity, past, { orderBy: { id: 'asc' } as object, fields: ['occurredAt'] as never })]);

@@ -6,7 +6,6 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { Client } from 'pg';
-import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity } from './auth';
 import { Loaders, type Context } from './context';
 import { GraphClient } from './graph-client';
 import { traceService } from './tracing';
@@ -16,6 +15,7 @@ import { feedBacklog, ServiceMetrics, type Figure, type FigureServices, type Met
 import type { NoticeSettings, SubgraphName } from './env';
 import { migrate, openOrm, type SubgraphDatabase } from './orm';
 import { messageFeed, type OutboxMessageBase } from './outbox';
+import { TokenVerifier, type TokenSettings } from './tokens';
 
 /** What a subgraph's background work (the event consumer) is given. */
 export interface SubgraphServices {
@@ -49,8 +49,8 @@ export interface SubgraphOptions {
   databaseUrl: string;
   port: number;
   host: string;
-  identitySecret: string;
-  identityMaxAgeSeconds: number;
+  /** How callers' tokens are verified, and the key of the hub's own service tokens. */
+  tokens: TokenSettings;
   maxBodyBytes: number;
   poolMax?: number;
   /** Migrate and load reference data before listening. */
@@ -106,7 +106,13 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     includeStacktraceInErrorResponses: options.includeStacktraces ?? false,
   });
   await apollo.start();
-  const graph = new GraphClient(options.gatewayUrl, options.identitySecret);
+  const graph = new GraphClient(options.gatewayUrl, options.tokens.identitySecret, {
+    sub: `hub:${definition.name}`,
+    name: 'Một Cửa Hub',
+    agency: 'HUB',
+    roles: ['SYSTEM'],
+  });
+  const verifier = new TokenVerifier(options.tokens);
   const clock = options.clock ?? (() => new Date());
 
   const app = express();
@@ -123,20 +129,17 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   app.get('/livez', livez);
   app.get('/readyz', readyz(definition.name, databaseChecks(orm, definition.database)));
   if (definition.outbox) {
-    app.get('/events', messageFeed(orm, definition.outbox, options.identitySecret, options.identityMaxAgeSeconds));
-    app.get('/events/backlog', feedBacklog(orm, definition.outbox, options.identitySecret, options.identityMaxAgeSeconds));
+    app.get('/events', messageFeed(orm, definition.outbox, verifier));
+    app.get('/events/backlog', feedBacklog(orm, definition.outbox, verifier));
   }
   app.use(
     '/graphql',
     express.json({ limit: options.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => ({
-        // A request without the gateway's signature gets UNAUTHENTICATED and no data.
-        actor: verifyIdentity(
-          { identity: req.header(IDENTITY_HEADER), signature: req.header(SIGNATURE_HEADER) },
-          options.identitySecret,
-          options.identityMaxAgeSeconds,
-        ),
+        // The caller's own token, passed on by the gateway and verified here as the gateway verified it; a
+        // bad one gets UNAUTHENTICATED and no data, none is an anonymous caller.
+        actor: await verifier.identityOf(req.header('authorization')),
         em: orm.em.fork(),
         loaders: new Loaders(),
         now: clock(),
@@ -159,12 +162,12 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     orm,
     graph,
     clock,
-    identitySecret: options.identitySecret,
+    identitySecret: options.tokens.identitySecret,
     eventPollMs: options.eventPollMs,
     notices: options.notices,
     peerUrl,
   });
-  const figures = definition.figures?.({ orm, peerUrl, identitySecret: options.identitySecret }) ?? [];
+  const figures = definition.figures?.({ orm, peerUrl, identitySecret: options.tokens.identitySecret }) ?? [];
   const stopSampling = metrics.sample(figures, options.metrics?.sampleMs ?? 15_000);
 
   return {
