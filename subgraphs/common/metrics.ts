@@ -201,13 +201,19 @@ export function countsBy(name: string, help: string, label: string, sql: string,
 
 /** Messages a follower took from a feed and rejected, by feed. */
 export function rejectedMessages(schema: string, services: FigureServices): Figure {
-  return countsBy(
-    'hub_feed_rejected_messages',
-    'Messages taken from a feed and rejected (kept with their reason, to be replayed), by feed',
-    'source',
-    `select source, count(*)::int as n from "${schema}".consumed_event where outcome = 'REJECTED' group by source`,
-    services,
-  );
+  const name = 'hub_feed_rejected_messages';
+  return {
+    gauges: { [name]: { help: 'Messages taken from a feed and rejected, whole or in part (kept with their reason, to be replayed), by feed', labelNames: ['source'] } },
+    async sample() {
+      const connection = services.orm.em.getConnection();
+      // A follower that applies a message unit by unit keeps the refused units in consumed_unit.
+      const [{ units }] = await connection.execute<Array<{ units: boolean }>>(`select to_regclass('"${schema}".consumed_unit') is not null as units`);
+      const rejected = [`select source, event_id from "${schema}".consumed_event where outcome = 'REJECTED'`];
+      if (units) rejected.push(`select source, event_id from "${schema}".consumed_unit where outcome = 'REJECTED'`);
+      const rows = await connection.execute<Array<{ source: string; n: number }>>(`select source, count(*)::int as n from (${rejected.join(' union ')}) r group by source`);
+      return { [name]: rows.map((row) => ({ labels: { source: row.source }, value: row.n })) };
+    },
+  };
 }
 
 const FIGURES_READER: Identity = { sub: 'hub:metrics', name: 'Một Cửa Hub', agency: 'HUB', roles: ['SYSTEM'] };

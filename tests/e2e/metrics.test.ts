@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { feedLag } from '../../subgraphs/common/metrics';
+import { feedLag, rejectedMessages } from '../../subgraphs/common/metrics';
 import { serviceAuthorization } from '../../subgraphs/common/tokens';
 import { aReceivedDossier, allEventsConsumed, eventually, useDossierHub } from '../testkit/dossiers';
 
@@ -95,5 +95,25 @@ describe('Prometheus figures at /metrics', () => {
     expect(age.labels).toEqual({ source: 'province' });
     expect(age.value).toBeGreaterThanOrEqual((before - rows[0].oldest.getTime()) / 1000);
     expect(age.value).toBeLessThanOrEqual((Date.now() - rows[0].oldest.getTime()) / 1000);
+  });
+
+  it('rejected messages are counted by feed, those refused whole and those refused in part once each', async () => {
+    const client = new Client({ connectionString: hub.database.url });
+    await client.connect();
+    try {
+      await client.query(`create schema rejected_probe;
+        create table rejected_probe.consumed_event (source text, event_id bigint, outcome text, primary key (source, event_id));
+        insert into rejected_probe.consumed_event values ('tax', 1, 'APPLIED'), ('tax', 2, 'REJECTED'), ('land', 7, 'REJECTED'), ('land', 8, 'REJECTED'), ('land', 9, 'APPLIED')`);
+      const services = { orm: hub.subgraphs.onestop.orm, peerUrl: () => hub.subgraphs.province.url, identitySecret: hub.config.identitySecret };
+      const figure = rejectedMessages('rejected_probe', services);
+      const bySource = async () => Object.fromEntries((await figure.sample()).hub_feed_rejected_messages.map((row) => [row.labels.source, row.value]));
+      expect(await bySource()).toEqual({ tax: 1, land: 2 });
+      // Applied unit by unit: a message with a refused unit counts once, however many units were refused.
+      await client.query(`create table rejected_probe.consumed_unit (source text, event_id bigint, unit text, outcome text);
+        insert into rejected_probe.consumed_unit values ('tax', 1, 'a', 'REJECTED'), ('tax', 1, 'b', 'REJECTED'), ('land', 7, 'a', 'REJECTED'), ('land', 9, 'a', 'APPLIED')`);
+      expect(await bySource()).toEqual({ tax: 2, land: 2 });
+    } finally {
+      await client.end();
+    }
   });
 });
