@@ -38,10 +38,24 @@ function processMetrics(): Registry {
   return processRegistry;
 }
 
-/** An operation name a client chose, kept as a label only when it looks like one (bounded, no values). */
-function operationLabel(name: string | null | undefined): string {
-  if (!name) return '(anonymous)';
-  return /^[A-Za-z_][A-Za-z0-9_]{0,79}$/.test(name) ? name : '(invalid)';
+/**
+ * The operation names clients chose, as labels: a name that looks like one, and at most `max` distinct names
+ * per process, later ones counted as `(other)`, so that a caller inventing names cannot grow the series
+ * without end.
+ */
+export class OperationLabels {
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly max = 300) {}
+
+  of(name: string | null | undefined): string {
+    if (!name) return '(anonymous)';
+    if (!/^[A-Za-z_][A-Za-z0-9_]{0,79}$/.test(name)) return '(invalid)';
+    if (this.seen.has(name)) return name;
+    if (this.seen.size >= this.max) return '(other)';
+    this.seen.add(name);
+    return name;
+  }
 }
 
 export class ServiceMetrics {
@@ -62,6 +76,7 @@ export class ServiceMetrics {
   /** Times every GraphQL request, labelled by its operation and outcome. */
   plugin(): ApolloServerPlugin<any> {
     const requests = this.requests;
+    const operations = new OperationLabels();
     return {
       async requestDidStart() {
         const end = requests.startTimer();
@@ -71,7 +86,7 @@ export class ServiceMetrics {
             const formatted = body.kind === 'single' ? body.singleResult.errors : undefined;
             const code = formatted?.[0]?.extensions?.code ?? errors?.[0]?.extensions?.code;
             const failed = (formatted?.length ?? 0) > 0 || (errors?.length ?? 0) > 0;
-            end({ operation: operationLabel(operationName ?? request.operationName), outcome: failed ? String(code ?? 'INTERNAL_SERVER_ERROR') : 'ok' });
+            end({ operation: operations.of(operationName ?? request.operationName), outcome: failed ? String(code ?? 'INTERNAL_SERVER_ERROR') : 'ok' });
           },
         };
       },
