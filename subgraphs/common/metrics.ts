@@ -4,10 +4,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type RequestHandler } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Identity } from './auth';
-import { serviceAuthorization, type TokenVerifier } from './tokens';
 import type { SubgraphName } from './env';
 import { listen, type Listening } from './http';
 import { forHubComponents, type OutboxMessageBase } from './outbox';
+import { serviceAuthorization, type TokenVerifier } from './tokens';
 
 /**
  * Prometheus figures (prom-client), served at `/metrics` on each process without a token, on the service's
@@ -38,10 +38,24 @@ function processMetrics(): Registry {
   return processRegistry;
 }
 
-/** An operation name a client chose, kept as a label only when it looks like one (bounded, no values). */
-function operationLabel(name: string | null | undefined): string {
-  if (!name) return '(anonymous)';
-  return /^[A-Za-z_][A-Za-z0-9_]{0,79}$/.test(name) ? name : '(invalid)';
+/**
+ * The operation names clients chose, as labels: a name that looks like one, and at most `max` distinct names
+ * per process, later ones counted as `(other)`, so that a caller inventing names cannot grow the series
+ * without end.
+ */
+export class OperationLabels {
+  private readonly seen = new Set<string>();
+
+  constructor(private readonly max = 300) {}
+
+  of(name: string | null | undefined): string {
+    if (!name) return '(anonymous)';
+    if (!/^[A-Za-z_][A-Za-z0-9_]{0,79}$/.test(name)) return '(invalid)';
+    if (this.seen.has(name)) return name;
+    if (this.seen.size >= this.max) return '(other)';
+    this.seen.add(name);
+    return name;
+  }
 }
 
 export class ServiceMetrics {
@@ -62,6 +76,7 @@ export class ServiceMetrics {
   /** Times every GraphQL request, labelled by its operation and outcome. */
   plugin(): ApolloServerPlugin<any> {
     const requests = this.requests;
+    const operations = new OperationLabels();
     return {
       async requestDidStart() {
         const end = requests.startTimer();
@@ -71,7 +86,7 @@ export class ServiceMetrics {
             const formatted = body.kind === 'single' ? body.singleResult.errors : undefined;
             const code = formatted?.[0]?.extensions?.code ?? errors?.[0]?.extensions?.code;
             const failed = (formatted?.length ?? 0) > 0 || (errors?.length ?? 0) > 0;
-            end({ operation: operationLabel(operationName ?? request.operationName), outcome: failed ? String(code ?? 'INTERNAL_SERVER_ERROR') : 'ok' });
+            end({ operation: operations.of(operationName ?? request.operationName), outcome: failed ? String(code ?? 'INTERNAL_SERVER_ERROR') : 'ok' });
           },
         };
       },
@@ -201,13 +216,19 @@ export function countsBy(name: string, help: string, label: string, sql: string,
 
 /** Messages a follower took from a feed and rejected, by feed. */
 export function rejectedMessages(schema: string, services: FigureServices): Figure {
-  return countsBy(
-    'hub_feed_rejected_messages',
-    'Messages taken from a feed and rejected (kept with their reason, to be replayed), by feed',
-    'source',
-    `select source, count(*)::int as n from "${schema}".consumed_event where outcome = 'REJECTED' group by source`,
-    services,
-  );
+  const name = 'hub_feed_rejected_messages';
+  return {
+    gauges: { [name]: { help: 'Messages taken from a feed and rejected, whole or in part (kept with their reason, to be replayed), by feed', labelNames: ['source'] } },
+    async sample() {
+      const connection = services.orm.em.getConnection();
+      // A follower that applies a message unit by unit keeps the refused units in consumed_unit.
+      const [{ units }] = await connection.execute<Array<{ units: boolean }>>(`select to_regclass('"${schema}".consumed_unit') is not null as units`);
+      const rejected = [`select source, event_id from "${schema}".consumed_event where outcome = 'REJECTED'`];
+      if (units) rejected.push(`select source, event_id from "${schema}".consumed_unit where outcome = 'REJECTED'`);
+      const rows = await connection.execute<Array<{ source: string; n: number }>>(`select source, count(*)::int as n from (${rejected.join(' union ')}) r group by source`);
+      return { [name]: rows.map((row) => ({ labels: { source: row.source }, value: row.n })) };
+    },
+  };
 }
 
 const FIGURES_READER: Identity = { sub: 'hub:metrics', name: 'Một Cửa Hub', agency: 'HUB', roles: ['SYSTEM'] };
