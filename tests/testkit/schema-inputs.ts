@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  astFromValue,
   buildClientSchema,
   getIntrospectionQuery,
   getNamedType,
@@ -10,6 +11,7 @@ import {
   isNonNullType,
   isObjectType,
   isScalarType,
+  print,
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
@@ -214,12 +216,16 @@ function selection(field: GraphQLField<unknown, unknown>): string {
   return `{ __typename ${leaves.join(' ')} }`;
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 export interface RootOperation {
   kind: 'query' | 'mutation';
   name: string;
   /** The operation's text, every argument a variable. */
   document: string;
   args: fc.Arbitrary<Record<string, unknown>>;
+  /** The operation's text with these arguments written in it as literals; null when GraphQL cannot write one (an Int beyond 32 bits). */
+  inline(args: Record<string, unknown>): string | null;
 }
 
 /** Every root field of the schema, as an operation with variables and the arbitrary of those variables. */
@@ -235,7 +241,23 @@ export function rootOperations(schema: GraphQLSchema, known: KnownValues): RootO
         const variables = field.args.map((arg) => `$${arg.name}: ${String(arg.type)}`).join(', ');
         const passed = field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
         const document = `${kind}${variables ? ` (${variables})` : ''} { ${field.name}${passed ? `(${passed})` : ''} ${selection(field)} }`;
-        return { kind, name: field.name, document, args: argumentsArbitrary(field.args, known) };
+        const inline = (values: Record<string, unknown>) => {
+          try {
+            const literals = field.args
+              .filter((arg) => values[arg.name] !== undefined)
+              .map((arg) => {
+                const ast = astFromValue(values[arg.name], arg.type);
+                if (!ast) throw new Error(`no literal for ${arg.name}`);
+                return `${arg.name}: ${print(ast)}`;
+              });
+            const text = `${kind} { ${field.name}${literals.length ? `(${literals.join(', ')})` : ''} ${selection(field)} }`;
+            // A lone surrogate cannot be written in a GraphQL document at all: a syntax error, not input (it goes as a variable).
+            return LONE_SURROGATE.test(text) ? null : text;
+          } catch {
+            return null;
+          }
+        };
+        return { kind, name: field.name, document, args: argumentsArbitrary(field.args, known), inline };
       }),
   );
 }
