@@ -18,6 +18,7 @@ import { GuidanceSlipResolver } from './dossier/guidance.resolver';
 import { startDeferredMessages } from './feed/deferred';
 import { startFeedReader } from './feed/feed-reader';
 import { FEED_REACTIONS } from './feed/reactions';
+import { RejectedEventsResolver } from './feed/rejected-events.resolver';
 import { database } from './mikro-orm.config';
 import { startNoticeDispatcher } from './notices/notice-dispatcher';
 import { AgencyInboxResolver } from './reporting/inbox.resolver';
@@ -41,6 +42,7 @@ export const onestop: SubgraphDefinition = {
         GuidanceSlipResolver,
         ReportingResolver,
         DeadlineResolver,
+        RejectedEventsResolver,
       ],
       orphanedTypes: [Agency],
       references: { ...agencyReferences, ...dossierReferences },

@@ -2,7 +2,7 @@ import { LoadStrategy, OptimisticLockError, UniqueConstraintViolationException }
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { WorkingCalendar } from '../../common/calendar';
 import type { Context } from '../../common/context';
-import { ConflictError, NotFoundError } from '../../common/errors';
+import { LostRaceError, NotFoundError } from '../../common/errors';
 import type { Command, Facts } from '../rulebook/commands';
 import { decide } from '../rulebook/decide';
 import { agencyAt } from '../rulebook/directory';
@@ -28,7 +28,11 @@ import { Transfer } from './transfer.entity';
  */
 
 /** What a service function works with: the request's unit of work, caller, time and graph. */
-export type Deps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'> & { calendar?: WorkingCalendar };
+export type Deps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'> & {
+  calendar?: WorkingCalendar;
+  /** Applying a feed message: records, in the change's own transaction, that its part for this dossier is done. */
+  take?: (em: EntityManager, dossier: string) => Promise<void>;
+};
 
 /** The working calendar the rules count on: the registers' (kept by onestop, `directory.ts`), or a test's own. */
 export const calendarOf = async (deps: Deps): Promise<WorkingCalendar> => deps.calendar ?? workingCalendar(deps.graph);
@@ -149,6 +153,7 @@ export async function change(deps: Deps, code: string, command: Command): Promis
   const [agencies, calendar] = await Promise.all([agencyDirectory(deps.graph), calendarOf(deps)]);
   try {
     return await deps.em.transactional(async (em) => {
+      await deps.take?.(em, code);
       const dossier = await em.findOne(Dossier, { code }, { populate: ['legs', 'transfers'], strategy: LoadStrategy.JOINED });
       if (!dossier) throw new NotFoundError('Dossier', code);
       const state = stateOf(dossier);
@@ -161,7 +166,7 @@ export async function change(deps: Deps, code: string, command: Command): Promis
   } catch (error) {
     // Of two simultaneous changes to one dossier, the one that saves second loses.
     if (isDossierRace(error)) {
-      throw new ConflictError('Another change to this dossier was saved first; reload it and try again.', { code });
+      throw new LostRaceError('Another change to this dossier was saved first; reload it and try again.', { code });
     }
     throw error;
   }

@@ -1,0 +1,137 @@
+import { Client } from 'pg';
+import { aDossierAtLeg, allEventsConsumed, dataOf, eventually, TAX_NOTICE_FIELDS, untilStatus, useDossierHub, type DossierHub } from '../testkit/dossiers';
+import type { TestHub } from '../testkit/hub';
+
+/** A connection of the test's own to the hub's database, to hold a transaction open across the hub's work. */
+export async function connect(hub: TestHub): Promise<Client> {
+  const client = new Client({ connectionString: hub.database.url });
+  await client.connect();
+  return client;
+}
+
+/** Resolves once some other session of the hub's database waits for a lock (on a row the test holds). */
+export async function untilSomeoneWaits(client: Client): Promise<void> {
+  await eventually(async () => {
+    const { rows } = await client.query(
+      `select count(*)::int as waiting from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'`,
+    );
+    expect(rows[0].waiting).toBeGreaterThan(0);
+  });
+}
+
+const TAXES = [{ kind: 'REGISTRATION_FEE', base: '800000000', rate: 0.005 }];
+
+export function taxDesk(context: DossierHub) {
+  const { hub, who, clock } = context;
+  const treasury = () => hub.token('BG.KBNN', ['SYSTEM'], 'Hệ thống Kho bạc');
+  const issue = (code: string, items: unknown[] = TAXES, token = who.tax) =>
+    hub.gql(`mutation ($input: IssueTaxNoticeInput!) { issueTaxNotice(input: $input) { ${TAX_NOTICE_FIELDS} } }`, { input: { dossier: code, items } }, token);
+  const pay = (notice: string, amount: string, receiptNumber: string) =>
+    hub.gql(
+      `mutation ($notice: ID!, $amount: Money!, $receipt: String!) { recordTaxPayment(notice: $notice, amount: $amount, receiptNumber: $receipt) { ${TAX_NOTICE_FIELDS} } }`,
+      { notice, amount, receipt: receiptNumber },
+      treasury(),
+    );
+  /** A land transfer at the Yên Thế tax branch since Tuesday 10 March 10:00. */
+  const atTaxBranch = async (): Promise<string> =>
+    (
+      await aDossierAtLeg(context, 3, '2026-03-09T09:00:00+07:00', [
+        { handedAt: '2026-03-09T10:00:00+07:00' },
+        { handedAt: '2026-03-10T09:00:00+07:00', acceptedAt: '2026-03-10T10:00:00+07:00' },
+      ])
+    ).code;
+  /** Its notice issued Wednesday 11 March 10:00, accepted by the land branch at 14:00 while it waits for the payment. */
+  const awaitingPaymentAtLandBranch = async (): Promise<{ code: string; notice: any }> => {
+    const code = await atTaxBranch();
+    clock.set('2026-03-11T10:00:00+07:00');
+    const notice = dataOf(await issue(code)).issueTaxNotice;
+    await untilStatus(hub, code, 'AWAITING_PAYMENT');
+    clock.set('2026-03-11T14:00:00+07:00');
+    await context.dossiers.ok('accept', { code }, who.land);
+    return { code, notice };
+  };
+  return { treasury, issue, pay, atTaxBranch, awaitingPaymentAtLandBranch };
+}
+
+const REJECTED_FIELDS = 'source id type dossierCode rejectedAt reason replayedAt outcome';
+
+describe('the event consumer tells a lost race from a refusal', () => {
+  const context = useDossierHub('2026-03-09T09:00:00+07:00');
+  const { hub, dossiers, who, clock } = context;
+  const desk = taxDesk(context);
+  const rejected = () => hub.gql(`{ rejectedEvents { ${REJECTED_FIELDS} } }`, {}, who.supervisor);
+  const replay = (source: string, id: string, token = who.supervisor) =>
+    hub.gql(`mutation ($source: String!, $id: ID!) { replayEvent(source: $source, id: $id) { ${REJECTED_FIELDS} } }`, { source, id }, token);
+
+  it('retries a payment that lost the race with another change of the dossier, and moves the paid dossier on', async () => {
+    const { code, notice } = await desk.awaitingPaymentAtLandBranch();
+    // Another change of the dossier (as the land branch signing for it) is under way and saves first: the
+    // payment's change, read before it, finds a newer version when it saves.
+    const other = await connect(hub);
+    try {
+      await other.query('begin');
+      await other.query('update onestop.dossier set version = version + 1 where code = $1', [code]);
+      clock.set('2026-03-12T09:00:00+07:00');
+      dataOf(await desk.pay(notice.id, '4000000', 'KB-RACE-1'));
+      await untilSomeoneWaits(other);
+      await other.query('commit');
+    } finally {
+      await other.end();
+    }
+    await untilStatus(hub, code, 'IN_PROGRESS');
+    await allEventsConsumed(hub);
+    expect(dataOf(await rejected()).rejectedEvents.filter((event: any) => event.dossierCode === code)).toEqual([]);
+    const history = dataOf(await hub.gql(`query ($code: ID!) { dossier(code: $code) { history { action } historyIntact } }`, { code }, who.supervisor)).dossier;
+    expect(history.history.filter((event: any) => event.action === 'PAYMENT_RECEIVED')).toHaveLength(1);
+    expect(history.historyIntact).toBe(true);
+  });
+
+  it('keeps a real refusal as REJECTED with its reason, lists it for supervisors, and replays it once the cause is fixed', async () => {
+    const code = await desk.atTaxBranch();
+    // The consumer is held before it takes the notice's message; meanwhile the tax branch asks for a supplement.
+    const holder = await connect(hub);
+    let id: string;
+    try {
+      await holder.query('begin');
+      await holder.query('lock table onestop.consumed_unit in exclusive mode');
+      clock.set('2026-03-11T10:00:00+07:00');
+      dataOf(await desk.issue(code));
+      await dossiers.ok('requestSupplement', { code, items: ['Bản sao hợp đồng chuyển nhượng có công chứng'] }, who.tax);
+      await holder.query('commit');
+    } finally {
+      await holder.end();
+    }
+    await allEventsConsumed(hub);
+    const [kept] = dataOf(await rejected()).rejectedEvents.filter((event: any) => event.dossierCode === code);
+    expect(kept).toMatchObject({ source: 'tax', type: 'TAX_NOTICE_ISSUED', dossierCode: code, outcome: 'REJECTED', replayedAt: null });
+    expect(kept.reason).toMatch(/SUPPLEMENT_REQUESTED/);
+    id = kept.id;
+
+    // Only supervisors see and replay them.
+    expect((await hub.gql(`{ rejectedEvents { id } }`, {}, who.tax)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await replay('tax', id, who.tax)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect((await hub.gql(`{ rejectedEvents { id } }`)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+
+    // Replayed before the cause is fixed: still rejected, with the reason of now.
+    clock.set('2026-03-11T11:00:00+07:00');
+    const again = dataOf(await replay('tax', id)).replayEvent;
+    expect(again).toMatchObject({ id, outcome: 'REJECTED', replayedAt: '2026-03-11T11:00:00+07:00' });
+    expect(again.reason).toMatch(/SUPPLEMENT_REQUESTED/);
+
+    // The applicant supplements; the replay then applies the notice and the dossier waits for the payment.
+    clock.set('2026-03-12T09:00:00+07:00');
+    await dossiers.ok('supplement', { code, documents: ['Bản sao hợp đồng chuyển nhượng có công chứng'] }, who.desk);
+    const applied = dataOf(await replay('tax', id)).replayEvent;
+    expect(applied).toMatchObject({ id, source: 'tax', dossierCode: code, outcome: 'APPLIED' });
+    expect(await statusOrFail(code)).toBe('AWAITING_PAYMENT');
+    expect(dataOf(await rejected()).rejectedEvents.filter((event: any) => event.dossierCode === code)).toEqual([]);
+    // Applied now: nothing to replay, and an unknown message is not found.
+    expect((await replay('tax', id)).errors?.[0].extensions?.code).toBe('CONFLICT');
+    expect((await replay('tax', '999999')).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await replay('tax', 'abc')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  async function statusOrFail(code: string): Promise<string> {
+    return dataOf(await hub.gql(`query ($code: ID!) { dossier(code: $code) { status } }`, { code }, who.supervisor)).dossier.status;
+  }
+});
