@@ -131,6 +131,46 @@ describe('the event consumer tells a lost race from a refusal', () => {
     expect((await replay('tax', 'abc')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('moves each dossier of a closed agency in a unit of its own: one held up does not hold the others, and its lost race is tried again', async () => {
+    const held = async () => (await aDossierAtLeg(context, 2, '2026-03-12T08:00:00+07:00')).code as string;
+    const [first, second, third] = [await held(), await held(), await held()];
+    const homeAffairs = hub.token('BG.SNV', ['SUPERVISOR'], 'Vũ Quang Huy');
+    const other = await connect(hub);
+    try {
+      // A change of the second dossier is under way when the closure reaches it, and saves first.
+      await other.query('begin');
+      await other.query('update onestop.dossier set version = version + 1 where code = $1', [second]);
+      clock.set('2026-03-12T09:00:00+07:00');
+      dataOf(
+        await hub.gql(
+          `mutation { closeAgency(code: "BG.VPDKDD.YENTHE", successor: "BG.VPDKDD", effectiveAt: "2026-03-12T00:00:00+07:00", reason: "Sắp xếp lại các chi nhánh Văn phòng Đăng ký đất đai") { code } }`,
+          {},
+          homeAffairs,
+        ),
+      );
+      await untilSomeoneWaits(other);
+      // The first dossier's move is already saved, while the second waits.
+      expect(await addresseeOf(first)).toBe('BG.VPDKDD');
+      expect(await addresseeOf(third)).toBeNull();
+      await other.query('commit');
+    } finally {
+      await other.end();
+    }
+    await allEventsConsumed(hub);
+    for (const code of [first, second, third]) {
+      const moved = dataOf(await hub.gql(`query ($code: ID!) { dossier(code: $code) { addressee { code } history { action } historyIntact } }`, { code }, who.supervisor)).dossier;
+      // Handed to the successor, which accepts it as any hand-over.
+      expect(moved.addressee.code).toBe('BG.VPDKDD');
+      expect(moved.history.filter((event: any) => event.action === 'REASSIGN')).toHaveLength(1);
+      expect(moved.historyIntact).toBe(true);
+    }
+    expect(dataOf(await rejected()).rejectedEvents).toEqual([]);
+  });
+
+  async function addresseeOf(code: string): Promise<string | null> {
+    return dataOf(await hub.gql(`query ($code: ID!) { dossier(code: $code) { addressee { code } } }`, { code }, who.supervisor)).dossier.addressee?.code ?? null;
+  }
+
   async function statusOrFail(code: string): Promise<string> {
     return dataOf(await hub.gql(`query ($code: ID!) { dossier(code: $code) { status } }`, { code }, who.supervisor)).dossier.status;
   }
