@@ -11,6 +11,8 @@ export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 export const DEV_JWT_SECRET = 'mot-cua-hub-dev-jwt-secret';
 export const DEV_IDENTITY_SECRET = 'mot-cua-hub-dev-identity-secret';
+/** Signs the dossiers' histories (HMAC-SHA256); the database never holds it. Development only. */
+export const DEV_AUDIT_KEY = 'mot-cua-hub-dev-audit-key-not-for-production';
 
 const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
   gateway: 4000,
@@ -49,6 +51,7 @@ const schema = z
     HUB_JWT_SECRET: z.string().min(16).default(DEV_JWT_SECRET),
     HUB_IDENTITY_SECRET: z.string().min(16).default(DEV_IDENTITY_SECRET),
     HUB_IDENTITY_MAX_AGE_SECONDS: positiveInt.default(300),
+    HUB_AUDIT_KEY: z.string().min(32).default(DEV_AUDIT_KEY),
     HUB_DB_POOL_MAX: positiveInt.default(10),
     HUB_MAX_QUERY_DEPTH: positiveInt.default(12),
     HUB_MAX_BODY_BYTES: positiveInt.default(1_000_000),
@@ -101,6 +104,9 @@ const schema = z
     if (!value.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'must be set in production' });
     }
+    if (value.HUB_AUDIT_KEY === DEV_AUDIT_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['HUB_AUDIT_KEY'], message: 'must be set in production' });
+    }
   });
 
 /**
@@ -131,6 +137,8 @@ export interface HubEnv {
   host: string;
   jwtSecret: string;
   identitySecret: string;
+  /** The key the dossiers' histories are signed with (HMAC-SHA256), kept out of the database. */
+  auditKey: string;
   identityMaxAgeSeconds: number;
   dbPoolMax: number;
   maxQueryDepth: number;
@@ -189,6 +197,7 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
     host: v.HUB_HOST,
     jwtSecret: v.HUB_JWT_SECRET,
     identitySecret: v.HUB_IDENTITY_SECRET,
+    auditKey: v.HUB_AUDIT_KEY,
     identityMaxAgeSeconds: v.HUB_IDENTITY_MAX_AGE_SECONDS,
     dbPoolMax: v.HUB_DB_POOL_MAX,
     maxQueryDepth: v.HUB_MAX_QUERY_DEPTH,

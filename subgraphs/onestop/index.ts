@@ -3,6 +3,7 @@ import { buildFederatedSchema } from '../common/federation';
 import type { SubgraphDefinition } from '../common/server';
 import { runStandalone } from '../common/standalone';
 import { Agency, agencyReferences } from './dossier/agency.reference';
+import { AuditResolver } from './dossier/audit.resolver';
 import { DeadlineResolver } from './dossier/deadline.resolver';
 import {
   DossierConnectionResolver,
@@ -43,6 +44,7 @@ export const onestop: SubgraphDefinition = {
         ReportingResolver,
         DeadlineResolver,
         RejectedEventsResolver,
+        AuditResolver,
       ],
       orphanedTypes: [Agency],
       references: { ...agencyReferences, ...dossierReferences },

@@ -15,7 +15,7 @@ import { agencyDirectory, workingCalendar } from './directory';
 import { DossierLeg } from './dossier-leg.entity';
 import { DossierEvent } from './dossier-event.entity';
 import { Dossier } from './dossier.entity';
-import { canonicalJson } from './history-chain';
+import { canonicalJson, sealOf } from './history-chain';
 import { mayRead, orThrow } from './permissions';
 import { requireActor } from '../../common/roles';
 import { project } from './projections';
@@ -113,6 +113,7 @@ function appendHistory(em: EntityManager, dossier: Dossier, event: Event, from: 
   });
   dossier.historyHead = row.hash;
   dossier.historyLength = row.seq;
+  dossier.historySeal = sealOf(dossier.code, row.seq, row.hash);
   em.persist(row);
 }
 
