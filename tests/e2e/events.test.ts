@@ -1,5 +1,5 @@
 import { aDossierAtLeg, allEventsConsumed, dataOf, untilStatus, useDossierHub } from '../testkit/dossiers';
-import { connect, taxDesk, untilSomeoneWaits } from '../testkit/races';
+import { connect, idleInTransaction, taxDesk, untilSomeoneWaits, untilWaitingFor } from '../testkit/races';
 
 const REJECTED_FIELDS = 'source id type dossierCode rejectedAt reason replayedAt outcome';
 
@@ -79,15 +79,20 @@ describe('the event consumer tells a lost race from a refusal', () => {
     expect((await replay('tax', 'abc')).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
-  it('moves each dossier of a closed agency in a unit of its own: one held up does not hold the others, and its lost race is tried again', async () => {
+  it('moves each dossier of a closed agency in a unit of its own, reading the graph with no transaction open: one held up does not hold the others, and its lost race is tried again', async () => {
     const held = async () => (await aDossierAtLeg(context, 2, '2026-03-12T08:00:00+07:00')).code as string;
     const [first, second, third] = [await held(), await held(), await held()];
     const homeAffairs = hub.token('BG.SNV', ['SUPERVISOR'], 'Vũ Quang Huy');
     const other = await connect(hub);
+    const directory = await connect(hub);
+    const gate = await connect(hub);
     try {
       // A change of the second dossier is under way when the closure reaches it, and saves first.
       await other.query('begin');
       await other.query('update onestop.dossier set version = version + 1 where code = $1', [second]);
+      // onestop takes the closure's message only once the directory is slow (below).
+      await gate.query('begin');
+      await gate.query('lock table onestop.consumed_event in access exclusive mode');
       clock.set('2026-03-12T09:00:00+07:00');
       dataOf(
         await hub.gql(
@@ -96,13 +101,23 @@ describe('the event consumer tells a lost race from a refusal', () => {
           homeAffairs,
         ),
       );
-      await untilSomeoneWaits(other);
+      // The province's directory answers slowly (its table is locked): while onestop waits on the graph for
+      // it, no transaction of onestop's is left open.
+      await directory.query('begin');
+      await directory.query('lock table province.agency in access exclusive mode');
+      await gate.query('commit');
+      await untilWaitingFor(directory, 'province.agency');
+      expect(await idleInTransaction(directory)).toBe(0);
+      await directory.query('commit');
+      await untilWaitingFor(other, 'row');
       // The first dossier's move is already saved, while the second waits.
       expect(await addresseeOf(first)).toBe('BG.VPDKDD');
       expect(await addresseeOf(third)).toBeNull();
       await other.query('commit');
     } finally {
       await other.end();
+      await directory.end();
+      await gate.end();
     }
     await allEventsConsumed(hub);
     for (const code of [first, second, third]) {

@@ -7,9 +7,12 @@ import type { TestHub } from './hub';
  * while the hub's work runs into it, waits until the hub is seen waiting, then lets go.
  */
 
+/** How the test's own sessions are told apart from the hub's. */
+const TEST_SESSION = 'mot-cua-hub-test';
+
 /** A connection of the test's own to the hub's database, to hold a transaction open across the hub's work. */
 export async function connect(hub: TestHub): Promise<Client> {
-  const client = new Client({ connectionString: hub.database.url });
+  const client = new Client({ connectionString: hub.database.url, application_name: TEST_SESSION });
   await client.connect();
   return client;
 }
@@ -22,6 +25,28 @@ export async function untilSomeoneWaits(client: Client): Promise<void> {
     );
     expect(rows[0].waiting).toBeGreaterThan(0);
   });
+}
+
+/** Resolves once some other session waits for a table the test locked (`schema.table`), or for a row it changed (`row`). */
+export async function untilWaitingFor(client: Client, what: string): Promise<void> {
+  await eventually(async () => {
+    const { rows } = await client.query(
+      `select count(*)::int as waiting from pg_locks l join pg_stat_activity a on a.pid = l.pid
+        where a.datname = current_database() and l.pid <> pg_backend_pid() and not l.granted
+          and (case when $1 = 'row' then l.locktype = 'transactionid' else l.locktype = 'relation' and l.relation = $1::regclass end)`,
+      [what],
+    );
+    expect(rows[0].waiting).toBeGreaterThan(0);
+  });
+}
+
+/** The hub's sessions (not the test's) that hold a transaction open while doing nothing in it. */
+export async function idleInTransaction(client: Client): Promise<number> {
+  const { rows } = await client.query(
+    `select count(*)::int as idle from pg_stat_activity where datname = current_database() and application_name <> $1 and state like 'idle in transaction%'`,
+    [TEST_SESSION],
+  );
+  return rows[0].idle;
 }
 
 const TAXES = [{ kind: 'REGISTRATION_FEE', base: '800000000', rate: 0.005 }];
