@@ -18,13 +18,13 @@ export async function connect(hub: TestHub): Promise<Client> {
 }
 
 /** Resolves once some other session of the hub's database waits for a lock (on a row the test holds). */
-export async function untilSomeoneWaits(client: Client): Promise<void> {
+export async function untilSomeoneWaits(client: Client, timeoutMs?: number): Promise<void> {
   await eventually(async () => {
     const { rows } = await client.query(
       `select count(*)::int as waiting from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'`,
     );
     expect(rows[0].waiting).toBeGreaterThan(0);
-  });
+  }, timeoutMs);
 }
 
 /** Resolves once some other session waits for a table the test locked (`schema.table`), or for a row it changed (`row`). */

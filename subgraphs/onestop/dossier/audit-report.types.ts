@@ -2,22 +2,22 @@ import { Field, Int, ObjectType } from 'type-graphql';
 
 @ObjectType({ description: 'A dossier whose record does not verify, and what is wrong with it.' })
 export class AuditFinding {
-  @Field(() => String)
+  @Field(() => String, { description: 'Mã hồ sơ: the dossier’s code.' })
   code!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What does not verify: a missing or changed event, a signature, the seal, or a part of the state its history does not lead to.' })
   problem!: string;
 }
 
 @ObjectType({ description: 'Every dossier’s history verified: its chain, its signatures under the hub’s audit key, its seal, and its state against what the history folds to.' })
 export class AuditReport {
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the audit ran.' })
   checkedAt!: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many dossiers were verified: all of them.' })
   dossiers!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many history events were verified.' })
   events!: number;
 
   @Field(() => Boolean, { description: 'Every dossier verified.' })

@@ -9,13 +9,13 @@ export class RejectedEvent {
   @Field(() => ID, { description: 'The message’s id in its producer’s feed.' })
   id!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The message’s type, such as TAX_NOTICE_PAID or REORGANIZED.' })
   type!: string;
 
   @Field(() => String, { nullable: true, description: 'The dossier it could not be applied to.' })
   dossierCode!: string | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When onestop refused it (or last refused it on a replay).' })
   rejectedAt!: Date;
 
   @Field(() => String, { description: 'Why, as the rules refused it.' })

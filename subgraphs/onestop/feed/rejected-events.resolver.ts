@@ -20,7 +20,11 @@ export class RejectedEventsResolver {
   }
 
   @Mutation(() => RejectedEvent, { description: 'SUPERVISOR: applies a rejected message again, as its producer served it; what is still refused stays rejected with its new reason.' })
-  async replayEvent(@Arg('source', () => String) source: string, @Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<RejectedEvent> {
+  async replayEvent(
+    @Arg('source', () => String, { description: 'The producing subgraph, as rejectedEvents names it: tax, land, local or province.' }) source: string,
+    @Arg('id', () => ID, { description: 'The message’s id in its producer’s feed, as rejectedEvents names it.' }) id: string,
+    @Ctx() ctx: Context,
+  ): Promise<RejectedEvent> {
     requireRole(ctx.actor, ['SUPERVISOR'], SUPERVISORS_ONLY);
     const problems = new Problems();
     const from = requiredText(problems, 'source', source, 20);
