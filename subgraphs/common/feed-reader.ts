@@ -352,6 +352,9 @@ export function startFeedReader<D extends ReactionDeps>(services: SubgraphServic
   /** Reads and applies what each producer whose feed this replica holds has; returns how many messages were applied. */
   async function pollOnce(): Promise<number> {
     let applied = 0;
+    // The locks live as long as their connection: a connection lost (a database restart) lost them too, and
+    // another replica may have the feeds now; they are taken again, when free, below.
+    if (held.size > 0) await lockQuery('select true as locked', []).catch(() => undefined);
     for (const source of follower.sources) {
       try {
         if (!(await owns(source))) continue;
