@@ -12,6 +12,8 @@ export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
 export const DEV_JWT_SECRET = 'mot-cua-hub-dev-jwt-secret';
 export const DEV_IDENTITY_SECRET = 'mot-cua-hub-dev-identity-secret';
+/** Signs the dossiers' histories (HMAC-SHA256); the database never holds it. Development only. */
+export const DEV_AUDIT_KEY = 'mot-cua-hub-dev-audit-key-not-for-production';
 
 const DEFAULT_PORTS: Record<SubgraphName | 'gateway', number> = {
   gateway: 4000,
@@ -63,6 +65,7 @@ const schema = z
     HUB_HOST: z.string().min(1).default('127.0.0.1'),
     HUB_JWT_SECRET: z.string().min(16).default(DEV_JWT_SECRET),
     HUB_IDENTITY_SECRET: z.string().min(16).default(DEV_IDENTITY_SECRET),
+    HUB_AUDIT_KEY: z.string().min(32).default(DEV_AUDIT_KEY),
     HUB_TOKEN_MAX_LIFETIME_SECONDS: positiveInt.default(12 * 3600),
     HUB_OIDC_ISSUER: z.string().url().optional(),
     HUB_OIDC_AUDIENCE: z.string().min(1).optional(),
@@ -147,6 +150,9 @@ const schema = z
     if (!value.DATABASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'must be set in production' });
     }
+    if (value.HUB_AUDIT_KEY === DEV_AUDIT_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['HUB_AUDIT_KEY'], message: 'must be set in production' });
+    }
   });
 
 /**
@@ -190,6 +196,8 @@ export interface HubEnv {
   host: string;
   jwtSecret: string;
   identitySecret: string;
+  /** The key the dossiers' histories are signed with (HMAC-SHA256), kept out of the database. */
+  auditKey: string;
   /** The longest life a caller's token may have. */
   tokenMaxLifetimeSeconds: number;
   /** The province's OpenID Connect issuer of callers' tokens, when it has one. */
@@ -268,6 +276,7 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
     host: v.HUB_HOST,
     jwtSecret: v.HUB_JWT_SECRET,
     identitySecret: v.HUB_IDENTITY_SECRET,
+    auditKey: v.HUB_AUDIT_KEY,
     tokenMaxLifetimeSeconds: v.HUB_TOKEN_MAX_LIFETIME_SECONDS,
     oidc:
       v.HUB_OIDC_ISSUER && v.HUB_OIDC_AUDIENCE && v.HUB_OIDC_JWKS_URL

@@ -40,3 +40,13 @@ export class ConflictError extends HubError {
     super(message, 'CONFLICT', extensions);
   }
 }
+
+/**
+ * Two changes to one record at once, and this one saved second: a CONFLICT for a caller (reload and try
+ * again), and for the hub's own consumers a lost race to retry, never a refusal to keep.
+ */
+export class LostRaceError extends ConflictError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { ...extensions, retry: true });
+  }
+}

@@ -6,6 +6,7 @@ import { Child } from './child.entity';
 import { LocalConsumedMessage } from './consumed-message.entity';
 import { LocalFeedCursor } from './feed-cursor.entity';
 import { LocalCounter } from './local-counter.entity';
+import { LocalConsumedUnit } from './consumed-unit.entity';
 import { migrations } from './migrations';
 import { LocalOutboxEvent } from './outbox.entity';
 import { Parent } from './parent.entity';
@@ -13,6 +14,6 @@ import { UnitName } from './unit-name.entity';
 
 export const database: SubgraphDatabase = {
   schema: 'local',
-  entities: [AdministrativeUnit, UnitName, AppliedDecision, BirthRegistration, Child, Parent, LocalOutboxEvent, LocalCounter, LocalFeedCursor, LocalConsumedMessage],
+  entities: [AdministrativeUnit, UnitName, AppliedDecision, BirthRegistration, Child, Parent, LocalOutboxEvent, LocalCounter, LocalFeedCursor, LocalConsumedMessage, LocalConsumedUnit],
   migrations,
 };

@@ -4,6 +4,7 @@ import { buildFederatedSchema } from '../common/federation';
 import type { SubgraphDefinition } from '../common/server';
 import { runStandalone } from '../common/standalone';
 import { Agency, agencyReferences } from './dossier/agency.reference';
+import { AuditResolver } from './dossier/audit.resolver';
 import { DeadlineResolver } from './dossier/deadline.resolver';
 import {
   DossierConnectionResolver,
@@ -19,6 +20,7 @@ import { GuidanceSlipResolver } from './dossier/guidance.resolver';
 import { startDeferredMessages } from './feed/deferred';
 import { startFeedReader } from './feed/feed-reader';
 import { FEED_REACTIONS } from './feed/reactions';
+import { RejectedEventsResolver } from './feed/rejected-events.resolver';
 import { database } from './mikro-orm.config';
 import { startNoticeDispatcher } from './notices/notice-dispatcher';
 import { AgencyInboxResolver } from './reporting/inbox.resolver';
@@ -46,6 +48,8 @@ export const onestop: SubgraphDefinition = {
         ReportingResolver,
         DeadlineResolver,
         WebhookResolver,
+        RejectedEventsResolver,
+        AuditResolver,
       ],
       orphanedTypes: [Agency],
       references: { ...agencyReferences, ...dossierReferences },

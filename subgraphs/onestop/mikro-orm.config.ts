@@ -10,6 +10,7 @@ import { Transfer } from './dossier/transfer.entity';
 import { ConsumedMessage } from './feed/consumed-message.entity';
 import { DeferredMessage } from './feed/deferred-message.entity';
 import { FeedCursor } from './feed/feed-cursor.entity';
+import { ConsumedUnit } from './feed/consumed-unit.entity';
 import { migrations } from './migrations';
 import { Notice } from './notices/notice.entity';
 import { DeskDailyStats } from './reporting/desk-stats.entity';
@@ -18,6 +19,6 @@ import { Webhook } from './webhooks/webhook.entity';
 
 export const database: SubgraphDatabase = {
   schema: 'onestop',
-  entities: [Dossier, Applicant, DossierLeg, Transfer, DossierEvent, DossierAccess, GuidanceSlip, Counter, ConsumedMessage, FeedCursor, DeferredMessage, DeskDailyStats, Notice, Webhook, WebhookDelivery],
+  entities: [Dossier, Applicant, DossierLeg, Transfer, DossierEvent, DossierAccess, GuidanceSlip, Counter, ConsumedMessage, ConsumedUnit, FeedCursor, DeferredMessage, DeskDailyStats, Notice, Webhook, WebhookDelivery],
   migrations,
 };

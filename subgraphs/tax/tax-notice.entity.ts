@@ -9,6 +9,11 @@ import { TaxPayment } from './tax-payment.entity';
 @Entity({ tableName: 'tax_notice' })
 @Index({ properties: ['dossierCode'] })
 @Unique({ properties: ['branchCode', 'year', 'serial'] })
+// One open notice per tax leg (a dossier at one branch), the last line behind the check in issueTaxNotice.
+@Unique({
+  name: 'tax_notice_open_per_leg',
+  expression: 'create unique index "tax_notice_open_per_leg" on "tax"."tax_notice" ("dossier_code", "branch_code") where "paid_at" is null and not "issued_twice"',
+})
 export class TaxNotice {
   [PrimaryKeyProp]?: 'id';
 
@@ -61,6 +66,13 @@ export class TaxNotice {
   @Field(() => Date, { nullable: true, description: 'When it was paid in full.' })
   @Property({ type: 'timestamptz', nullable: true })
   paidAt: Date | null = null;
+
+  /**
+   * Issued while another notice of the same dossier and branch was open, before the hub refused that (it
+   * then billed twice when two notices were issued at once); still payable, and not counted as the leg's open notice.
+   */
+  @Property({ type: 'boolean' })
+  issuedTwice = false;
 
   @OneToMany(() => TaxPayment, (payment) => payment.notice, { orderBy: { paidAt: 'asc', id: 'asc' } })
   payments = new Collection<TaxPayment>(this);

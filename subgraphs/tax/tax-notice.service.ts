@@ -7,7 +7,9 @@ import { recordMessage } from '../common/outbox';
 import { hasRole, requireActor, requireRole } from '../common/roles';
 import { localDate } from '../common/scalars';
 import { Problems, requiredText } from '../common/validation';
-import { addDays } from '../common/calendar';
+import { addDays, type LocalDate, type WorkingCalendar } from '../common/calendar';
+import { registersCalendar } from '../common/registers-calendar';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { branchOf } from '../common/branch';
 import { TaxOutboxEvent } from './outbox.entity';
 import { TaxNotice } from './tax-notice.entity';
@@ -20,6 +22,18 @@ export type TaxDeps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'>;
 export const TREASURY = 'BG.KBNN';
 /** The applicant pays within 30 days of the notice. */
 const DAYS_TO_PAY = 30;
+
+/**
+ * The last day to pay: 30 days on, or, when that is a day off, the next working day (Civil Code 2015,
+ * 91/2015/QH13, Art. 148.5: a period whose last day is a weekend or a holiday ends with the next working day).
+ */
+export function lastDayToPay(calendar: WorkingCalendar, issuedOn: LocalDate): LocalDate {
+  const due = addDays(issuedOn, DAYS_TO_PAY);
+  return calendar.isWorkingDay(due) ? due : calendar.nextWorkingDay(due);
+}
+
+/** The notice of this leg still open: a second one would bill the applicant twice. */
+const openNoticeOf = (em: EntityManager, dossierCode: string, branchCode: string) => em.findOne(TaxNotice, { dossierCode, branchCode, paidAt: null, issuedTwice: false });
 
 /** Rates the law fixes, used when the notice gives none. */
 const STANDARD_RATES: Partial<Record<TaxKind, number>> = {
@@ -82,7 +96,31 @@ export async function issueTaxNotice(deps: TaxDeps, input: { dossier: string; it
   if (dossier.status !== 'IN_PROGRESS') {
     throw new ConflictError(`A tax notice cannot be issued while the dossier is ${dossier.status}.`, { status: dossier.status });
   }
-  return deps.em.transactional(async (em) => {
+  const total = items.reduce((sum, item) => sum + BigInt(item.amount), 0n).toString();
+  // A notice of nothing would be paid at once, with no payment to move the dossier on: an exemption is not a notice.
+  if (total === '0') throw new BadUserInputError('The notice comes to 0 đồng: there is nothing to pay.', { fields: { items: 'the amounts come to 0 đồng' } });
+  const calendar = await registersCalendar(deps.graph);
+  const conflict = (open: TaxNotice | { number: string }) =>
+    new ConflictError(`Notice ${open.number} of dossier ${dossierCode} is still open: the tax leg has one notice, paid before another is issued.`, {
+      dossier: dossierCode,
+      open: open.number,
+    });
+  try {
+    return await deps.em.transactional(async (em) => {
+      const open = await openNoticeOf(em, dossierCode, actor.agency);
+      if (open) throw conflict(open);
+      return issueIn(em);
+    });
+  } catch (error) {
+    // Two notices issued at once: the open-notice index lets one through.
+    if (error instanceof UniqueConstraintViolationException && /tax_notice_open_per_leg/.test(error.message)) {
+      const open = await openNoticeOf(deps.em.fork(), dossierCode, actor.agency);
+      throw conflict(open ?? { number: 'issued a moment ago' });
+    }
+    throw error;
+  }
+
+  async function issueIn(em: EntityManager): Promise<TaxNotice> {
     const year = Number(localDate(deps.now).slice(0, 4));
     const [serial] = await nextNumbers(em, 'tax', [['notice', `${actor.agency}|${year}`]]);
     const notice = new TaxNotice({
@@ -93,15 +131,15 @@ export async function issueTaxNotice(deps: TaxDeps, input: { dossier: string; it
       year,
       serial,
       items,
-      total: items.reduce((sum, item) => sum + BigInt(item.amount), 0n).toString(),
+      total,
       issuedAt: deps.now,
       issuedBy: actor.name,
-      payBy: addDays(localDate(deps.now), DAYS_TO_PAY),
+      payBy: lastDayToPay(calendar, localDate(deps.now)),
     });
     em.persist(notice);
     recordMessage(em, TaxOutboxEvent, actor, 'TAX_NOTICE_ISSUED', dossierCode, { noticeId: notice.id, number: notice.number, total: notice.total, payBy: notice.payBy }, deps.now);
     return notice;
-  });
+  }
 }
 
 /**
@@ -122,9 +160,12 @@ export async function recordTaxPayment(
   problems.throwIfAny();
   try {
     return await deps.em.transactional(async (em) => {
-      // Payments of one notice take turns, so that they add up.
-      const notice = await em.findOne(TaxNotice, { id: noticeId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-      if (!notice) throw new NotFoundError('Tax notice', noticeId);
+      // Payments of one dossier's notices take turns, so that they add up and exactly one of them finds the
+      // dossier paid in full: all its notices are locked together, in one order.
+      const [ofDossier] = await em.execute<Array<{ dossier_code: string }>>('select dossier_code from tax.tax_notice where id = ?', [noticeId]);
+      if (!ofDossier) throw new NotFoundError('Tax notice', noticeId);
+      const notices = await em.find(TaxNotice, { dossierCode: ofDossier.dossier_code }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+      const notice = notices.find((candidate) => candidate.id === noticeId)!;
       const mayRecord = (actor.agency === notice.branchCode && hasRole(actor, ['PROCESSOR', 'SYSTEM'])) || (actor.agency === TREASURY && hasRole(actor, ['SYSTEM']));
       if (!mayRecord) throw new ForbiddenError(`Only ${notice.branchCode} or the treasury’s system records payments of notice ${notice.number}.`);
       const counted = await em.findOne(TaxPayment, { receiptNumber });
@@ -139,7 +180,7 @@ export async function recordTaxPayment(
       notice.paidAmount = (BigInt(notice.paidAmount) + BigInt(input.amount)).toString();
       if (notice.paid) {
         notice.paidAt = paidAt;
-        const unpaid = await em.count(TaxNotice, { dossierCode: notice.dossierCode, paidAt: null, id: { $ne: notice.id } });
+        const unpaid = notices.filter((other) => other.paidAt === null && other.id !== notice.id).length;
         recordMessage(em, TaxOutboxEvent, actor, 'TAX_NOTICE_PAID', notice.dossierCode, { noticeId: notice.id, number: notice.number, paidAt, dossierPaid: unpaid === 0 }, deps.now);
       }
       return notice;

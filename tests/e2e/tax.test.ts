@@ -205,6 +205,8 @@ describe('the tax branch’s part of a land transfer, joined by events', () => {
       ['a base that is not a number', [{ kind: 'PERSONAL_INCOME_TAX', base: 'một tỷ' }], 'BAD_USER_INPUT'],
       ['a fractional base', [{ kind: 'PERSONAL_INCOME_TAX', base: '1500000.5' }], 'BAD_USER_INPUT'],
       ['a base of zero', [{ kind: 'PERSONAL_INCOME_TAX', base: '0' }], 'BAD_USER_INPUT'],
+      // 0.5% of 1 đồng rounds to nothing: a notice of 0 đồng would be paid at once and strand the dossier.
+      ['a total of 0 đồng', [{ kind: 'REGISTRATION_FEE', base: '1' }], 'BAD_USER_INPUT'],
       ['a rate above one', [{ kind: 'PERSONAL_INCOME_TAX', base: '1000', rate: 2 }], 'BAD_USER_INPUT'],
       ['a rate on an amount given', [{ kind: 'LAND_USE_FEE', base: '1000', rate: 0.1 }], 'BAD_USER_INPUT'],
       ['the same kind twice', [{ kind: 'REGISTRATION_FEE', base: '1000' }, { kind: 'REGISTRATION_FEE', base: '2000' }], 'BAD_USER_INPUT'],

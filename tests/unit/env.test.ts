@@ -61,6 +61,7 @@ describe('configuration', () => {
     expect(String(error)).toMatch(/HUB_JWT_SECRET/);
     expect(String(error)).toMatch(/HUB_IDENTITY_SECRET/);
     expect(String(error)).toMatch(/DATABASE_URL/);
+    expect(String(error)).toMatch(/HUB_AUDIT_KEY/);
   });
 
   it('accepts production with its own secrets and database', () => {
@@ -69,8 +70,10 @@ describe('configuration', () => {
       DATABASE_URL: 'postgresql://hub@db/motcua',
       HUB_JWT_SECRET: 'a-production-jwt-secret-of-some-length',
       HUB_IDENTITY_SECRET: 'a-production-identity-secret-too',
+      HUB_AUDIT_KEY: 'a-production-audit-key-kept-outside-the-database',
     });
     expect(config.nodeEnv).toBe('production');
+    expect(config.auditKey).toBe('a-production-audit-key-kept-outside-the-database');
   });
 
   it('logs notices in development when no channel is configured, and holds them elsewhere', () => {

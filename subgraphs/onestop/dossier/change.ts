@@ -2,7 +2,7 @@ import { LoadStrategy, OptimisticLockError, UniqueConstraintViolationException }
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { WorkingCalendar } from '../../common/calendar';
 import type { Context } from '../../common/context';
-import { ConflictError, NotFoundError } from '../../common/errors';
+import { LostRaceError, NotFoundError } from '../../common/errors';
 import type { Command, Facts } from '../rulebook/commands';
 import { decide } from '../rulebook/decide';
 import { agencyAt } from '../rulebook/directory';
@@ -15,7 +15,7 @@ import { agencyDirectory, workingCalendar } from './directory';
 import { DossierLeg } from './dossier-leg.entity';
 import { DossierEvent } from './dossier-event.entity';
 import { Dossier } from './dossier.entity';
-import { canonicalJson } from './history-chain';
+import { canonicalJson, sealOf } from './history-chain';
 import { mayRead, orThrow } from './permissions';
 import { requireActor } from '../../common/roles';
 import { project } from './projections';
@@ -29,7 +29,11 @@ import { queueWebhookMessages } from '../webhooks/cloud-events';
  */
 
 /** What a service function works with: the request's unit of work, caller, time and graph. */
-export type Deps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'> & { calendar?: WorkingCalendar };
+export type Deps = Pick<Context, 'em' | 'actor' | 'now' | 'graph'> & {
+  calendar?: WorkingCalendar;
+  /** Applying a feed message: records, in the change's own transaction, that its part for this dossier is done. */
+  take?: (em: EntityManager, dossier: string) => Promise<void>;
+};
 
 /** The working calendar the rules count on: the registers' (kept by onestop, `directory.ts`), or a test's own. */
 export const calendarOf = async (deps: Deps): Promise<WorkingCalendar> => deps.calendar ?? workingCalendar(deps.graph);
@@ -110,6 +114,7 @@ function appendHistory(em: EntityManager, dossier: Dossier, event: Event, from: 
   });
   dossier.historyHead = row.hash;
   dossier.historyLength = row.seq;
+  dossier.historySeal = sealOf(dossier.code, row.seq, row.hash);
   em.persist(row);
 }
 
@@ -151,6 +156,7 @@ export async function change(deps: Deps, code: string, command: Command): Promis
   const [agencies, calendar] = await Promise.all([agencyDirectory(deps.graph), calendarOf(deps)]);
   try {
     return await deps.em.transactional(async (em) => {
+      await deps.take?.(em, code);
       const dossier = await em.findOne(Dossier, { code }, { populate: ['legs', 'transfers'], strategy: LoadStrategy.JOINED });
       if (!dossier) throw new NotFoundError('Dossier', code);
       const state = stateOf(dossier);
@@ -163,7 +169,7 @@ export async function change(deps: Deps, code: string, command: Command): Promis
   } catch (error) {
     // Of two simultaneous changes to one dossier, the one that saves second loses.
     if (isDossierRace(error)) {
-      throw new ConflictError('Another change to this dossier was saved first; reload it and try again.', { code });
+      throw new LostRaceError('Another change to this dossier was saved first; reload it and try again.', { code });
     }
     throw error;
   }

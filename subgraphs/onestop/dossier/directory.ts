@@ -1,6 +1,4 @@
-import { WorkingCalendar } from '../../common/calendar';
 import type { GraphClient } from '../../common/graph-client';
-import type { CalendarDay, OfficeSeasonRecord } from '../../common/reference-data';
 import type { DirectoryAgency, DirectoryProcedure, DirectoryUnit } from '../rulebook/directory';
 
 /**
@@ -12,8 +10,6 @@ import type { DirectoryAgency, DirectoryProcedure, DirectoryUnit } from '../rule
  */
 
 const DIRECTORY_TTL_MS = 30_000;
-/** Other replicas of onestop do not see the message that changed the calendar: they reload it after this. */
-const CALENDAR_TTL_MS = 60_000;
 
 const STATE = 'name tier hasDesk parent { code } serviceArea { code }';
 
@@ -56,22 +52,5 @@ export function procedureOf(graph: GraphClient, code: string): Promise<Directory
   });
 }
 
-interface CalendarAnswer {
-  workingCalendars: Array<{ year: number; confirmed: boolean; daysOff: CalendarDay[]; workingSaturdays: CalendarDay[] }>;
-  officeHours: { seasons: Array<{ name: string; from: string; to: string; sessions: string[] }> };
-}
-
-/** The working calendar the registers hold now: each year entered, the Labor Code's rules for the others. */
-export function workingCalendar(graph: GraphClient): Promise<WorkingCalendar> {
-  return graph.cached('calendar', CALENDAR_TTL_MS, async () => {
-    const { workingCalendars, officeHours } = await graph.query<CalendarAnswer>(`{
-      workingCalendars { year confirmed daysOff { date name } workingSaturdays { date name } }
-      officeHours { seasons { name from to sessions } }
-    }`);
-    const seasons = Object.fromEntries(
-      officeHours.seasons.map((season): [string, OfficeSeasonRecord] => [season.name, { from: season.from, to: season.to, sessions: season.sessions.map((s) => s.split('-') as [string, string]) }]),
-    );
-    const years = Object.fromEntries(workingCalendars.map((year) => [String(year.year), year]));
-    return new WorkingCalendar({ years, officeHours: seasons });
-  });
-}
+/** The working calendar the registers hold now (`common/registers-calendar.ts`). */
+export { registersCalendar as workingCalendar } from '../../common/registers-calendar';

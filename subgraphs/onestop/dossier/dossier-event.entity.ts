@@ -3,7 +3,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { Action } from '../rulebook/workflow';
 import { Dossier } from './dossier.entity';
 import { DossierStatus } from './dossier.enums';
-import { eventHash } from './history-chain';
+import { eventHash, signatureOf } from './history-chain';
 
 /**
  * Lịch sử hồ sơ: one immutable event per change of a dossier (the rulebook's event, with who and when),
@@ -73,8 +73,13 @@ export class DossierEvent {
   @Property({ type: 'text' })
   hash!: string;
 
-  constructor(init: Omit<DossierEvent, 'id' | 'hash'>) {
+  /** HMAC-SHA256 of the hash under HUB_AUDIT_KEY, which the database never holds (`history-chain.ts`). */
+  @Property({ type: 'text', nullable: true })
+  signature: string | null;
+
+  constructor(init: Omit<DossierEvent, 'id' | 'hash' | 'signature'>) {
     Object.assign(this, init);
     this.hash = eventHash(this);
+    this.signature = signatureOf(this.hash);
   }
 }

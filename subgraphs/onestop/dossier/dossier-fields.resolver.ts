@@ -8,7 +8,7 @@ import { DossierLeg } from './dossier-leg.entity';
 import { DossierEvent } from './dossier-event.entity';
 import { Dossier } from './dossier.entity';
 import { DossierConnection, DossierTracking } from './dossier.types';
-import { chainIntact } from './history-chain';
+import { recordProblem } from './audit';
 import { Transfer } from './transfer.entity';
 
 /** The dossier's fields that point elsewhere or load their own rows: one query per batch, never per dossier. */
@@ -103,9 +103,13 @@ export class DossierFieldsResolver {
     return noticesOf(ctx, dossier);
   }
 
-  @FieldResolver(() => Boolean, { description: 'The history’s SHA-256 chain is unbroken from the first event to the last.' })
+  @FieldResolver(() => Boolean, {
+    description: 'The history’s chain is unbroken, every event and its end are signed with the hub’s audit key, and the dossier is what its history leads to.',
+  })
   async historyIntact(@Root() dossier: Dossier, @Ctx() ctx: Context): Promise<boolean> {
-    return chainIntact(await historyOf(ctx, dossier), dossier.historyHead, dossier.historyLength);
+    const events = await historyOf(ctx, dossier);
+    await ctx.em.populate(dossier, ['legs', 'transfers']);
+    return recordProblem(dossier, events) === null;
   }
 }
 

@@ -229,6 +229,10 @@ export class Dossier {
   @Property({ type: 'integer' })
   historyLength = 0;
 
+  /** HMAC-SHA256 of the code, length and head under HUB_AUDIT_KEY: the end of the history cannot be moved unseen. */
+  @Property({ type: 'text', nullable: true })
+  historySeal: string | null = null;
+
   /** Optimistic lock: of two concurrent changes, the second fails. */
   @Property({ version: true })
   version!: number;

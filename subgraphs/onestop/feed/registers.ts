@@ -41,7 +41,7 @@ export const REGISTER_REACTIONS: Record<string, Reaction> = {
     const decision = message.payload as unknown as Reorganized;
     const effectiveAt = new Date(decision.effectiveAt);
     // Entered ahead of its date (the message's time is when it was entered): the dossiers follow when it takes effect.
-    if (effectiveAt > deps.now) deferUntil(deps, message, effectiveAt);
+    if (effectiveAt > deps.now) await deferUntil(deps, message, effectiveAt);
     else await followDecision(deps, decision);
   },
   PROCEDURE_PUBLISHED: async (deps, message) => deps.graph.forget(`directory.procedure.${String(message.payload.procedure)}`),

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { inOwnUnit } from '../../common/feed-reader';
 import { change, type Deps } from '../dossier/change';
 import { unitDirectory } from '../dossier/directory';
 import type { Succession } from '../rulebook/commands';
@@ -9,7 +10,9 @@ import { placeCodes, successorFor } from '../rulebook/directory';
  * the work to the successor, each with its own history event (see `rulebook/decide.ts`, REASSIGN). When a
  * closed agency's work is split by area (a district whose communes went to different new communes), each
  * dossier goes to the successor whose area holds its place: the applicant's or the parcel's commune as the
- * desk recorded it, otherwise the receiving desk's own unit.
+ * desk recorded it, otherwise the receiving desk's own unit. Each dossier follows in a unit of its own (its
+ * own transaction and recorded outcome): one that cannot follow is kept as rejected for a supervisor, and
+ * the others go on.
  */
 
 interface InFlight {
@@ -48,14 +51,18 @@ export async function followClosure(deps: Deps, closure: Closure, reason: string
   for (const dossier of await dossiersAt(deps.em, closure.agency, { closed: true })) {
     const to = successorFor({ ...closed, successor: null }, placeCodes(units, dossier.place));
     if (!to) continue;
-    await change(deps, dossier.code, { type: 'REASSIGN', from: closure.agency, to: { code: to, name: names.get(to) ?? to }, reason, succession: { closed: true } });
+    await inOwnUnit(deps, dossier.code, `closed ${closure.agency}`, (own) =>
+      change({ ...deps, ...own }, dossier.code, { type: 'REASSIGN', from: closure.agency, to: { code: to, name: names.get(to) ?? to }, reason, succession: { closed: true } }),
+    );
   }
 }
 
 /** Every dossier of one procedure at `from` to the agency its competence moved to. */
 export async function followCompetence(deps: Deps, procedure: string, from: string, to: { code: string; name: string }, reason: string): Promise<void> {
   for (const dossier of await dossiersAt(deps.em, from, { closed: false, procedure })) {
-    await change(deps, dossier.code, { type: 'REASSIGN', from, to, reason, succession: { closed: false, procedure } });
+    await inOwnUnit(deps, dossier.code, `moved ${procedure} ${from}`, (own) =>
+      change({ ...deps, ...own }, dossier.code, { type: 'REASSIGN', from, to, reason, succession: { closed: false, procedure } }),
+    );
   }
 }
 
