@@ -8,11 +8,12 @@ describe('entity references through the gateway', () => {
 
   beforeAll(async () => {
     hub = await startTestHub({
-      // Only the request's own queries count: the event consumer waits an hour before it first looks, and the
+      // Only the request's own queries count: the event consumer and the webhook dispatcher wait an hour before they first look, and the
       // figures for /metrics (which ask the producers how far behind their feeds are) are sampled once at
       // start, then not for an hour.
       eventPollMs: 3_600_000,
       metrics: { sampleMs: 3_600_000 },
+      webhooks: { pollMs: 3_600_000 },
       onQuery: (subgraph) => recording?.set(subgraph, (recording.get(subgraph) ?? 0) + 1),
     });
     for (const subgraph of [hub.subgraphs.onestop, hub.subgraphs.local]) {
