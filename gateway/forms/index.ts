@@ -38,6 +38,15 @@ const DOSSIER_FORMS: Record<string, DossierForm> = {
   supplement: supplementPdf,
 };
 
+/** A form's code as the path gives it; a malformed escape (`%zz`) is the caller's bad input, not a server error. */
+function decodedKey(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new FormError(400, 'BAD_USER_INPUT', 'The form’s code in the path is not a valid URL component.');
+  }
+}
+
 export function formsRouter(graphqlUrl: () => string): Router {
   const router = Router();
 
@@ -95,7 +104,7 @@ export function formsRouter(graphqlUrl: () => string): Router {
     try {
       const { form, file } = req.params;
       if (!file.endsWith('.pdf')) throw new FormError(404, 'NOT_FOUND', 'Forms are served as <code>.pdf.');
-      const key = decodeURIComponent(file.slice(0, -'.pdf'.length));
+      const key = decodedKey(file.slice(0, -'.pdf'.length));
       if (form === 'guidance') {
         const { guidanceSlip } = await ask<{ guidanceSlip: FormGuidanceSlip | null }>(req, `query ($id: ID!) { guidanceSlip(id: $id) { ${FORM_GUIDANCE_FIELDS} } }`, { id: key });
         if (!guidanceSlip) throw new FormError(404, 'NOT_FOUND', `Guidance slip ${key} does not exist.`);

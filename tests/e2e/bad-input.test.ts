@@ -114,6 +114,21 @@ describe('bad input', () => {
     });
   });
 
+  describe('printed forms', () => {
+    it.each([
+      ['a malformed escape in the code', '/forms/receipt/%25zz.pdf'],
+      ['a NUL in the code', '/forms/receipt/BG.YENTHE-260302-0001%00.pdf'],
+      ['a NUL in a guidance slip’s id', '/forms/guidance/%00.pdf'],
+      ['a year the hub does not know', '/forms/ledger.pdf?desk=BG.YENTHE&field=%C4%90%E1%BA%A5t%20%C4%91ai&year=1800'],
+      ['a year beyond 32 bits', '/forms/ledger.xlsx?desk=BG.YENTHE&field=x&year=99999999999'],
+      ['a NUL in the field', '/forms/ledger.pdf?desk=BG.YENTHE&field=%00&year=2026'],
+    ])('%s is 400 BAD_USER_INPUT', async (_what, path) => {
+      const response = await fetch(`${hub.gateway.origin}${path}`, { headers: { authorization: `Bearer ${who.supervisor}` } });
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toBe('BAD_USER_INPUT');
+    });
+  });
+
   describe('cursors and the message feed', () => {
     const list = `query ($after: String) { dossiers(first: 2, after: $after) { edges { node { code } } } }`;
     const cursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
