@@ -5,21 +5,31 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type Request } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { GraphQLError, GraphQLScalarType, Kind, type GraphQLFormattedError, type GraphQLSchema, type ValueNode } from 'graphql';
+import { GraphQLScalarType, Kind, type GraphQLSchema, type ValueNode } from 'graphql';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { IDENTITY_HEADER, SIGNATURE_HEADER, signIdentity, verifyIdentity, type Identity } from '../subgraphs/common/auth';
 import { env, type HubEnv, type SubgraphName } from '../subgraphs/common/env';
-import { HubError } from '../subgraphs/common/errors';
+import { maskErrors } from '../subgraphs/common/error-mask';
+import { UnauthenticatedError } from '../subgraphs/common/errors';
+import { errorFields, logger, malformedRequests, noteCaller, REQUEST_ID_HEADER, requestLogging, requestLogPlugin } from '../subgraphs/common/log';
 import { parseDateTime, parseLocalDate, parseMoney } from '../subgraphs/common/scalars';
 import { listen } from '../subgraphs/common/http';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
 import { identityFromAuthorization, issueToken } from './auth';
+import { AgencyDirectory } from './directory';
 import { formsRouter } from './forms';
 import { EXPLORER_EXAMPLES } from './explorer/examples';
+import { honestStatus, schemaVisibility } from './protection';
+
+const log = logger('gateway');
+/** The most lexical tokens a query may have (graphql-armor's default). */
+const MAX_TOKENS = 1000;
 
 export interface GatewayContext {
   identity: Identity | null;
+  /** The request's id, passed on to the subgraphs so that their log lines carry it too. */
+  requestId?: string;
 }
 
 export interface GatewayOptions {
@@ -35,8 +45,14 @@ export interface GatewayOptions {
   publicRateLimit: number;
   /** Which proxies in front of the gateway tell the caller's address (express's `trust proxy`). */
   trustProxy: boolean | number | string;
-  /** Development only: the dashboard offers a supervisor's sign-in without a token. */
-  devSignIn?: boolean;
+  /** Longest lifetime (exp − iat) of a caller's token. */
+  jwtMaxLifetimeSeconds: number;
+  /** Who may introspect the schema (and see "Did you mean" hints). */
+  introspection: 'everyone' | 'authenticated' | 'off';
+  /** Who the dashboard's supervisor sign-in without a token (/dashboard/dev-token) answers. */
+  devSignIn: 'off' | 'loopback' | 'everyone';
+  /** How long a stopping gateway lets requests in flight finish. */
+  shutdownGraceMs: number;
 }
 
 /** The gateway's settings that come from the configuration; where it is and what it fronts come from the caller. */
@@ -50,7 +66,10 @@ export function gatewaySettings(config: HubEnv): Omit<GatewayOptions, 'port' | '
     maxBodyBytes: config.maxBodyBytes,
     publicRateLimit: config.publicRateLimit,
     trustProxy: config.trustProxy,
-    devSignIn: config.nodeEnv === 'development',
+    jwtMaxLifetimeSeconds: config.jwtMaxLifetimeSeconds,
+    introspection: config.introspection,
+    devSignIn: config.devSignIn,
+    shutdownGraceMs: config.shutdownGraceMs,
   };
 }
 
@@ -100,6 +119,7 @@ class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     for (const [name, value] of Object.entries(signIdentity(context.identity ?? null, this.secret))) {
       request.http?.headers.set(name, value);
     }
+    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 }
 
@@ -148,7 +168,7 @@ function callerOf(req: Request, options: GatewayOptions): { identity: Identity |
     const identity = verifyIdentity({ identity: signed, signature: req.header(SIGNATURE_HEADER) }, options.identitySecret, options.identityMaxAgeSeconds);
     return { identity, fromSubgraph: true };
   }
-  return { identity: identityFromAuthorization(req.header('authorization'), options.jwtSecret), fromSubgraph: false };
+  return { identity: identityFromAuthorization(req.header('authorization'), options.jwtSecret, new Date(), options.jwtMaxLifetimeSeconds), fromSubgraph: false };
 }
 
 /**
@@ -164,6 +184,8 @@ function publicRateLimit(options: GatewayOptions): express.RequestHandler {
     limit: options.publicRateLimit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // Trusting no proxy is the default on purpose (HUB_TRUST_PROXY): an X-Forwarded-For is then ignored, not a misconfiguration.
+    validate: { xForwardedForHeader: false },
     skip: (req) => {
       try {
         const caller = callerOf(req, options);
@@ -186,13 +208,17 @@ function publicRateLimit(options: GatewayOptions): express.RequestHandler {
   });
 }
 
-/** A value a scalar refused is the caller's bad input, whatever phase of the request noticed it. */
-function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? error.originalError : undefined;
-  if (original instanceof HubError && original.extensions.code === 'BAD_USER_INPUT') {
-    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
-  }
-  return formatted;
+/**
+ * The dashboard's sign-in without a token answers callers on this machine only: the socket's own address,
+ * not one a proxy reports, and no request a proxy forwarded (a reverse proxy on the same machine would
+ * otherwise make every caller local).
+ */
+function mayHaveDevToken(req: Request, mode: GatewayOptions['devSignIn']): boolean {
+  if (mode === 'everyone') return true;
+  if (mode === 'off') return false;
+  const address = req.socket.remoteAddress ?? '';
+  const loopback = address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+  return loopback && req.header('x-forwarded-for') === undefined && req.header('forwarded') === undefined;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
@@ -202,27 +228,35 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       new SignedDataSource(options.subgraphUrls[name as SubgraphName] ?? (url as string), options.identitySecret),
   });
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => installHubScalars(apiSchema));
+  const directory = new AgencyDirectory(options.subgraphUrls.province, options.identitySecret);
   const armor = new ApolloArmor({
     maxDepth: { n: options.maxQueryDepth },
     maxAliases: { n: 30 },
     costLimit: { maxCost: 20000 },
     blockFieldSuggestion: { enabled: false },
+    // The token limit is graphql-js's own (parseOptions below): armor's throws outside Apollo's pipeline,
+    // and a syntax error then answers HTTP 500.
+    maxTokens: { enabled: false },
   });
   const protection = armor.protect();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: true,
-    plugins: protection.plugins,
+    introspection: options.introspection !== 'off',
+    plugins: [...protection.plugins, schemaVisibility(options.introspection), honestStatus(), requestLogPlugin()],
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
     allowBatchedHttpRequests: false,
+    // The process stops in order (scripts/start.ts); Apollo's own handler would kill it half-way.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError,
+    formatError: maskErrors(log),
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy);
+  app.use(requestLogging(log));
   app.get('/health', async (_req, res) => {
     const subgraphs = await subgraphHealth(options.subgraphUrls);
     const healthy = Object.values(subgraphs).every((status) => status === 'ok');
@@ -239,9 +273,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     else res.status(404).end();
   });
   for (const [route, file] of Object.entries(DASHBOARD_FILES)) app.get(route, (_req, res) => res.sendFile(file));
-  // A supervisor's token for trying the dashboard out, in development only.
+  // A supervisor's token for trying the dashboard out: in development, for callers on this machine.
   app.all('/dashboard/dev-token', (req, res) => {
-    if (!options.devSignIn || !['POST', 'HEAD'].includes(req.method)) return void res.status(404).end();
+    if (!mayHaveDevToken(req, options.devSignIn) || !['POST', 'HEAD'].includes(req.method)) return void res.status(404).end();
     const token = issueToken({ agency: 'BG.SNV', roles: ['SUPERVISOR'], name: 'Giám sát viên (thử)', expiresIn: '1h' }, options.jwtSecret);
     res.json({ token });
   });
@@ -254,17 +288,27 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     express.json({ limit: options.maxBodyBytes }),
     expressMiddleware(apollo, {
       // A subgraph asking the graph on a caller's behalf signs the caller's identity as the gateway does.
-      context: async ({ req }) => ({ identity: callerOf(req, options).identity }),
+      // A token must name an agency of the directory.
+      context: async ({ req, res }) => {
+        const { identity, fromSubgraph } = callerOf(req, options);
+        if (identity && !fromSubgraph && !(await directory.knows(identity.agency))) {
+          throw new UnauthenticatedError(`The token names agency ${identity.agency}, which the directory does not know.`);
+        }
+        noteCaller(identity);
+        return { identity, requestId: String(res.getHeader(REQUEST_ID_HEADER) ?? '') || undefined };
+      },
     }),
   );
+  app.use(malformedRequests(log));
 
-  const http = await listen(app, options.port, options.host);
+  // While stopping, the subgraphs may still ask the graph for the requests in flight.
+  const http = await listen(app, options.port, options.host, { admitWhileStopping: (req) => req.headers[IDENTITY_HEADER] !== undefined });
   selfUrl = `${http.origin}/graphql`;
   return {
     url: `${http.origin}/graphql`,
     origin: http.origin,
     async close() {
-      await http.close();
+      await http.close(options.shutdownGraceMs);
       await apollo.stop();
     },
   };
@@ -279,13 +323,13 @@ if (require.main === module) {
     subgraphUrls: config.subgraphUrls,
   }).then(
     (running) => {
-      console.log(`gateway ready at ${running.url}`);
+      log.info({ url: running.url }, 'gateway ready');
       const stop = () => running.close().then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     },
     (error: Error) => {
-      console.error(`gateway failed to start: ${error.message}`);
+      log.fatal({ error: errorFields(error) }, 'gateway failed to start');
       process.exit(1);
     },
   );

@@ -49,6 +49,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       peerUrls: () => peers,
       eventPollMs: config.eventPollMs,
       notices: config.notices,
+      shutdownGraceMs: config.shutdownGraceMs,
     }).then((subgraph) => {
       peers[name] = subgraph.url;
       return subgraph;
@@ -89,6 +90,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       subgraphs[name] = await start(name, port);
     },
     async close() {
+      // The background work first (it may ask the graph), then the gateway's requests in flight (which
+      // need the subgraphs), then the subgraphs.
+      await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.stopBackground()));
       await gateway.close();
       // The subgraphs that follow others' feeds (onestop all of them, local the province's) stop first, so
       // that they never poll a closed peer.

@@ -1,5 +1,6 @@
 import { signIdentity, type Identity } from './auth';
 import { HubError } from './errors';
+import { currentRequest, REQUEST_ID_HEADER } from './log';
 
 /**
  * How a subgraph reads what another group of agencies owns: through the federated graph, as any client
@@ -19,7 +20,11 @@ export class GraphClient {
     const response = await fetch(this.url(), {
       method: 'POST',
       // Signed even without a caller: the gateway then knows a subgraph asks, and does not count it as a citizen.
-      headers: { 'content-type': 'application/json', ...signIdentity(options.as ?? null, this.identitySecret) },
+      headers: {
+        'content-type': 'application/json',
+        ...signIdentity(options.as ?? null, this.identitySecret),
+        ...(currentRequest() ? { [REQUEST_ID_HEADER]: currentRequest()!.requestId } : {}),
+      },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(10_000),
     }).catch((error: { name?: string; message?: string }) => {
@@ -28,7 +33,7 @@ export class GraphClient {
     });
     const body = (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
     // The owner's coded refusal (not found, forbidden…) is the caller's answer too.
-    const coded = body.errors?.find((error) => ['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT', 'CONFLICT'].includes(String(error.extensions?.code)));
+    const coded = body.errors?.find((error) => ['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT', 'CONFLICT', 'SERVICE_UNAVAILABLE'].includes(String(error.extensions?.code)));
     if (coded) throw new HubError(coded.message, coded.extensions!.code as never);
     if (body.errors?.length || !body.data) {
       throw new Error(`The hub's graph answered with errors: ${(body.errors ?? []).map((error) => error.message).join('; ') || response.status}`);

@@ -11,6 +11,8 @@ import { Loaders, type Context } from './context';
 import { GraphClient } from './graph-client';
 import { listen } from './http';
 import type { NoticeSettings, SubgraphName } from './env';
+import { maskErrors } from './error-mask';
+import { errorFields, logger, malformedRequests, noteCaller, requestLogging, requestLogPlugin } from './log';
 import { migrate, openOrm, type SubgraphDatabase } from './orm';
 import { messageFeed, type OutboxMessageBase } from './outbox';
 
@@ -60,12 +62,17 @@ export interface SubgraphOptions {
   peerUrls: () => Partial<Record<SubgraphName, string>>;
   eventPollMs: number;
   notices: NoticeSettings;
+  /** How long a stopping subgraph lets requests in flight finish. */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningSubgraph {
   name: SubgraphName;
   url: string;
   orm: MikroORM;
+  /** Lets the background work (event consumers, notices) finish what it is doing, and starts no more. */
+  stopBackground(): Promise<void>;
+  /** Stops the background work, lets requests in flight finish, then closes the database pool. */
   close(): Promise<void>;
 }
 
@@ -89,10 +96,14 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const orm = await openOrm(definition.database, options);
   if (options.prepare) await prepareDatabase(definition, orm, options.databaseUrl);
 
+  const log = logger(definition.name);
   const apollo = new ApolloServer<Context>({
     schema: await definition.schema(),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), requestLogPlugin()],
     includeStacktraceInErrorResponses: options.includeStacktraces ?? false,
+    formatError: maskErrors(log),
+    // The process stops in order (its owner's close()); Apollo's own handler would kill it half-way.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   const graph = new GraphClient(options.gatewayUrl, options.identitySecret);
@@ -100,12 +111,15 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(requestLogging(log));
   app.get('/health', async (_req, res) => {
     try {
       await orm.em.getConnection().execute('select 1');
       res.json({ status: 'ok', subgraph: definition.name });
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', subgraph: definition.name, reason: (error as Error).message });
+      // The reason goes to the log: it names the database's address.
+      log.warn({ error: errorFields(error) }, 'health check: the database does not answer');
+      res.status(503).json({ status: 'unavailable', subgraph: definition.name });
     }
   });
   if (definition.outbox) {
@@ -115,20 +129,19 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     '/graphql',
     express.json({ limit: options.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => ({
+      context: async ({ req }): Promise<Context> => {
         // A request without the gateway's signature gets UNAUTHENTICATED and no data.
-        actor: verifyIdentity(
+        const actor = verifyIdentity(
           { identity: req.header(IDENTITY_HEADER), signature: req.header(SIGNATURE_HEADER) },
           options.identitySecret,
           options.identityMaxAgeSeconds,
-        ),
-        em: orm.em.fork(),
-        loaders: new Loaders(),
-        now: clock(),
-        graph,
-      }),
+        );
+        noteCaller(actor);
+        return { actor, em: orm.em.fork(), loaders: new Loaders(), now: clock(), graph };
+      },
     }),
   );
+  app.use(malformedRequests(log));
 
   const http = await listen(app, options.port, options.host);
   const background = definition.background?.({
@@ -145,13 +158,16 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     },
   });
 
+  let backgroundStopped: Promise<void> | undefined;
+  const stopBackground = () => (backgroundStopped ??= background?.stop() ?? Promise.resolve());
   return {
     name: definition.name,
     url: `${http.origin}/graphql`,
     orm,
+    stopBackground,
     async close() {
-      await background?.stop();
-      await http.close();
+      await stopBackground();
+      await http.close(options.shutdownGraceMs);
       await apollo.stop();
       await orm.close();
     },

@@ -51,6 +51,8 @@ export interface TestHubOptions {
   notices?: Partial<NoticeSettings>;
   /** Answers a minute per address for callers without a token; the configured default otherwise. */
   publicRateLimit?: number;
+  /** Settings of the gateway's own (trusted proxies, the development sign-in…). */
+  gateway?: Partial<Pick<HubEnv, 'trustProxy' | 'devSignIn' | 'introspection'>>;
 }
 
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
@@ -59,6 +61,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     ...defaults,
     ...(options.eventPollMs ? { eventPollMs: options.eventPollMs } : {}),
     ...(options.publicRateLimit !== undefined ? { publicRateLimit: options.publicRateLimit } : {}),
+    ...options.gateway,
     notices: { ...defaults.notices, ...options.notices },
   };
   const database = await createTestDatabase();

@@ -1,0 +1,51 @@
+import { signIdentity } from '../subgraphs/common/auth';
+import { ServiceUnavailableError } from '../subgraphs/common/errors';
+
+/**
+ * Which agency codes the province's directory knows (open or closed), for refusing a token that names an
+ * agency nobody registered. Asked of the province subgraph as the gateway itself; an agency found is kept
+ * for ten minutes, one not found for ten seconds (a just-created agency is not kept waiting long).
+ */
+export class AgencyDirectory {
+  private readonly known = new Map<string, { expires: number; answer: Promise<boolean> }>();
+
+  constructor(
+    private readonly provinceUrl: string,
+    private readonly identitySecret: string,
+  ) {}
+
+  knows(code: string): Promise<boolean> {
+    const now = Date.now();
+    const kept = this.known.get(code);
+    if (kept && kept.expires > now) return kept.answer;
+    const answer = this.ask(code);
+    this.known.set(code, { expires: now + 10_000, answer });
+    answer.then(
+      (found) => found && this.known.set(code, { expires: Date.now() + 600_000, answer }),
+      () => this.known.delete(code),
+    );
+    if (this.known.size > 10_000) this.known.delete(this.known.keys().next().value!);
+    return answer;
+  }
+
+  private async ask(code: string): Promise<boolean> {
+    let body: { data?: { agency: { code: string } | null }; errors?: unknown[] };
+    try {
+      const response = await fetch(this.provinceUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signIdentity(null, this.identitySecret) },
+        body: JSON.stringify({ query: 'query ($code: ID!) { agency(code: $code) { code } }', variables: { code } }),
+        signal: AbortSignal.timeout(5_000),
+      });
+      body = (await response.json()) as typeof body;
+    } catch {
+      throw new ServiceUnavailableError('The agency directory cannot be reached to check the token; try again in a moment.');
+    }
+    const refusals = (body.errors ?? []) as Array<{ extensions?: { code?: string } }>;
+    if (refusals.length && refusals.every((error) => ['BAD_USER_INPUT', 'NOT_FOUND'].includes(String(error.extensions?.code)))) return false;
+    if (refusals.length || !body.data) {
+      throw new ServiceUnavailableError('The agency directory cannot be reached to check the token; try again in a moment.');
+    }
+    return body.data.agency !== null;
+  }
+}
