@@ -6,6 +6,7 @@ import type { SubgraphName } from './env';
 import { HubError } from './errors';
 import type { FeedMessage } from './outbox';
 import type { SubgraphServices } from './server';
+import { errorFields, logger } from './log';
 
 /**
  * Following other subgraphs' feeds (their outboxes, served at `GET /events`): each message is applied in one
@@ -77,6 +78,7 @@ export function startFeedReader<D extends ReactionDeps>(services: SubgraphServic
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   const lastProblem = new Map<string, string>();
+  const log = logger(schema);
 
   async function consume(em: EntityManager, source: string, message: FeedMessage, outcome: 'APPLIED' | 'REJECTED', reason: string | null) {
     const [fresh] = await em.execute<Array<{ event_id: string }>>(
@@ -102,7 +104,7 @@ export function startFeedReader<D extends ReactionDeps>(services: SubgraphServic
     } catch (error) {
       if (!(error instanceof HubError && FINAL_REFUSALS.has(String(error.extensions.code)))) throw error;
       // Kept with its reason, for a person to look at; the feed moves on.
-      console.warn(`${schema}: ${source} message ${message.id} (${message.type}, ${message.dossierCode}) rejected: ${error.message}`);
+      log.warn({ source, messageId: message.id, type: message.type, dossier: message.dossierCode, reason: error.message }, 'message rejected');
       await services.orm.em.fork().transactional((em) => consume(em, source, message, 'REJECTED', error.message));
     }
   }
@@ -125,7 +127,7 @@ export function startFeedReader<D extends ReactionDeps>(services: SubgraphServic
         lastProblem.delete(source);
       } catch (error) {
         const message = (error as Error).message;
-        if (lastProblem.get(source) !== message) console.warn(`${schema}: cannot read the ${source} feed yet: ${message}`);
+        if (lastProblem.get(source) !== message) log.warn({ source, error: errorFields(error) }, 'cannot read the feed yet');
         lastProblem.set(source, message);
       }
     }

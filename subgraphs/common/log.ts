@@ -46,7 +46,7 @@ export function traceIdOf(traceparent: string | undefined): string | undefined {
   return match && !/^0+$/.test(match[1]) ? match[1] : undefined;
 }
 
-function createRoot(config: HubEnv): Logger {
+function createRoot(config: Pick<HubEnv, 'logLevel' | 'nodeEnv'>, destination?: pino.DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level: config.logLevel,
     base: undefined,
@@ -57,6 +57,7 @@ function createRoot(config: HubEnv): Logger {
       return request ? { requestId: request.requestId, ...(request.traceId ? { traceId: request.traceId } : {}) } : {};
     },
   };
+  if (destination) return pino(options, destination);
   // Synchronous writes: a line written just before the process exits is not lost.
   if (config.nodeEnv === 'development') {
     return pino(options, PinoPretty({ colorize: process.stdout.isTTY, sync: true, ignore: 'service', messageFormat: '{service}: {msg}', translateTime: 'SYS:HH:MM:ss.l' }));
@@ -70,6 +71,18 @@ let root: Logger | undefined;
 export function logger(service: string): Logger {
   root ??= createRoot(env());
   return root.child({ service });
+}
+
+/**
+ * Sends the lines of the loggers made from now on to `destination` as JSON, from `level` up (a test reading
+ * what the hub logs); returns what undoes it.
+ */
+export function redirectLogs(destination: pino.DestinationStream, level: HubEnv['logLevel'] = 'info'): () => void {
+  const previous = root;
+  root = createRoot({ logLevel: level, nodeEnv: 'test' }, destination);
+  return () => {
+    root = previous;
+  };
 }
 
 const SQLSTATE = /^[0-9A-Z]{5}$/;

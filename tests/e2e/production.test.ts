@@ -201,3 +201,66 @@ describe('in production, an unexpected error', () => {
     await eventually(async () => expect((await gql(`query List { dossiers(first: 5) { totalCount } }`, {}, supervisor())).body.errors).toBeUndefined());
   });
 });
+
+describe('in production, the log', () => {
+  const CITIZEN = {
+    name: 'Lạc Thị Thanh Huyền',
+    phone: '0345 112 233',
+    email: 'lacthanhhuyen@example.vn',
+    address: 'Số 3 đường Hoàng Hoa Thám, phường Trần Phú',
+  };
+  const secrets = [CITIZEN.name, CITIZEN.phone, CITIZEN.phone.replace(/\s/g, ''), CITIZEN.email, CITIZEN.address, 'Hoàng Hoa Thám', 'lacthanhhuyen'];
+
+  it('carries the request id: the caller’s, echoed, in the lines of the gateway and of the subgraphs it asked', async () => {
+    const received = await gql(RECEIVE, { input: { procedure: 'BG-DD-CN', desk: 'BG.YENTHE', applicant: CITIZEN, documents: documentsOf('BG-DD-CN') } }, desk(), {
+      'x-request-id': 'hygiene-receive-1',
+      traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+    });
+    expect(received.body.errors).toBeUndefined();
+    expect(received.headers.get('x-request-id')).toBe('hygiene-receive-1');
+    await eventually(async () => {
+      const lines = hub.entries().filter((entry) => entry.requestId === 'hygiene-receive-1' && entry.msg === 'request');
+      expect(lines.map((line) => line.service).sort()).toEqual(expect.arrayContaining(['gateway', 'onestop']));
+      expect(lines.find((line) => line.service === 'gateway')).toMatchObject({
+        level: 'info',
+        traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+        operationName: 'Receive',
+        agency: 'BG.YENTHE',
+        roles: ['RECEPTIONIST'],
+        status: 200,
+        outcome: 'ok',
+        durationMs: expect.any(Number),
+        time: expect.any(String),
+      });
+    });
+    const made = await gql(`{ __typename }`, {}, undefined, { 'x-request-id': 'not a valid id; drop table' });
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+
+    // The applicant's own requests, right and wrong: tracking by phone, a GET with the phone in its URL,
+    // refused input, a body that is not JSON.
+    const code = received.body.data.receiveDossier.code;
+    expect((await gql(TRACK, { code, phone: CITIZEN.phone }, undefined, { 'x-request-id': 'hygiene-track-1' })).body.errors).toBeUndefined();
+    const viaGet = await fetch(`${hub.url}?query=${encodeURIComponent(`{ trackDossier(code: "${code}", phone: "${CITIZEN.phone}") { status } }`)}`, {
+      headers: { 'x-request-id': 'hygiene-get-1', 'apollo-require-preflight': 'true' },
+    });
+    expect(viaGet.status).toBe(200);
+    const refused = await gql(RECEIVE, { input: { procedure: 'BG-DD-CN', desk: 'BG.YENTHE', applicant: { ...CITIZEN, phone: `${CITIZEN.name}` }, documents: [] } }, desk(), {
+      'x-request-id': 'hygiene-refused-1',
+    });
+    expect(refused.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await post(`{"query": "mutation { x }", "variables": {"name": "${CITIZEN.name}", "phone": "${CITIZEN.phone}"`, { 'x-request-id': 'hygiene-malformed-1' })).status).toBe(400);
+    await eventually(async () => {
+      const done = new Set(hub.entries().filter((entry) => entry.msg === 'request').map((entry) => entry.requestId));
+      for (const id of ['hygiene-track-1', 'hygiene-get-1', 'hygiene-refused-1', 'hygiene-malformed-1']) expect(done).toContain(id);
+    });
+  });
+
+  it('holds none of the applicant data of the requests made, at any level', () => {
+    const everything = hub.output.join('\n');
+    for (const secret of [...secrets, APPLICANT.name, APPLICANT.phone, APPLICANT.phone.replace(/\s/g, ''), APPLICANT.email, APPLICANT.address]) {
+      expect(everything).not.toContain(secret);
+    }
+    // Every line is JSON, none a stack trace.
+    expect(hub.output.filter((line) => line.trim() !== '' && !line.startsWith('{'))).toEqual([]);
+  });
+});

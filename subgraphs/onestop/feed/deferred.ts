@@ -3,6 +3,7 @@ import type { SubgraphServices } from '../../common/server';
 import type { Deps } from '../dossier/change';
 import { DeferredMessage } from './deferred-message.entity';
 import type { Reaction } from './reactions';
+import { errorFields, logger } from '../../common/log';
 
 /**
  * Decisions are often entered before they take effect. Their message arrives at once, and onestop keeps it
@@ -17,6 +18,8 @@ export function deferUntil(deps: Deps, message: FeedMessage, dueAt: Date): void 
     Object.assign(new DeferredMessage(), { source: 'province', eventId: message.id, type: message.type, message: message as unknown as Record<string, unknown>, dueAt, appliedAt: null }),
   );
 }
+
+const log = logger('onestop');
 
 export function startDeferredMessages(services: SubgraphServices, reactions: Record<string, Reaction>) {
   let stopped = false;
@@ -37,7 +40,7 @@ export function startDeferredMessages(services: SubgraphServices, reactions: Rec
           await reactions[row.type]?.({ em, actor, now: row.dueAt, graph: services.graph }, { ...message, occurredAt: row.dueAt.toISOString() });
         });
       } catch (error) {
-        console.warn(`onestop: the ${row.type} message ${row.eventId}, due ${row.dueAt.toISOString()}, could not be applied yet: ${(error as Error).message}`);
+        log.warn({ type: row.type, messageId: row.eventId, dueAt: row.dueAt.toISOString(), error: errorFields(error) }, 'a deferred message could not be applied yet');
       }
     }
     return due.length;
