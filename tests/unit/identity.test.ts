@@ -70,7 +70,25 @@ describe('the caller’s token at the gateway', () => {
     ['missing the agency claim', () => `Bearer ${jwt.sign({ sub: 'x', name: 'X', roles: ['PROCESSOR'] }, JWT_SECRET)}`],
     ['claiming an unknown role', () => `Bearer ${jwt.sign({ ...officer, roles: ['ADMIN'] }, JWT_SECRET)}`],
     ['signed with "none"', () => `Bearer ${jwt.sign(officer, '', { algorithm: 'none' })}`],
+    ['without an expiry', () => `Bearer ${jwt.sign(officer, JWT_SECRET)}`],
+    ['living longer than twelve hours', () => `Bearer ${jwt.sign(officer, JWT_SECRET, { expiresIn: 12 * 3600 + 1 })}`],
+    ['without iat, expiring more than twelve hours from now', () => `Bearer ${jwt.sign({ ...officer, exp: Math.floor(Date.now() / 1000) + 13 * 3600 }, JWT_SECRET, { noTimestamp: true })}`],
   ])('is refused with UNAUTHENTICATED when %s', (_case, header) => {
     expect(codeOf(() => identityFromAuthorization(header(), JWT_SECRET))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('the longest a token may live', () => {
+  const JWT_SECRET = 'jwt-secret-for-the-unit-test';
+  const header = (seconds: number) => `Bearer ${jwt.sign(officer, JWT_SECRET, { expiresIn: seconds })}`;
+
+  it('is twelve hours by default, to the second', () => {
+    expect(identityFromAuthorization(header(12 * 3600), JWT_SECRET)).toEqual(officer);
+    expect(codeOf(() => identityFromAuthorization(header(12 * 3600 + 1), JWT_SECRET))).toBe('UNAUTHENTICATED');
+  });
+
+  it('is what the configuration says', () => {
+    expect(codeOf(() => identityFromAuthorization(header(3601), JWT_SECRET, new Date(), 3600))).toBe('UNAUTHENTICATED');
+    expect(identityFromAuthorization(header(3600), JWT_SECRET, new Date(), 3600)).toEqual(officer);
   });
 });
