@@ -1,18 +1,14 @@
-import { signIdentity } from '../subgraphs/common/auth';
 import { ServiceUnavailableError } from '../subgraphs/common/errors';
 
 /**
  * Which agency codes the province's directory knows (open or closed), for refusing a token that names an
- * agency nobody registered. Asked of the province subgraph as the gateway itself; an agency found is kept
+ * agency nobody registered. Asked of the province subgraph, as an anonymous caller; an agency found is kept
  * for ten minutes, one not found for ten seconds (a just-created agency is not kept waiting long).
  */
 export class AgencyDirectory {
   private readonly known = new Map<string, { expires: number; answer: Promise<boolean> }>();
 
-  constructor(
-    private readonly provinceUrl: string,
-    private readonly identitySecret: string,
-  ) {}
+  constructor(private readonly provinceUrl: string) {}
 
   knows(code: string): Promise<boolean> {
     const now = Date.now();
@@ -33,7 +29,8 @@ export class AgencyDirectory {
     try {
       const response = await fetch(this.provinceUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...signIdentity(null, this.identitySecret) },
+        // `agency` is public: asked as nobody.
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: 'query ($code: ID!) { agency(code: $code) { code } }', variables: { code } }),
         signal: AbortSignal.timeout(5_000),
       });

@@ -8,15 +8,16 @@ import { rateLimit } from 'express-rate-limit';
 import { GraphQLScalarType, Kind, type GraphQLSchema, type ValueNode } from 'graphql';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { IDENTITY_HEADER, SIGNATURE_HEADER, signIdentity, verifyIdentity, type Identity } from '../subgraphs/common/auth';
-import { env, type HubEnv, type SubgraphName } from '../subgraphs/common/env';
+import type { Identity } from '../subgraphs/common/auth';
+import { env, tokenSettings, type HubEnv, type SubgraphName } from '../subgraphs/common/env';
 import { maskErrors } from '../subgraphs/common/error-mask';
 import { UnauthenticatedError } from '../subgraphs/common/errors';
 import { errorFields, logger, malformedRequests, noteCaller, REQUEST_ID_HEADER, requestLogging, requestLogPlugin } from '../subgraphs/common/log';
 import { parseDateTime, parseLocalDate, parseMoney } from '../subgraphs/common/scalars';
 import { listen } from '../subgraphs/common/http';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
-import { identityFromAuthorization, issueToken } from './auth';
+import { isHubComponent, TokenVerifier, type TokenSettings } from '../subgraphs/common/tokens';
+import { issueToken } from './auth';
 import { AgencyDirectory } from './directory';
 import { formsRouter } from './forms';
 import { EXPLORER_EXAMPLES } from './explorer/examples';
@@ -28,6 +29,8 @@ const MAX_TOKENS = 1000;
 
 export interface GatewayContext {
   identity: Identity | null;
+  /** The caller's Authorization header, passed on to the subgraphs as it came. */
+  authorization?: string;
   /** The request's id, passed on to the subgraphs so that their log lines carry it too. */
   requestId?: string;
 }
@@ -36,17 +39,14 @@ export interface GatewayOptions {
   port: number;
   host: string;
   subgraphUrls: Record<SubgraphName, string>;
-  jwtSecret: string;
-  identitySecret: string;
-  identityMaxAgeSeconds: number;
+  /** How callers' tokens are verified (the hub's own HS256 issuer, the province's OpenID Connect issuer). */
+  tokens: TokenSettings;
   maxQueryDepth: number;
   maxBodyBytes: number;
   /** Requests per minute answered to one address that sends no token; 0: no limit. */
   publicRateLimit: number;
   /** Which proxies in front of the gateway tell the caller's address (express's `trust proxy`). */
   trustProxy: boolean | number | string;
-  /** Longest lifetime (exp − iat) of a caller's token. */
-  jwtMaxLifetimeSeconds: number;
   /** Who may introspect the schema (and see "Did you mean" hints). */
   introspection: 'everyone' | 'authenticated' | 'off';
   /** Who the dashboard's supervisor sign-in without a token (/dashboard/dev-token) answers. */
@@ -59,14 +59,11 @@ export interface GatewayOptions {
 export function gatewaySettings(config: HubEnv): Omit<GatewayOptions, 'port' | 'subgraphUrls'> {
   return {
     host: config.host,
-    jwtSecret: config.jwtSecret,
-    identitySecret: config.identitySecret,
-    identityMaxAgeSeconds: config.identityMaxAgeSeconds,
+    tokens: tokenSettings(config),
     maxQueryDepth: config.maxQueryDepth,
     maxBodyBytes: config.maxBodyBytes,
     publicRateLimit: config.publicRateLimit,
     trustProxy: config.trustProxy,
-    jwtMaxLifetimeSeconds: config.jwtMaxLifetimeSeconds,
     introspection: config.introspection,
     devSignIn: config.devSignIn,
     shutdownGraceMs: config.shutdownGraceMs,
@@ -108,17 +105,18 @@ const DASHBOARD_FILES: Record<string, string> = {
   '/dashboard/assets/chart.umd.min.js': packageFile('chart.js', 'dist/chart.umd.min.js'),
 };
 
-/** Forwards the caller's identity to a subgraph in a header only the gateway can sign. */
-class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly secret: string) {
+/**
+ * Passes the caller's own token on to a subgraph, which verifies it as the gateway did: the standard way any
+ * federation gateway can serve the supergraph (header propagation), with no envelope of the hub's own.
+ */
+class TokenForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string) {
     // Node's own fetch (undici) keeps connections alive and costs a fraction of the default fetcher.
     super({ url, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    for (const [name, value] of Object.entries(signIdentity(context.identity ?? null, this.secret))) {
-      request.http?.headers.set(name, value);
-    }
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
     if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 }
@@ -159,24 +157,11 @@ function installHubScalars(schema: GraphQLSchema): void {
 }
 
 /**
- * Who asks: a subgraph forwarding a caller's identity (signed as the gateway signs it), or a caller with a
- * token; `identity` null is anonymous. Throws UNAUTHENTICATED for a bad signature or token.
- */
-function callerOf(req: Request, options: GatewayOptions): { identity: Identity | null; fromSubgraph: boolean } {
-  const signed = req.header(IDENTITY_HEADER);
-  if (signed !== undefined) {
-    const identity = verifyIdentity({ identity: signed, signature: req.header(SIGNATURE_HEADER) }, options.identitySecret, options.identityMaxAgeSeconds);
-    return { identity, fromSubgraph: true };
-  }
-  return { identity: identityFromAuthorization(req.header('authorization'), options.jwtSecret, new Date(), options.jwtMaxLifetimeSeconds), fromSubgraph: false };
-}
-
-/**
  * Callers without a token (citizens tracking a dossier by code and phone) get so many answers a minute per
  * address, so that nobody can try phone numbers against a code. Officers' tokens and the subgraphs' own
- * signed requests are not counted; a forged token is.
+ * service tokens are not counted; a forged token is.
  */
-function publicRateLimit(options: GatewayOptions): express.RequestHandler {
+function publicRateLimit(options: GatewayOptions, verifier: TokenVerifier): express.RequestHandler {
   if (options.publicRateLimit === 0) return (_req, _res, next) => next();
   const windowMs = 60_000;
   return rateLimit({
@@ -186,14 +171,7 @@ function publicRateLimit(options: GatewayOptions): express.RequestHandler {
     legacyHeaders: false,
     // Trusting no proxy is the default on purpose (HUB_TRUST_PROXY): an X-Forwarded-For is then ignored, not a misconfiguration.
     validate: { xForwardedForHeader: false },
-    skip: (req) => {
-      try {
-        const caller = callerOf(req, options);
-        return caller.fromSubgraph || caller.identity !== null;
-      } catch {
-        return false;
-      }
-    },
+    skip: async (req) => (await verifier.identityOf(req.header('authorization')).catch(() => null)) !== null,
     handler: (_req, res) => {
       const seconds = res.getHeader('Retry-After') ?? String(windowMs / 1000);
       res.status(429).json({
@@ -224,11 +202,11 @@ function mayHaveDevToken(req: Request, mode: GatewayOptions['devSignIn']): boole
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-    buildService: ({ name, url }) =>
-      new SignedDataSource(options.subgraphUrls[name as SubgraphName] ?? (url as string), options.identitySecret),
+    buildService: ({ name, url }) => new TokenForwardingDataSource(options.subgraphUrls[name as SubgraphName] ?? (url as string)),
   });
+  const verifier = new TokenVerifier(options.tokens);
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => installHubScalars(apiSchema));
-  const directory = new AgencyDirectory(options.subgraphUrls.province, options.identitySecret);
+  const directory = new AgencyDirectory(options.subgraphUrls.province);
   const armor = new ApolloArmor({
     maxDepth: { n: options.maxQueryDepth },
     maxAliases: { n: 30 },
@@ -276,7 +254,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // A supervisor's token for trying the dashboard out: in development, for callers on this machine.
   app.all('/dashboard/dev-token', (req, res) => {
     if (!mayHaveDevToken(req, options.devSignIn) || !['POST', 'HEAD'].includes(req.method)) return void res.status(404).end();
-    const token = issueToken({ agency: 'BG.SNV', roles: ['SUPERVISOR'], name: 'Giám sát viên (thử)', expiresIn: '1h' }, options.jwtSecret);
+    const token = issueToken({ agency: 'BG.SNV', roles: ['SUPERVISOR'], name: 'Giám sát viên (thử)', expiresIn: '1h' }, options.tokens.jwtSecret);
     res.json({ token });
   });
   // The printed forms ask the gateway's own GraphQL endpoint, as the caller.
@@ -284,25 +262,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(formsRouter(() => selfUrl));
   app.use(
     '/graphql',
-    publicRateLimit(options),
+    publicRateLimit(options, verifier),
     express.json({ limit: options.maxBodyBytes }),
     expressMiddleware(apollo, {
-      // A subgraph asking the graph on a caller's behalf signs the caller's identity as the gateway does.
-      // A token must name an agency of the directory.
+      // A subgraph asking the graph on a caller's behalf shows the caller's token, as the caller would. A
+      // caller's token must name an agency of the directory.
       context: async ({ req, res }) => {
-        const { identity, fromSubgraph } = callerOf(req, options);
-        if (identity && !fromSubgraph && !(await directory.knows(identity.agency))) {
+        const identity = await verifier.identityOf(req.header('authorization'));
+        if (identity && !isHubComponent(identity) && !(await directory.knows(identity.agency))) {
           throw new UnauthenticatedError(`The token names agency ${identity.agency}, which the directory does not know.`);
         }
         noteCaller(identity);
-        return { identity, requestId: String(res.getHeader(REQUEST_ID_HEADER) ?? '') || undefined };
+        return { identity, authorization: req.header('authorization'), requestId: String(res.getHeader(REQUEST_ID_HEADER) ?? '') || undefined };
       },
     }),
   );
   app.use(malformedRequests(log));
 
-  // While stopping, the subgraphs may still ask the graph for the requests in flight.
-  const http = await listen(app, options.port, options.host, { admitWhileStopping: (req) => req.headers[IDENTITY_HEADER] !== undefined });
+  const http = await listen(app, options.port, options.host);
   selfUrl = `${http.origin}/graphql`;
   return {
     url: `${http.origin}/graphql`,

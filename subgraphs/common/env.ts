@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import type { OidcSettings, TokenSettings } from './tokens';
 
 /**
  * The hub's whole configuration, parsed once from the environment. Nothing else reads `process.env`.
@@ -48,13 +49,19 @@ const schema = z
     HUB_HOST: z.string().min(1).default('127.0.0.1'),
     HUB_JWT_SECRET: z.string().min(16).default(DEV_JWT_SECRET),
     HUB_IDENTITY_SECRET: z.string().min(16).default(DEV_IDENTITY_SECRET),
-    HUB_IDENTITY_MAX_AGE_SECONDS: positiveInt.default(300),
+    HUB_TOKEN_MAX_LIFETIME_SECONDS: positiveInt.default(12 * 3600),
+    HUB_OIDC_ISSUER: z.string().url().optional(),
+    HUB_OIDC_AUDIENCE: z.string().min(1).optional(),
+    HUB_OIDC_JWKS_URL: z
+      .string()
+      .url()
+      .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
+      .optional(),
     HUB_DB_POOL_MAX: positiveInt.default(10),
     HUB_MAX_QUERY_DEPTH: positiveInt.default(12),
     HUB_MAX_BODY_BYTES: positiveInt.default(1_000_000),
     HUB_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
     HUB_TRUST_PROXY: trustProxy.default(false),
-    HUB_JWT_MAX_LIFETIME_SECONDS: positiveInt.default(12 * 3600),
     HUB_INTROSPECTION: z.enum(['everyone', 'authenticated', 'off']).optional(),
     HUB_DEV_SIGN_IN: z.enum(['off', 'loopback', 'everyone']).optional(),
     HUB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
@@ -96,6 +103,10 @@ const schema = z
       .optional(),
   })
   .superRefine((value, ctx) => {
+    const oidc = [value.HUB_OIDC_ISSUER, value.HUB_OIDC_AUDIENCE, value.HUB_OIDC_JWKS_URL];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({ code: 'custom', path: ['HUB_OIDC_ISSUER'], message: 'HUB_OIDC_ISSUER, HUB_OIDC_AUDIENCE and HUB_OIDC_JWKS_URL go together' });
+    }
     if (value.NODE_ENV !== 'production') return;
     if (value.HUB_JWT_SECRET === DEV_JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['HUB_JWT_SECRET'], message: 'must be set in production' });
@@ -139,7 +150,10 @@ export interface HubEnv {
   host: string;
   jwtSecret: string;
   identitySecret: string;
-  identityMaxAgeSeconds: number;
+  /** The longest life a caller's token may have. */
+  tokenMaxLifetimeSeconds: number;
+  /** The province's OpenID Connect issuer of callers' tokens, when it has one. */
+  oidc?: OidcSettings;
   dbPoolMax: number;
   maxQueryDepth: number;
   maxBodyBytes: number;
@@ -147,8 +161,6 @@ export interface HubEnv {
   publicRateLimit: number;
   /** Which proxies in front of the gateway tell the caller's address (express's `trust proxy`); none unless configured. */
   trustProxy: boolean | number | string;
-  /** Callers' tokens must expire, and live at most this long (exp − iat). */
-  jwtMaxLifetimeSeconds: number;
   /** Who may ask the gateway for its schema; `authenticated` also hides "Did you mean" hints from anonymous callers. */
   introspection: 'everyone' | 'authenticated' | 'off';
   /** Who gets a supervisor's token from /dashboard/dev-token: nobody, callers on this machine, or anyone (never in production). */
@@ -206,13 +218,16 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
     host: v.HUB_HOST,
     jwtSecret: v.HUB_JWT_SECRET,
     identitySecret: v.HUB_IDENTITY_SECRET,
-    identityMaxAgeSeconds: v.HUB_IDENTITY_MAX_AGE_SECONDS,
+    tokenMaxLifetimeSeconds: v.HUB_TOKEN_MAX_LIFETIME_SECONDS,
+    oidc:
+      v.HUB_OIDC_ISSUER && v.HUB_OIDC_AUDIENCE && v.HUB_OIDC_JWKS_URL
+        ? { issuer: v.HUB_OIDC_ISSUER, audience: v.HUB_OIDC_AUDIENCE, jwksUrl: v.HUB_OIDC_JWKS_URL }
+        : undefined,
     dbPoolMax: v.HUB_DB_POOL_MAX,
     maxQueryDepth: v.HUB_MAX_QUERY_DEPTH,
     maxBodyBytes: v.HUB_MAX_BODY_BYTES,
     publicRateLimit: v.HUB_PUBLIC_RATE_LIMIT,
     trustProxy: v.HUB_TRUST_PROXY,
-    jwtMaxLifetimeSeconds: v.HUB_JWT_MAX_LIFETIME_SECONDS,
     introspection: v.HUB_INTROSPECTION ?? (v.NODE_ENV === 'production' ? 'authenticated' : 'everyone'),
     devSignIn: v.HUB_DEV_SIGN_IN ?? (v.NODE_ENV === 'development' ? 'loopback' : 'off'),
     // Tests keep their output to what went wrong; the access lines are there at HUB_LOG_LEVEL=info.
@@ -244,6 +259,11 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
     directoryAsOf: v.HUB_DIRECTORY_AS_OF,
     requireSystemTools: v.HUB_REQUIRE_SYSTEM_TOOLS === '1',
   };
+}
+
+/** How callers' and components' tokens are verified, from the configuration. */
+export function tokenSettings(config: HubEnv): TokenSettings {
+  return { jwtSecret: config.jwtSecret, identitySecret: config.identitySecret, oidc: config.oidc, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds };
 }
 
 let cached: HubEnv | undefined;

@@ -1,4 +1,5 @@
-import { signIdentity, type Identity } from './auth';
+import type { Identity } from './auth';
+import { serviceAuthorization } from './tokens';
 import { HubError } from './errors';
 import { currentRequest, REQUEST_ID_HEADER } from './log';
 
@@ -14,15 +15,19 @@ export class GraphClient {
   constructor(
     private readonly url: () => string,
     private readonly identitySecret: string,
+    /** Who the subgraph is when it asks on no caller's behalf. */
+    private readonly self: Identity,
   ) {}
 
   async query<T>(query: string, variables: Record<string, unknown> = {}, options: { as?: Identity } = {}): Promise<T> {
     const response = await fetch(this.url(), {
       method: 'POST',
-      // Signed even without a caller: the gateway then knows a subgraph asks, and does not count it as a citizen.
+      // As the caller, with the caller's own token; without one, as the subgraph itself (a service token), so
+      // that the gateway does not count it as a citizen.
       headers: {
         'content-type': 'application/json',
-        ...signIdentity(options.as ?? null, this.identitySecret),
+        ...(await serviceAuthorization(options.as ?? this.self, this.identitySecret)),
+        // The request this one serves, so that its log lines and the gateway's carry one id.
         ...(currentRequest() ? { [REQUEST_ID_HEADER]: currentRequest()!.requestId } : {}),
       },
       body: JSON.stringify({ query, variables }),

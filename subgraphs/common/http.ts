@@ -12,22 +12,20 @@ export interface Listening {
   close(graceMs?: number): Promise<void>;
 }
 
-export interface ListenOptions {
-  /**
-   * While stopping, requests this admits are still served (the subgraphs asking the gateway on behalf of a
-   * request in flight); the others are answered 503 with `Connection: close`, for the load balancer to
-   * send elsewhere.
-   */
-  admitWhileStopping?: (req: IncomingMessage) => boolean;
-}
-
 /** Listens on `port` (0: any free port); rejects when the port is taken. */
-export async function listen(app: Express, port: number, host: string, options: ListenOptions = {}): Promise<Listening> {
+export async function listen(app: Express, port: number, host: string): Promise<Listening> {
   let stopping = false;
   const inFlight = new Set<ServerResponse>();
   let drained: (() => void) | undefined;
+  const belongsToOneInFlight = (req: IncomingMessage) => {
+    const id = req.headers['x-request-id'];
+    return typeof id === 'string' && [...inFlight].some((res) => res.getHeader('x-request-id') === id);
+  };
   const server = createServer((req, res) => {
-    if (stopping && !options.admitWhileStopping?.(req)) {
+    // While stopping, a request that belongs to one in flight (its x-request-id: a subgraph asking the graph
+    // on its behalf) is still served; any other is answered 503 with `Connection: close`, for the load
+    // balancer to send elsewhere.
+    if (stopping && !belongsToOneInFlight(req)) {
       res.shouldKeepAlive = false;
       res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
       res.end(JSON.stringify({ errors: [{ message: 'This process is stopping; send the request again.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }));
@@ -58,7 +56,7 @@ export async function listen(app: Express, port: number, host: string, options: 
     async close(graceMs = 10_000) {
       stopping = true;
       // Answers still to come close their connection; idle connections close now. The port stays open
-      // until the requests in flight are done, for the requests `admitWhileStopping` lets in.
+      // until the requests in flight are done, for the requests made on their behalf.
       for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
       server.closeIdleConnections();
       if (inFlight.size > 0) {

@@ -50,12 +50,12 @@ describe('configuration', () => {
     expect(parseEnv({ HUB_TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }).trustProxy).toBe('loopback, 10.0.0.0/8, fd00::1');
   });
 
-  it('hides the schema from anonymous callers and the development sign-in from all in production, and bounds tokens', () => {
+  it('hides the schema from anonymous callers and the development sign-in from all in production', () => {
     const secrets = { HUB_JWT_SECRET: 'x'.repeat(20), HUB_IDENTITY_SECRET: 'y'.repeat(20), DATABASE_URL: 'postgres://hub@db/motcua' };
-    expect(parseEnv({ NODE_ENV: 'production', ...secrets })).toMatchObject({ introspection: 'authenticated', devSignIn: 'off', jwtMaxLifetimeSeconds: 43200, logLevel: 'info' });
+    expect(parseEnv({ NODE_ENV: 'production', ...secrets })).toMatchObject({ introspection: 'authenticated', devSignIn: 'off', logLevel: 'info' });
     expect(parseEnv({})).toMatchObject({ introspection: 'everyone', devSignIn: 'loopback' });
     expect(parseEnv({ NODE_ENV: 'test' })).toMatchObject({ devSignIn: 'off', logLevel: 'warn' });
-    expect(parseEnv({ HUB_INTROSPECTION: 'off', HUB_JWT_MAX_LIFETIME_SECONDS: '3600' })).toMatchObject({ introspection: 'off', jwtMaxLifetimeSeconds: 3600 });
+    expect(parseEnv({ HUB_INTROSPECTION: 'off', HUB_SHUTDOWN_GRACE_MS: '3000' })).toMatchObject({ introspection: 'off', shutdownGraceMs: 3000 });
   });
 
   it('refuses to run in production on the development secrets or without a database', () => {

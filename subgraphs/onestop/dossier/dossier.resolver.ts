@@ -12,61 +12,61 @@ import { receiveDossier } from './reception';
 @Resolver(() => Dossier)
 export class DossierResolver {
   @Query(() => Dossier, { nullable: true, description: 'A dossier the caller’s agency has a part in (supervisors: any).' })
-  dossier(@Arg('code', () => ID) code: string, @Ctx() ctx: Context): Promise<Dossier | null> {
+  dossier(@Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string, @Ctx() ctx: Context): Promise<Dossier | null> {
     return queries.findDossier(ctx, code);
   }
 
   @Query(() => DossierConnection, { description: 'The dossiers the caller may read, newest first.' })
   dossiers(
     @Ctx() ctx: Context,
-    @Arg('filter', () => DossierFilter, { nullable: true }) filter?: DossierFilter | null,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('filter', () => DossierFilter, { nullable: true, description: 'Which dossiers; every condition given must hold.' }) filter?: DossierFilter | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many to return, 0–100 (default 20).' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The `cursor` of the last edge already read: the page after it.' }) after?: string | null,
   ): Promise<DossierConnection> {
     return queries.listDossiers(ctx, filter, first, after);
   }
 
   @Query(() => DossierTracking, { nullable: true, description: 'Tra cứu hồ sơ, for citizens: by the code and the phone given at receipt.' })
-  async trackDossier(@Arg('code', () => ID) code: string, @Arg('phone', () => String) phone: string, @Ctx() ctx: Context): Promise<DossierTracking | null> {
+  async trackDossier(@Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string, @Arg('phone', () => String, { description: 'The applicant’s phone number given at receipt (spaces and dots ignored).' }) phone: string, @Ctx() ctx: Context): Promise<DossierTracking | null> {
     const dossier = await queries.trackDossier(ctx, code, phone);
     return dossier ? new DossierTracking(dossier) : null;
   }
 
   @Mutation(() => Dossier, { description: 'Tiếp nhận: a complete dossier gets its code, receipt, ledger entry and planned legs.' })
-  receiveDossier(@Arg('input', () => ReceiveDossierInput) input: ReceiveDossierInput, @Ctx() ctx: Context): Promise<Dossier> {
+  receiveDossier(@Arg('input', () => ReceiveDossierInput, { description: 'The procedure, the desk, the applicant and the documents handed in.' }) input: ReceiveDossierInput, @Ctx() ctx: Context): Promise<Dossier> {
     return receiveDossier(ctx, input);
   }
 
   @Mutation(() => Dossier, { description: 'Giao: the holder hands the dossier over; off the route, with a note.' })
   handOverDossier(
-    @Arg('code', () => ID) code: string,
-    @Arg('to', () => ID) to: string,
+    @Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string,
+    @Arg('to', () => ID, { description: 'Code of the agency the dossier is handed to.' }) to: string,
     @Ctx() ctx: Context,
-    @Arg('note', () => String, { nullable: true }) note?: string | null,
+    @Arg('note', () => String, { nullable: true, description: 'Why, for a hand-over off the route (required then); printed on the control slip.' }) note?: string | null,
   ): Promise<Dossier> {
     return processing.handOverDossier(ctx, code, to, note);
   }
 
   @Mutation(() => Dossier, { description: 'Nhận: the addressed agency accepts, and the finished leg is classified.' })
-  acceptDossier(@Arg('code', () => ID) code: string, @Ctx() ctx: Context): Promise<Dossier> {
+  acceptDossier(@Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string, @Ctx() ctx: Context): Promise<Dossier> {
     return processing.acceptDossier(ctx, code);
   }
 
   @Mutation(() => Dossier, { description: 'Yêu cầu bổ sung, once; the clock stops until the applicant supplements.' })
-  requestSupplement(@Arg('code', () => ID) code: string, @Arg('items', () => [String]) items: string[], @Ctx() ctx: Context): Promise<Dossier> {
+  requestSupplement(@Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string, @Arg('items', () => [String], { description: 'Every item the applicant must add or correct, all at once.' }) items: string[], @Ctx() ctx: Context): Promise<Dossier> {
     return processing.requestSupplement(ctx, code, items);
   }
 
   @Mutation(() => Dossier, { description: 'Bổ sung hồ sơ at the desk; the processing time restarts.' })
-  supplementDossier(@Arg('code', () => ID) code: string, @Arg('documents', () => [String]) documents: string[], @Ctx() ctx: Context): Promise<Dossier> {
+  supplementDossier(@Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string, @Arg('documents', () => [String], { description: 'The documents the applicant brought to the desk.' }) documents: string[], @Ctx() ctx: Context): Promise<Dossier> {
     return processing.supplementDossier(ctx, code, documents);
   }
 
   @Mutation(() => Dossier, { description: 'Phiếu xin lỗi và hẹn lại ngày trả kết quả, once.' })
   apologizeForDelay(
-    @Arg('code', () => ID) code: string,
-    @Arg('reason', () => String) reason: string,
-    @Arg('newDueAt', () => Date) newDueAt: Date,
+    @Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string,
+    @Arg('reason', () => String, { description: 'Why the result will be late (lý do), printed on the apology.' }) reason: string,
+    @Arg('newDueAt', () => Date, { description: 'The new appointment, a later instant when offices are open.' }) newDueAt: Date,
     @Ctx() ctx: Context,
   ): Promise<Dossier> {
     return processing.apologizeForDelay(ctx, code, reason, newDueAt);
@@ -74,21 +74,21 @@ export class DossierResolver {
 
   @Mutation(() => Dossier, { description: 'The result: APPROVED by the last agency, or DENIED with reasons; it goes back to the desk.' })
   recordResult(
-    @Arg('code', () => ID) code: string,
-    @Arg('outcome', () => Outcome) outcome: Outcome,
+    @Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string,
+    @Arg('outcome', () => Outcome, { description: 'APPROVED (at the last leg) or DENIED (at any leg, with reasons in the note).' }) outcome: Outcome,
     @Ctx() ctx: Context,
-    @Arg('note', () => String, { nullable: true }) note?: string | null,
+    @Arg('note', () => String, { nullable: true, description: 'What was decided; for a denial, the reasons.' }) note?: string | null,
   ): Promise<Dossier> {
     return processing.recordResult(ctx, code, outcome, note);
   }
 
   @Mutation(() => Dossier, { description: 'Trả kết quả: the desk returns the result, recording who received it.' })
-  returnResult(@Arg('code', () => ID) code: string, @Arg('receivedBy', () => String) receivedBy: string, @Ctx() ctx: Context): Promise<Dossier> {
+  returnResult(@Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string, @Arg('receivedBy', () => String, { description: 'Who received the result: the applicant or the person authorised.' }) receivedBy: string, @Ctx() ctx: Context): Promise<Dossier> {
     return processing.returnResult(ctx, code, receivedBy);
   }
 
   @Mutation(() => Dossier, { description: 'Rút hồ sơ: the applicant withdraws a dossier before its result.' })
-  withdrawDossier(@Arg('code', () => ID) code: string, @Arg('reason', () => String) reason: string, @Ctx() ctx: Context): Promise<Dossier> {
+  withdrawDossier(@Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string, @Arg('reason', () => String, { description: 'The applicant’s reason for withdrawing.' }) reason: string, @Ctx() ctx: Context): Promise<Dossier> {
     return processing.withdrawDossier(ctx, code, reason);
   }
 }
