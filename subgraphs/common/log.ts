@@ -60,7 +60,7 @@ function createRoot(config: Pick<HubEnv, 'logLevel' | 'nodeEnv'>, destination?: 
   if (destination) return pino(options, destination);
   // Synchronous writes: a line written just before the process exits is not lost.
   if (config.nodeEnv === 'development') {
-    return pino(options, PinoPretty({ colorize: process.stdout.isTTY, sync: true, ignore: 'service', messageFormat: '{service}: {msg}', translateTime: 'SYS:HH:MM:ss.l' }));
+    return pino(options, PinoPretty({ colorize: process.stdout.isTTY, sync: true, singleLine: true, ignore: 'service', messageFormat: '{service}: {msg}', translateTime: 'SYS:HH:MM:ss.l' }));
   }
   return pino(options, pino.destination({ dest: 1, sync: true }));
 }
