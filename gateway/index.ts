@@ -12,7 +12,7 @@ import type { Identity } from '../subgraphs/common/auth';
 import { env, tokenSettings, type HubEnv, type SubgraphName } from '../subgraphs/common/env';
 import { maskErrors } from '../subgraphs/common/error-mask';
 import { UnauthenticatedError } from '../subgraphs/common/errors';
-import { errorFields, logger, malformedRequests, noteCaller, REQUEST_ID_HEADER, requestLogging, requestLogPlugin } from '../subgraphs/common/log';
+import { apolloLogger, errorFields, logger, malformedRequests, noteCaller, REQUEST_ID_HEADER, requestLogging, requestLogPlugin } from '../subgraphs/common/log';
 import { parseDateTime, parseLocalDate, parseMoney } from '../subgraphs/common/scalars';
 import { listen } from '../subgraphs/common/http';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
@@ -203,6 +203,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name, url }) => new TokenForwardingDataSource(options.subgraphUrls[name as SubgraphName] ?? (url as string)),
+    logger: apolloLogger(log),
   });
   const verifier = new TokenVerifier(options.tokens);
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => installHubScalars(apiSchema));
@@ -226,6 +227,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     allowBatchedHttpRequests: false,
     // The process stops in order (scripts/start.ts); Apollo's own handler would kill it half-way.
     stopOnTerminationSignals: false,
+    logger: apolloLogger(log),
     includeStacktraceInErrorResponses: false,
     formatError: maskErrors(log),
   });

@@ -30,7 +30,7 @@ export const REQUEST_ERROR_CODES = new Set(['BAD_REQUEST', 'GRAPHQL_PARSE_FAILED
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 const UNAVAILABLE_TEXT =
-  /connection terminated|timeout exceeded when trying to connect|timeout acquiring a connection|connection (is )?closed|pool is (draining|destroyed)|fetch failed|the database system is (starting up|shutting down)|ECONNREFUSED/i;
+  /service unavailable|connection terminated|timeout exceeded when trying to connect|timeout acquiring a connection|connection (is )?closed|pool is (draining|destroyed)|fetch failed|the database system is (starting up|shutting down)|ECONNREFUSED/i;
 
 /** Whether `error` (or what caused it) is a database or a peer that cannot be reached. */
 export function isUnavailable(error: unknown): boolean {

@@ -115,6 +115,13 @@ export function errorFields(error: unknown, detailed = env().nodeEnv === 'develo
   };
 }
 
+/** Apollo Server's and Apollo Gateway's own messages, as lines of `log` (an error by its fields, as above). */
+export function apolloLogger(log: Logger) {
+  const line = (level: 'debug' | 'info' | 'warn' | 'error') => (message?: unknown) =>
+    message instanceof Error ? log[level]({ error: errorFields(message) }, 'apollo') : log[level]({ detail: String(message) }, 'apollo');
+  return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
+}
+
 const QUIET_PATHS = /^\/(events|health|livez|readyz|metrics)$/;
 
 /**

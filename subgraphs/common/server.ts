@@ -11,7 +11,7 @@ import { GraphClient } from './graph-client';
 import { listen } from './http';
 import type { NoticeSettings, SubgraphName } from './env';
 import { maskErrors } from './error-mask';
-import { errorFields, logger, malformedRequests, noteCaller, requestLogging, requestLogPlugin } from './log';
+import { apolloLogger, errorFields, logger, malformedRequests, noteCaller, requestLogging, requestLogPlugin } from './log';
 import { migrate, openOrm, type SubgraphDatabase } from './orm';
 import { messageFeed, type OutboxMessageBase } from './outbox';
 import { TokenVerifier, type TokenSettings } from './tokens';
@@ -104,6 +104,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     formatError: maskErrors(log),
     // The process stops in order (its owner's close()); Apollo's own handler would kill it half-way.
     stopOnTerminationSignals: false,
+    logger: apolloLogger(log),
   });
   await apollo.start();
   const graph = new GraphClient(options.gatewayUrl, options.tokens.identitySecret, {
