@@ -11,14 +11,13 @@ import { dirname, join } from 'node:path';
 import type { Identity } from '../subgraphs/common/auth';
 import { env, tokenSettings, type HubEnv, type SubgraphName } from '../subgraphs/common/env';
 import { maskErrors } from '../subgraphs/common/error-mask';
-import { UnauthenticatedError } from '../subgraphs/common/errors';
 import { apolloLogger, errorFields, logger, malformedRequests, noteCaller, REQUEST_ID_HEADER, requestLogging, requestLogPlugin } from '../subgraphs/common/log';
 import { parseDateTime, parseLocalDate, parseMoney } from '../subgraphs/common/scalars';
 import { listen } from '../subgraphs/common/http';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
-import { isHubComponent, TokenVerifier, type TokenSettings } from '../subgraphs/common/tokens';
+import { AgencyDirectory } from '../subgraphs/common/directory';
+import { TokenVerifier, type TokenSettings } from '../subgraphs/common/tokens';
 import { issueToken } from './auth';
-import { AgencyDirectory } from './directory';
 import { formsRouter } from './forms';
 import { EXPLORER_EXAMPLES } from './explorer/examples';
 import { honestStatus, schemaVisibility } from './protection';
@@ -205,9 +204,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     buildService: ({ name, url }) => new TokenForwardingDataSource(options.subgraphUrls[name as SubgraphName] ?? (url as string)),
     logger: apolloLogger(log),
   });
-  const verifier = new TokenVerifier(options.tokens);
+  const verifier = new TokenVerifier(options.tokens, new AgencyDirectory(() => options.subgraphUrls.province));
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => installHubScalars(apiSchema));
-  const directory = new AgencyDirectory(options.subgraphUrls.province);
   const armor = new ApolloArmor({
     maxDepth: { n: options.maxQueryDepth },
     maxAliases: { n: 30 },
@@ -267,13 +265,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     publicRateLimit(options, verifier),
     express.json({ limit: options.maxBodyBytes }),
     expressMiddleware(apollo, {
-      // A subgraph asking the graph on a caller's behalf shows the caller's token, as the caller would. A
-      // caller's token must name an agency of the directory.
+      // A subgraph asking the graph on a caller's behalf shows the caller's token, as the caller would.
       context: async ({ req, res }) => {
         const identity = await verifier.identityOf(req.header('authorization'));
-        if (identity && !isHubComponent(identity) && !(await directory.knows(identity.agency))) {
-          throw new UnauthenticatedError(`The token names agency ${identity.agency}, which the directory does not know.`);
-        }
         noteCaller(identity);
         return { identity, authorization: req.header('authorization'), requestId: String(res.getHeader(REQUEST_ID_HEADER) ?? '') || undefined };
       },

@@ -7,6 +7,7 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { Client } from 'pg';
 import { Loaders, type Context } from './context';
+import { AgencyDirectory } from './directory';
 import { GraphClient } from './graph-client';
 import { listen } from './http';
 import type { NoticeSettings, SubgraphName } from './env';
@@ -113,7 +114,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     agency: 'HUB',
     roles: ['SYSTEM'],
   });
-  const verifier = new TokenVerifier(options.tokens);
+  const verifier = new TokenVerifier(options.tokens, new AgencyDirectory(() => options.peerUrls().province));
   const clock = options.clock ?? (() => new Date());
 
   const app = express();

@@ -111,8 +111,11 @@ describe('the federated hub through its gateway', () => {
   it('has event feeds that only the hub’s own components read, whatever an agency’s token claims', async () => {
     const feed = hub.subgraphs.tax.url.replace(/\/graphql$/, '/events');
     expect((await fetch(feed)).status).toBe(401);
-    const agencySystem = await fetch(feed, { headers: { authorization: `Bearer ${hub.token('HUB', ['SYSTEM'])}` } });
+    // An agency's system is no component; a token claiming to be the hub names an agency the directory does not know.
+    const agencySystem = await fetch(feed, { headers: { authorization: `Bearer ${hub.token('BG.CT.YENTHE', ['SYSTEM'])}` } });
     expect(agencySystem.status).toBe(403);
+    const claimingHub = await fetch(feed, { headers: { authorization: `Bearer ${hub.token('HUB', ['SYSTEM'])}` } });
+    expect(claimingHub.status).toBe(401);
     const component = await fetch(feed, { headers: await serviceAuthorization({ sub: 'hub:test', name: 'Một Cửa Hub', agency: 'HUB', roles: ['SYSTEM'] }, hub.config.identitySecret) });
     expect(component.status).toBe(200);
     expect(await component.json()).toEqual({ events: expect.any(Array) });
@@ -135,6 +138,16 @@ describe('the federated hub through its gateway', () => {
       expect(source.startsWith('/explorer/')).toBe(true);
       expect((await fetch(`${hub.gateway.origin}${source}`)).status).toBe(200);
     }
+  });
+
+  it('refuses a token naming an agency the directory does not know, at the gateway and at a subgraph asked directly', async () => {
+    const stranger = hub.token('BG.KHONGCO', ['SUPERVISOR']);
+    const atGateway = await hub.gql(`{ dossiers(first: 1) { totalCount } }`, {}, stranger);
+    expect(atGateway.status).toBe(401);
+    expect(atGateway.errors?.[0]).toMatchObject({ message: expect.stringMatching(/BG\.KHONGCO/), extensions: { code: 'UNAUTHENTICATED' } });
+    const atSubgraph = await postGraphQL(hub.subgraphs.onestop.url, `{ dossiers(first: 1) { totalCount } }`, {}, { authorization: `Bearer ${stranger}` });
+    expect(atSubgraph.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(atSubgraph.data ?? null).toBeNull();
   });
 
   it('hands out no development token unless configured', async () => {

@@ -1,4 +1,4 @@
-import { ServiceUnavailableError } from '../subgraphs/common/errors';
+import { ServiceUnavailableError } from './errors';
 
 /**
  * Which agency codes the province's directory knows (open or closed), for refusing a token that names an
@@ -8,7 +8,8 @@ import { ServiceUnavailableError } from '../subgraphs/common/errors';
 export class AgencyDirectory {
   private readonly known = new Map<string, { expires: number; answer: Promise<boolean> }>();
 
-  constructor(private readonly provinceUrl: string) {}
+  /** `provinceUrl`: where the province subgraph answers GraphQL, read when first needed. */
+  constructor(private readonly provinceUrl: () => string | undefined) {}
 
   knows(code: string): Promise<boolean> {
     const now = Date.now();
@@ -26,8 +27,10 @@ export class AgencyDirectory {
 
   private async ask(code: string): Promise<boolean> {
     let body: { data?: { agency: { code: string } | null }; errors?: unknown[] };
+    const url = this.provinceUrl();
+    if (!url) throw new ServiceUnavailableError('The agency directory cannot be reached to check the token; try again in a moment.');
     try {
-      const response = await fetch(this.provinceUrl, {
+      const response = await fetch(url, {
         method: 'POST',
         // `agency` is public: asked as nobody.
         headers: { 'content-type': 'application/json' },
