@@ -23,6 +23,9 @@ const TRACK = `query Track($code: ID!, $phone: String!) { trackDossier(code: $co
 
 const token = (agency: string, roles: Role[], name = 'Cán bộ kiểm thử') => issueToken({ agency, roles, name }, CHILD_SECRETS.HUB_JWT_SECRET);
 
+/** Answers a minute for callers without a token, from one address; the file's own anonymous requests stay below it. */
+const PUBLIC_LIMIT = 60;
+
 let hub: ChildHub;
 let proxy: TcpProxy;
 
@@ -43,7 +46,7 @@ async function gql(query: string, variables: Record<string, unknown> = {}, beare
 beforeAll(async () => {
   const server = new URL(process.env.DATABASE_URL!);
   proxy = await startTcpProxy(server.hostname, Number(server.port || 5432));
-  hub = await startChildHub({ HUB_LOG_LEVEL: 'info' }, (url) => {
+  hub = await startChildHub({ HUB_LOG_LEVEL: 'info', HUB_PUBLIC_RATE_LIMIT: String(PUBLIC_LIMIT) }, (url) => {
     const relayed = new URL(url);
     relayed.hostname = '127.0.0.1';
     relayed.port = String(proxy.port);
@@ -262,5 +265,16 @@ describe('in production, the log', () => {
     }
     // Every line is JSON, none a stack trace.
     expect(hub.output.filter((line) => line.trim() !== '' && !line.startsWith('{'))).toEqual([]);
+  });
+});
+
+describe('in production, callers without a token', () => {
+  it('cannot escape the limit by rotating X-Forwarded-For: no proxy is trusted unless configured', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i <= PUBLIC_LIMIT && !statuses.includes(429); i++) {
+      statuses.push((await post({ query: '{ __typename }' }, { 'x-forwarded-for': `203.0.113.${i % 250}` })).status);
+    }
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.length).toBeLessThanOrEqual(PUBLIC_LIMIT + 1);
   });
 });
