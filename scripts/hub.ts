@@ -55,6 +55,8 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       notices: config.notices,
       metrics: metricsOf(1 + SUBGRAPHS.findIndex((definition) => definition.name === name)),
       webhooks: config.webhooks,
+
+      shutdownGraceMs: config.shutdownGraceMs,
     }).then((subgraph) => {
       peers[name] = subgraph.url;
       return subgraph;
@@ -96,6 +98,9 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       subgraphs[name] = await start(name, port);
     },
     async close() {
+      // The background work first (it may ask the graph), then the gateway's requests in flight (which
+      // need the subgraphs), then the subgraphs.
+      await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.stopBackground()));
       await gateway.close();
       // The subgraphs that follow others' feeds (onestop all of them, local the province's) stop first, so
       // that they never poll a closed peer.

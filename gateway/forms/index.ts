@@ -14,6 +14,7 @@ import {
   type FormGuidanceSlip,
   type LedgerRow,
 } from './forms';
+import { currentRequest, REQUEST_ID_HEADER } from '../../subgraphs/common/log';
 
 /**
  * The printed forms, served by the gateway: `GET /forms/<form>/<code>.pdf` and
@@ -22,7 +23,7 @@ import {
  * else can.
  */
 
-const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400 };
+const STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, SERVICE_UNAVAILABLE: 503 };
 
 class FormError extends Error {
   constructor(readonly status: number, readonly code: string, message: string) {
@@ -54,7 +55,12 @@ export function formsRouter(graphqlUrl: () => string): Router {
     const authorization = req.header('authorization');
     const response = await fetch(graphqlUrl(), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(authorization ? { authorization } : {}),
+        // The form's request id: one id in the log for the form and its query, served even while stopping.
+        ...(currentRequest() ? { [REQUEST_ID_HEADER]: currentRequest()!.requestId } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };

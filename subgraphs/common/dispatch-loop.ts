@@ -1,3 +1,4 @@
+import { errorFields, logger } from './log';
 /** The longest a retry waits. */
 const MAX_DELAY_MS = 3_600_000;
 
@@ -21,7 +22,7 @@ export function repeatDispatch(what: string, sendDue: () => Promise<number>, pol
       running = sendDue().then(
         (tried) => loop(again(tried) ? 0 : pollMs),
         (error: Error) => {
-          console.warn(`onestop: ${what} failed: ${error.message}`);
+          logger('onestop').warn({ error: errorFields(error) }, `${what} failed`);
           loop(pollMs);
         },
       );

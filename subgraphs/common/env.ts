@@ -78,7 +78,11 @@ const schema = z
     HUB_MAX_QUERY_DEPTH: positiveInt.default(12),
     HUB_MAX_BODY_BYTES: positiveInt.default(1_000_000),
     HUB_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
-    HUB_TRUST_PROXY: trustProxy.default('loopback'),
+    HUB_TRUST_PROXY: trustProxy.default(false),
+    HUB_INTROSPECTION: z.enum(['everyone', 'authenticated', 'off']).optional(),
+    HUB_DEV_SIGN_IN: z.enum(['off', 'loopback', 'everyone']).optional(),
+    HUB_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    HUB_SHUTDOWN_GRACE_MS: positiveInt.default(10_000),
     HUB_EVENT_POLL_MS: positiveInt.default(500),
     HUB_SMTP_URL: z
       .string()
@@ -153,6 +157,9 @@ const schema = z
     if (value.HUB_AUDIT_KEY === DEV_AUDIT_KEY) {
       ctx.addIssue({ code: 'custom', path: ['HUB_AUDIT_KEY'], message: 'must be set in production' });
     }
+    if (value.HUB_DEV_SIGN_IN !== undefined && value.HUB_DEV_SIGN_IN !== 'off') {
+      ctx.addIssue({ code: 'custom', path: ['HUB_DEV_SIGN_IN'], message: 'must be off in production: it hands out supervisor tokens' });
+    }
   });
 
 /**
@@ -207,8 +214,15 @@ export interface HubEnv {
   maxBodyBytes: number;
   /** Requests per minute the gateway answers one address that sends no token (citizens' tracking); 0: no limit. */
   publicRateLimit: number;
-  /** Which proxies in front of the gateway tell the caller's address (express's `trust proxy`). */
+  /** Which proxies in front of the gateway tell the caller's address (express's `trust proxy`); none unless configured. */
   trustProxy: boolean | number | string;
+  /** Who may ask the gateway for its schema; `authenticated` also hides "Did you mean" hints from anonymous callers. */
+  introspection: 'everyone' | 'authenticated' | 'off';
+  /** Who gets a supervisor's token from /dashboard/dev-token: nobody, callers on this machine, or anyone (never in production). */
+  devSignIn: 'off' | 'loopback' | 'everyone';
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** How long a stopping process lets requests in flight and the current background work finish. */
+  shutdownGraceMs: number;
   /** How often onestop asks the producing subgraphs for new events. */
   eventPollMs: number;
   notices: NoticeSettings;
@@ -287,6 +301,11 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
     maxBodyBytes: v.HUB_MAX_BODY_BYTES,
     publicRateLimit: v.HUB_PUBLIC_RATE_LIMIT,
     trustProxy: v.HUB_TRUST_PROXY,
+    introspection: v.HUB_INTROSPECTION ?? (v.NODE_ENV === 'production' ? 'authenticated' : 'everyone'),
+    devSignIn: v.HUB_DEV_SIGN_IN ?? (v.NODE_ENV === 'development' ? 'loopback' : 'off'),
+    // Tests keep their output to what went wrong; the access lines are there at HUB_LOG_LEVEL=info.
+    logLevel: v.HUB_LOG_LEVEL ?? (v.NODE_ENV === 'test' ? 'warn' : 'info'),
+    shutdownGraceMs: v.HUB_SHUTDOWN_GRACE_MS,
     eventPollMs: v.HUB_EVENT_POLL_MS,
     notices: {
       smtpUrl: v.HUB_SMTP_URL,

@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 /**
  * The hub's few error codes. Clients branch on `extensions.code`; the message is for people.
  */
-export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT';
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'SERVICE_UNAVAILABLE';
 
 export class HubError extends GraphQLError {
   constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
@@ -48,5 +48,12 @@ export class ConflictError extends HubError {
 export class LostRaceError extends ConflictError {
   constructor(message: string, extensions: Record<string, unknown> = {}) {
     super(message, { ...extensions, retry: true });
+  }
+}
+
+/** The database or a service the request needs cannot be reached; the caller may try again shortly. */
+export class ServiceUnavailableError extends HubError {
+  constructor(message: string) {
+    super(message, 'SERVICE_UNAVAILABLE', { http: { status: 503 } });
   }
 }

@@ -8,6 +8,7 @@ import type { SubgraphName } from './env';
 import { ConflictError, HubError, LostRaceError, NotFoundError } from './errors';
 import type { FeedMessage } from './outbox';
 import type { SubgraphServices } from './server';
+import { errorFields, logger } from './log';
 
 /**
  * Following other subgraphs' feeds (their outboxes, served at `GET /events`). A message is applied as one or
@@ -187,6 +188,7 @@ interface Applying<D extends ReactionDeps> {
  */
 export async function applyMessage<D extends ReactionDeps>({ services, follower, source, message, now }: Applying<D>): Promise<{ outcome: 'APPLIED' | 'REJECTED'; reason: string | null }> {
   const { schema } = follower;
+  const log = logger(schema);
   const reaction = follower.reactions[message.type];
   if (!reaction) return { outcome: 'APPLIED', reason: null };
   const unitOf = (dossier: string, part?: string) => (part ? `${dossier} ${part}` : dossier);
@@ -200,7 +202,7 @@ export async function applyMessage<D extends ReactionDeps>({ services, follower,
     if (!taken) throw new UnitDone(`${source} message ${message.id} has done its part for ${unitOf(dossier, part)}.`);
   };
   const reject = async (dossier: string, reason: string, part?: string) => {
-    console.warn(`${schema}: ${source} message ${message.id} (${message.type}) could not be applied to ${dossier}: ${reason}`);
+    log.warn({ source, messageId: message.id, type: message.type, dossier, reason }, 'message not applied to a dossier');
     await services.em.fork().execute(
       `insert into "${schema}".consumed_unit (source, event_id, unit, dossier_code, outcome, reason, at) values (?, ?, ?, ?, 'REJECTED', ?, ?)
        on conflict (source, event_id, unit) do update set reason = excluded.reason, at = excluded.at where "${schema}".consumed_unit.outcome = 'REJECTED'`,
@@ -216,7 +218,7 @@ export async function applyMessage<D extends ReactionDeps>({ services, follower,
   } catch (error) {
     if (error instanceof UnitDone) return { outcome: 'APPLIED', reason: null };
     if (!isRefusal(error)) throw error;
-    console.warn(`${schema}: ${source} message ${message.id} (${message.type}, ${message.dossierCode}) rejected: ${error.message}`);
+    log.warn({ source, messageId: message.id, type: message.type, dossier: message.dossierCode, reason: error.message }, 'message rejected');
     return { outcome: 'REJECTED', reason: error.message };
   }
 }
@@ -296,6 +298,7 @@ export function startFeedReader<D extends ReactionDeps>(services: SubgraphServic
   /** The connection that holds this replica's feed locks, and the feeds it reads. */
   let lockConnection: unknown = null;
   const held = new Set<string>();
+  const log = logger(schema);
 
   async function lockQuery(sql: string, params: string[]): Promise<boolean> {
     lockConnection ??= await knex.client.acquireConnection();
@@ -371,7 +374,7 @@ export function startFeedReader<D extends ReactionDeps>(services: SubgraphServic
         lastProblem.delete(source);
       } catch (error) {
         const message = (error as Error).message;
-        if (lastProblem.get(source) !== message) console.warn(`${schema}: cannot read the ${source} feed yet: ${message}`);
+        if (lastProblem.get(source) !== message) log.warn({ source, error: errorFields(error) }, 'cannot read the feed yet');
         lastProblem.set(source, message);
       }
     }

@@ -1,6 +1,7 @@
 import type { Identity } from './auth';
 import { serviceAuthorization } from './tokens';
 import { HubError } from './errors';
+import { currentRequest, REQUEST_ID_HEADER } from './log';
 
 /**
  * How a subgraph reads what another group of agencies owns: through the federated graph, as any client
@@ -23,7 +24,12 @@ export class GraphClient {
       method: 'POST',
       // As the caller, with the caller's own token; without one, as the subgraph itself (a service token), so
       // that the gateway does not count it as a citizen.
-      headers: { 'content-type': 'application/json', ...(await serviceAuthorization(options.as ?? this.self, this.identitySecret)) },
+      headers: {
+        'content-type': 'application/json',
+        ...(await serviceAuthorization(options.as ?? this.self, this.identitySecret)),
+        // The request this one serves, so that its log lines and the gateway's carry one id.
+        ...(currentRequest() ? { [REQUEST_ID_HEADER]: currentRequest()!.requestId } : {}),
+      },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(10_000),
     }).catch((error: { name?: string; message?: string }) => {
@@ -32,7 +38,7 @@ export class GraphClient {
     });
     const body = (await response.json()) as { data?: T; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> };
     // The owner's coded refusal (not found, forbidden…) is the caller's answer too.
-    const coded = body.errors?.find((error) => ['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT', 'CONFLICT'].includes(String(error.extensions?.code)));
+    const coded = body.errors?.find((error) => ['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT', 'CONFLICT', 'SERVICE_UNAVAILABLE'].includes(String(error.extensions?.code)));
     if (coded) throw new HubError(coded.message, coded.extensions!.code as never);
     if (body.errors?.length || !body.data) {
       throw new Error(`The hub's graph answered with errors: ${(body.errors ?? []).map((error) => error.message).join('; ') || response.status}`);

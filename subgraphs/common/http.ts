@@ -1,18 +1,50 @@
 import type { Express } from 'express';
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface Listening {
   /** `http://host:port`, with the port the system chose when asked for 0. */
   origin: string;
-  close(): Promise<void>;
+  /**
+   * Stops accepting work and lets the requests in flight finish, at most `graceMs`; connections still open
+   * then are cut.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Listens on `port` (0: any free port); rejects when the port is taken. */
 export async function listen(app: Express, port: number, host: string): Promise<Listening> {
-  const server: Server = await new Promise((resolve, reject) => {
-    // Express 5 hands a failed listen (port in use) to the callback.
-    const listening = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  let stopping = false;
+  const inFlight = new Set<ServerResponse>();
+  let drained: (() => void) | undefined;
+  const belongsToOneInFlight = (req: IncomingMessage) => {
+    const id = req.headers['x-request-id'];
+    return typeof id === 'string' && [...inFlight].some((res) => res.getHeader('x-request-id') === id);
+  };
+  const server = createServer((req, res) => {
+    // While stopping, a request that belongs to one in flight (its x-request-id: a subgraph asking the graph
+    // on its behalf) is still served; any other is answered 503 with `Connection: close`, for the load
+    // balancer to send elsewhere.
+    if (stopping && !belongsToOneInFlight(req)) {
+      res.shouldKeepAlive = false;
+      res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+      res.end(JSON.stringify({ errors: [{ message: 'This process is stopping; send the request again.', extensions: { code: 'SERVICE_UNAVAILABLE' } }] }));
+      return;
+    }
+    inFlight.add(res);
+    if (stopping) res.shouldKeepAlive = false;
+    res.once('close', () => {
+      inFlight.delete(res);
+      if (stopping && inFlight.size === 0) drained?.();
+    });
+    app(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
   // Keep idle connections longer than clients and load balancers do (Node's 5 s default loses that race,
   // and a client reusing a connection the server has just closed gets ECONNRESET).
@@ -21,10 +53,21 @@ export async function listen(app: Express, port: number, host: string): Promise<
   const { port: actual } = server.address() as AddressInfo;
   return {
     origin: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    async close(graceMs = 10_000) {
+      stopping = true;
+      // Answers still to come close their connection; idle connections close now. The port stays open
+      // until the requests in flight are done, for the requests made on their behalf.
+      for (const res of inFlight) if (!res.headersSent) res.shouldKeepAlive = false;
+      server.closeIdleConnections();
+      if (inFlight.size > 0) {
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          setTimeout(resolve, graceMs).unref();
+        });
+      }
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }

@@ -2,6 +2,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver, defineConfig, type Options } from '@mikro-orm/postgresql';
 import type { EntityClass, MigrationObject } from '@mikro-orm/core';
 import { join } from 'node:path';
+import { logger } from './log';
 import { PROJECT_ROOT } from './reference-data';
 
 /** What a subgraph keeps in PostgreSQL: its own schema, its entities, and the migrations that build them. */
@@ -20,6 +21,12 @@ export interface OrmOptions {
   onQuery?: (sql: string) => void;
 }
 
+function driverLog(schema: string) {
+  const log = logger(schema);
+  const line = (level: 'warn' | 'error' | 'debug') => (message: unknown) => log[level]({ detail: String(message) }, 'database driver');
+  return { warn: line('warn'), error: line('error'), deprecate: line('debug'), debug: line('debug') };
+}
+
 export function ormConfig(database: SubgraphDatabase, options: OrmOptions): Options {
   return defineConfig({
     driver: PostgreSqlDriver,
@@ -30,6 +37,8 @@ export function ormConfig(database: SubgraphDatabase, options: OrmOptions): Opti
     forceUtcTimezone: true,
     allowGlobalContext: false,
     pool: { min: 0, max: options.poolMax ?? 10 },
+    // The query builder's own warnings (a connection the database dropped…) go to the log, as one line.
+    driverOptions: { log: driverLog(database.schema) },
     discovery: { warnWhenNoEntities: false },
     migrations: {
       tableName: 'mikro_orm_migrations',

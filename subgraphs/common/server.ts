@@ -8,12 +8,15 @@ import type { GraphQLSchema } from 'graphql';
 import { Client } from 'pg';
 import { Loaders, type Context } from './context';
 import { refuseControlCharacters } from './control-characters';
+import { AgencyDirectory } from './directory';
 import { GraphClient } from './graph-client';
 import { traceService } from './tracing';
 import { databaseChecks, livez, readyz } from './health';
 import { listen } from './http';
 import { feedBacklog, ServiceMetrics, type Figure, type FigureServices, type MetricsSettings } from './metrics';
 import type { NoticeSettings, SubgraphName, WebhookSettings } from './env';
+import { maskErrors } from './error-mask';
+import { apolloLogger, errorFields, logger, malformedRequests, noteCaller, requestLogging, requestLogPlugin } from './log';
 import { migrate, openOrm, type SubgraphDatabase } from './orm';
 import { messageFeed, type OutboxMessageBase } from './outbox';
 import { TokenVerifier, type TokenSettings } from './tokens';
@@ -70,6 +73,8 @@ export interface SubgraphOptions {
   /** Where `/metrics` is served and how often the data's figures are sampled; unset: on the subgraph's port, every 15 s. */
   metrics?: MetricsSettings;
   webhooks: WebhookSettings;
+  /** How long a stopping subgraph lets requests in flight finish. */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningSubgraph {
@@ -78,6 +83,9 @@ export interface RunningSubgraph {
   /** Where its Prometheus figures are scraped. */
   metricsUrl: string;
   orm: MikroORM;
+  /** Lets the background work (event consumers, notices) finish what it is doing, and starts no more. */
+  stopBackground(): Promise<void>;
+  /** Stops the background work, lets requests in flight finish, then closes the database pool. */
   close(): Promise<void>;
 }
 
@@ -101,12 +109,23 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const orm = await openOrm(definition.database, options);
   if (options.prepare) await prepareDatabase(definition, orm, options.databaseUrl);
 
+  const log = logger(definition.name);
   const metrics = new ServiceMetrics(definition.name);
   metrics.watchPool(orm);
   const apollo = new ApolloServer<Context>({
     schema: await definition.schema(),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), refuseControlCharacters(200), metrics.plugin()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      refuseControlCharacters(200),
+      metrics.plugin(),
+      requestLogPlugin(),
+    ],
     includeStacktraceInErrorResponses: options.includeStacktraces ?? false,
+    formatError: maskErrors(log),
+    // The process stops in order (its owner's close()); Apollo's own handler would kill it half-way.
+    stopOnTerminationSignals: false,
+    logger: apolloLogger(log),
   });
   await apollo.start();
   const graph = new GraphClient(options.gatewayUrl, options.tokens.identitySecret, {
@@ -115,18 +134,21 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     agency: 'HUB',
     roles: ['SYSTEM'],
   });
-  const verifier = new TokenVerifier(options.tokens);
+  const verifier = new TokenVerifier(options.tokens, new AgencyDirectory(() => options.peerUrls().province));
   const clock = options.clock ?? (() => new Date());
 
   const app = express();
   app.disable('x-powered-by');
   app.use(traceService(definition.name));
+  app.use(requestLogging(log));
   app.get('/health', async (_req, res) => {
     try {
       await orm.em.getConnection().execute('select 1');
       res.json({ status: 'ok', subgraph: definition.name });
     } catch (error) {
-      res.status(503).json({ status: 'unavailable', subgraph: definition.name, reason: (error as Error).message });
+      // The reason goes to the log: it names the database's address.
+      log.warn({ error: errorFields(error) }, 'health check: the database does not answer');
+      res.status(503).json({ status: 'unavailable', subgraph: definition.name });
     }
   });
   app.get('/livez', livez);
@@ -139,18 +161,16 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     '/graphql',
     express.json({ limit: options.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => ({
+      context: async ({ req }): Promise<Context> => {
         // The caller's own token, passed on by the gateway and verified here as the gateway verified it; a
         // bad one gets UNAUTHENTICATED and no data, none is an anonymous caller.
-        actor: await verifier.identityOf(req.header('authorization')),
-        em: orm.em.fork(),
-        loaders: new Loaders(),
-        now: clock(),
-        graph,
-        webhooks: options.webhooks,
-      }),
+        const actor = await verifier.identityOf(req.header('authorization'));
+        noteCaller(actor);
+        return { actor, em: orm.em.fork(), loaders: new Loaders(), now: clock(), graph, webhooks: options.webhooks };
+      },
     }),
   );
+  app.use(malformedRequests(log));
 
   const metricsListener = await metrics.serve(app, options.metrics, options.host);
   const http = await listen(app, options.port, options.host).catch(async (error) => {
@@ -175,16 +195,19 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const figures = definition.figures?.({ orm, peerUrl, identitySecret: options.tokens.identitySecret }) ?? [];
   const stopSampling = metrics.sample(figures, options.metrics?.sampleMs ?? 15_000);
 
+  let backgroundStopped: Promise<void> | undefined;
+  const stopBackground = () => (backgroundStopped ??= background?.stop() ?? Promise.resolve());
   return {
     name: definition.name,
     url: `${http.origin}/graphql`,
     metricsUrl: `${(metricsListener ?? http).origin}/metrics`,
     orm,
+    stopBackground,
     async close() {
-      await background?.stop();
+      await stopBackground();
       await stopSampling();
       await metricsListener?.close();
-      await http.close();
+      await http.close(options.shutdownGraceMs);
       await apollo.stop();
       await orm.close();
     },

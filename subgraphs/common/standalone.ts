@@ -1,4 +1,5 @@
 import { env, tokenSettings, type HubEnv } from './env';
+import { errorFields, logger } from './log';
 import { startSubgraph, type SubgraphDefinition } from './server';
 
 /** The database a process uses: DATABASE_URL, or the embedded server `npm start` / `npm run db` runs. */
@@ -24,15 +25,17 @@ export function runStandalone(definition: SubgraphDefinition): void {
     notices: config.notices,
     metrics: config.metrics,
     webhooks: config.webhooks,
+
+    shutdownGraceMs: config.shutdownGraceMs,
   }).then(
     (running) => {
-      console.log(`${definition.name} subgraph ready at ${running.url}`);
+      logger(definition.name).info({ url: running.url }, 'subgraph ready');
       const stop = () => running.close().then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     },
     (error: Error) => {
-      console.error(`${definition.name} subgraph failed to start: ${error.message}`);
+      logger(definition.name).fatal({ error: errorFields(error) }, 'subgraph failed to start');
       process.exit(1);
     },
   );

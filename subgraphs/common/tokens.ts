@@ -59,7 +59,14 @@ export class TokenVerifier {
   /** Verified tokens until they expire: the same officer's system sends the same token many times a second. */
   private readonly verified = new Map<string, { identity: Identity; expiresAt: number }>();
 
-  constructor(private readonly settings: TokenSettings) {
+  /**
+   * `directory`: which agencies exist. A caller's token naming an agency it does not know is refused, at the
+   * gateway and again at every subgraph, whatever gateway stands in front.
+   */
+  constructor(
+    private readonly settings: TokenSettings,
+    private readonly directory?: { knows(agency: string): Promise<boolean> },
+  ) {
     if (settings.oidc) {
       // jose fetches the key set once, again when a token names a key it does not know (a rotation), and at
       // most every 30 seconds for unknown keys.
@@ -89,6 +96,9 @@ export class TokenVerifier {
     const parsed = identitySchema.safeParse(claims);
     if (!parsed.success) throw new UnauthenticatedError('The token lacks the claims the hub needs: sub, name, agency and roles.');
     const { sub, name, agency, roles } = parsed.data;
+    if (claims.iss !== SERVICE_ISSUER && this.directory && !(await this.directory.knows(agency))) {
+      throw new UnauthenticatedError(`The token names agency ${agency}, which the directory does not know.`);
+    }
     const identity: Identity = { sub, name, agency, roles };
     bearers.set(identity, token);
     if (claims.iss === SERVICE_ISSUER) components.add(identity);

@@ -111,8 +111,11 @@ describe('the federated hub through its gateway', () => {
   it('has event feeds that only the hub’s own components read, whatever an agency’s token claims', async () => {
     const feed = hub.subgraphs.tax.url.replace(/\/graphql$/, '/events');
     expect((await fetch(feed)).status).toBe(401);
-    const agencySystem = await fetch(feed, { headers: { authorization: `Bearer ${hub.token('HUB', ['SYSTEM'])}` } });
+    // An agency's system is no component; a token claiming to be the hub names an agency the directory does not know.
+    const agencySystem = await fetch(feed, { headers: { authorization: `Bearer ${hub.token('BG.CT.YENTHE', ['SYSTEM'])}` } });
     expect(agencySystem.status).toBe(403);
+    const claimingHub = await fetch(feed, { headers: { authorization: `Bearer ${hub.token('HUB', ['SYSTEM'])}` } });
+    expect(claimingHub.status).toBe(401);
     const component = await fetch(feed, { headers: await serviceAuthorization({ sub: 'hub:test', name: 'Một Cửa Hub', agency: 'HUB', roles: ['SYSTEM'] }, hub.config.identitySecret) });
     expect(component.status).toBe(200);
     expect(await component.json()).toEqual({ events: expect.any(Array) });
@@ -137,6 +140,20 @@ describe('the federated hub through its gateway', () => {
     }
   });
 
+  it('refuses a token naming an agency the directory does not know, at the gateway and at a subgraph asked directly', async () => {
+    const stranger = hub.token('BG.KHONGCO', ['SUPERVISOR']);
+    const atGateway = await hub.gql(`{ dossiers(first: 1) { totalCount } }`, {}, stranger);
+    expect(atGateway.status).toBe(401);
+    expect(atGateway.errors?.[0]).toMatchObject({ message: expect.stringMatching(/BG\.KHONGCO/), extensions: { code: 'UNAUTHENTICATED' } });
+    const atSubgraph = await postGraphQL(hub.subgraphs.onestop.url, `{ dossiers(first: 1) { totalCount } }`, {}, { authorization: `Bearer ${stranger}` });
+    expect(atSubgraph.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(atSubgraph.data ?? null).toBeNull();
+  });
+
+  it('hands out no development token unless configured', async () => {
+    expect((await fetch(`${hub.gateway.origin}/dashboard/dev-token`, { method: 'POST' })).status).toBe(404);
+  });
+
   it('refuses a query nested deeper than the configured limit with GRAPHQL_VALIDATION_FAILED', async () => {
     const deep = `{ agency(code: "BG.YENTHE.CAUGO") { ${'parent { '.repeat(14)}code${' }'.repeat(14)} } }`;
     const response = await hub.gql(deep);
@@ -149,7 +166,7 @@ describe('the federated hub through its gateway', () => {
 describe('callers without a token', () => {
   let hub: TestHub;
   beforeAll(async () => {
-    hub = await startTestHub({ publicRateLimit: 3 });
+    hub = await startTestHub({ publicRateLimit: 3, gateway: { trustProxy: 'loopback', devSignIn: 'loopback' } });
   });
   afterAll(() => hub?.close());
 
@@ -186,11 +203,43 @@ describe('callers without a token', () => {
   });
 
   it('are counted by the address a trusted proxy in front of the gateway reports', async () => {
-    // The gateway trusts loopback proxies by default (HUB_TRUST_PROXY): each citizen behind one counts alone.
+    // HUB_TRUST_PROXY=loopback here: each citizen behind the proxy counts alone.
     for (let attempt = 0; attempt < 3; attempt++) {
       expect((await anonymous({ 'x-forwarded-for': '203.0.113.7' })).status).toBe(200);
     }
     expect((await anonymous({ 'x-forwarded-for': '203.0.113.7' })).status).toBe(429);
     expect((await anonymous({ 'x-forwarded-for': '198.51.100.20' })).status).toBe(200);
+  });
+});
+
+describe('the development sign-in', () => {
+  const devToken = (origin: string, headers: Record<string, string> = {}) => fetch(`${origin}/dashboard/dev-token`, { method: 'POST', headers });
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ publicRateLimit: 2, gateway: { devSignIn: 'loopback' } });
+  });
+  afterAll(() => hub?.close());
+
+  it('hands a token to a caller on this machine only, never to one a proxy forwards', async () => {
+    const local = await devToken(hub.gateway.origin);
+    expect(local.status).toBe(200);
+    const { token } = (await local.json()) as { token: string };
+    expect((await hub.gql(`{ dossiers(first: 1) { totalCount } }`, {}, token)).errors).toBeUndefined();
+    expect((await devToken(hub.gateway.origin, { 'x-forwarded-for': '203.0.113.7' })).status).toBe(404);
+    expect((await devToken(hub.gateway.origin, { forwarded: 'for=203.0.113.7' })).status).toBe(404);
+  });
+
+  it('trusts no proxy unless configured: rotating X-Forwarded-For buys no more answers', async () => {
+    const TRACK = `{ trackDossier(code: "BG.YENTHE-260309-0001", phone: "0912345678") { code status } }`;
+    const statuses: number[] = [];
+    for (const address of ['203.0.113.7', '203.0.113.8', '203.0.113.9']) {
+      const response = await fetch(hub.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+        body: JSON.stringify({ query: TRACK }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([200, 200, 429]);
   });
 });

@@ -4,6 +4,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { documentsOf } from '../../subgraphs/common/reference-data';
 import { APPLICANT, eventually, useDossierHub } from '../testkit/dossiers';
+import { redirectLogs } from '../../subgraphs/common/log';
 
 /** A real SMTP server on a local port: keeps every message it accepts; refuses mail while `refusing`. */
 class MailCatcher {
@@ -231,19 +232,17 @@ describe('citizen notices over real SMTP and an HTTP SMS gateway', () => {
 describe('citizen notices that cannot be sent', () => {
   const sms = new SmsGateway();
   const logged: string[] = [];
-  let log: jest.SpyInstance;
+  let restoreLogs: () => void;
   beforeAll(async () => {
     await sms.start();
-    log = jest.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void logged.push(parts.join(' ')));
-    jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    restoreLogs = redirectLogs({ write: (line: string) => void logged.push(line) });
   });
   // No SMTP server configured, as in development: e-mails go to the log. The SMS gateway never accepts.
   const { hub, dossiers, who } = useDossierHub('2026-03-02T09:00:00+07:00', () => ({
     notices: { smtpUrl: undefined, logUnconfigured: true, smsUrl: sms.url, pollMs: 50, retryMs: 50, maxAttempts: 3 },
   }));
   afterAll(async () => {
-    log.mockRestore();
-    jest.restoreAllMocks();
+    restoreLogs();
     await sms.stop();
   });
 
@@ -258,7 +257,9 @@ describe('citizen notices that cannot be sent', () => {
     expect(dossier).toMatchObject({ status: 'RECEIVED', historyIntact: true });
     const [email, text] = dossier.notices;
     expect(email).toMatchObject({ channel: 'EMAIL', status: 'LOGGED', attempts: 1 });
-    expect(logged.some((line) => line.includes(`Đã tiếp nhận hồ sơ ${code}`) && line.includes('Kính gửi Ông/Bà Hoàng Thị Lụa,'))).toBe(true);
+    const notices = logged.map((line) => JSON.parse(line)).filter((entry) => entry.dossier === code && entry.channel === 'EMAIL');
+    expect(notices.some((entry) => entry.subject?.includes(`Đã tiếp nhận hồ sơ ${code}`) || entry.body.includes(`Đã tiếp nhận hồ sơ ${code}`))).toBe(true);
+    expect(notices.some((entry) => entry.body.includes('Kính gửi Ông/Bà Hoàng Thị Lụa,'))).toBe(true);
     expect(text).toMatchObject({ channel: 'SMS', status: 'FAILED', attempts: 3, sentAt: null, lastError: 'SMS gateway answered 500: Số thuê bao không hợp lệ' });
   });
 });

@@ -149,7 +149,6 @@ describe('reception at the desk', () => {
     const badReceipts: Array<[string, Record<string, unknown>, string | null]> = [
       ['an unknown procedure', { procedure: 'BG-XX-01' }, 'procedure'],
       ['an empty procedure', { procedure: '  ' }, 'procedure'],
-      ['an unknown desk', { desk: 'BG.NOWHERE' }, 'desk'],
       ['an agency without a desk', { desk: 'BG.UBND' }, 'desk'],
       ['a desk that does not receive the procedure', { desk: 'BG.STP' }, 'procedure'],
       ['an applicant without a name', { applicant: { ...APPLICANT, name: '   ' } }, 'applicant.name'],
@@ -167,6 +166,15 @@ describe('reception at the desk', () => {
       ['a receipt time that is not a time', { receivedAt: 'hôm qua' }, null],
       ['an empty idempotency key', { idempotencyKey: ' ' }, 'idempotencyKey'],
     ];
+
+    it('receiveDossier at a desk the directory does not know: its officer’s token is refused, and nothing is written', async () => {
+      clock.set('2026-03-12T10:00:00+07:00');
+      const before = await hubFootprint(hub);
+      const response = await dossiers.run('receive', { input: receiveInput({ desk: 'BG.NOWHERE' }) }, hub.token('BG.NOWHERE', ['RECEPTIONIST']));
+      expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(response.data ?? null).toBeNull();
+      expect(await hubFootprint(hub)).toEqual(before);
+    });
 
     it.each(badReceipts)('receiveDossier with %s', async (_case, overrides, field) => {
       clock.set('2026-03-12T10:00:00+07:00');

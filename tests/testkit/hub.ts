@@ -57,6 +57,9 @@ export interface TestHubOptions {
   metrics?: Partial<HubEnv['metrics']>;
   /** The Redis the gateway's anonymous rate limit is counted in; none (each process counts alone) by default. */
   redis?: HubEnv['redis'];
+
+  /** Settings of the gateway's own (trusted proxies, the development sign-in…). */
+  gateway?: Partial<Pick<HubEnv, 'trustProxy' | 'devSignIn' | 'introspection'>>;
 }
 
 export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
@@ -65,6 +68,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
     ...defaults,
     ...(options.eventPollMs ? { eventPollMs: options.eventPollMs } : {}),
     ...(options.publicRateLimit !== undefined ? { publicRateLimit: options.publicRateLimit } : {}),
+    ...options.gateway,
     notices: { ...defaults.notices, ...options.notices },
     metrics: { ...defaults.metrics, ...options.metrics },
     ...(options.redis ? { redis: options.redis } : {}),

@@ -38,16 +38,27 @@ describe('configuration', () => {
     ['a webhook range with a bad prefix', { HUB_WEBHOOK_ALLOW: '10.0.0.0/33' }, 'HUB_WEBHOOK_ALLOW'],
     ['a webhook destination that is a URL', { HUB_WEBHOOK_ALLOW: 'https://motcua.example.gov.vn/hooks' }, 'HUB_WEBHOOK_ALLOW'],
     ['webhooks never attempted', { HUB_WEBHOOK_MAX_ATTEMPTS: '0' }, 'HUB_WEBHOOK_MAX_ATTEMPTS'],
+    ['the development sign-in in production', { NODE_ENV: 'production', HUB_DEV_SIGN_IN: 'loopback' }, 'HUB_DEV_SIGN_IN'],
+    ['an unknown introspection setting', { HUB_INTROSPECTION: 'officers' }, 'HUB_INTROSPECTION'],
   ])('fails fast on %s, naming the variable', (_case, source, variable) => {
     expect(() => parseEnv(source)).toThrow(ConfigurationError);
     expect(() => parseEnv(source)).toThrow(variable);
   });
 
   it('limits callers without a token, and trusts the proxies it is told of', () => {
-    expect(parseEnv({})).toMatchObject({ publicRateLimit: 120, trustProxy: 'loopback' });
+    // No proxy is trusted unless configured: otherwise any caller rotating X-Forwarded-For escapes the limit.
+    expect(parseEnv({})).toMatchObject({ publicRateLimit: 120, trustProxy: false });
     expect(parseEnv({ HUB_PUBLIC_RATE_LIMIT: '0', HUB_TRUST_PROXY: '1' })).toMatchObject({ publicRateLimit: 0, trustProxy: 1 });
     expect(parseEnv({ HUB_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
     expect(parseEnv({ HUB_TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }).trustProxy).toBe('loopback, 10.0.0.0/8, fd00::1');
+  });
+
+  it('hides the schema from anonymous callers and the development sign-in from all in production', () => {
+    const secrets = { HUB_JWT_SECRET: 'x'.repeat(20), HUB_IDENTITY_SECRET: 'y'.repeat(20), DATABASE_URL: 'postgres://hub@db/motcua' };
+    expect(parseEnv({ NODE_ENV: 'production', ...secrets })).toMatchObject({ introspection: 'authenticated', devSignIn: 'off', logLevel: 'info' });
+    expect(parseEnv({})).toMatchObject({ introspection: 'everyone', devSignIn: 'loopback' });
+    expect(parseEnv({ NODE_ENV: 'test' })).toMatchObject({ devSignIn: 'off', logLevel: 'warn' });
+    expect(parseEnv({ HUB_INTROSPECTION: 'off', HUB_SHUTDOWN_GRACE_MS: '3000' })).toMatchObject({ introspection: 'off', shutdownGraceMs: 3000 });
   });
 
   it('refuses to run in production on the development secrets or without a database', () => {

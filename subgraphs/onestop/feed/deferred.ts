@@ -4,6 +4,7 @@ import type { SubgraphServices } from '../../common/server';
 import type { Deps } from '../dossier/change';
 import { DeferredMessage } from './deferred-message.entity';
 import type { Reaction } from './reactions';
+import { errorFields, logger } from '../../common/log';
 
 /**
  * Decisions are often entered before they take effect. Their message arrives at once, and onestop keeps it
@@ -19,6 +20,8 @@ export async function deferUntil(deps: Deps, message: FeedMessage, dueAt: Date):
     [message.id, message.type, JSON.stringify(message), dueAt],
   );
 }
+
+const log = logger('onestop');
 
 export function startDeferredMessages(services: SubgraphServices, reactions: Record<string, Reaction>) {
   let stopped = false;
@@ -40,7 +43,7 @@ export function startDeferredMessages(services: SubgraphServices, reactions: Rec
         }
         await services.orm.em.fork().nativeUpdate(DeferredMessage, { source: row.source, eventId: row.eventId, appliedAt: null }, { appliedAt: now });
       } catch (error) {
-        console.warn(`onestop: the ${row.type} message ${row.eventId}, due ${row.dueAt.toISOString()}, could not be applied yet: ${(error as Error).message}`);
+        log.warn({ type: row.type, messageId: row.eventId, dueAt: row.dueAt.toISOString(), error: errorFields(error) }, 'a deferred message could not be applied yet');
       }
     }
     return due.length;

@@ -3,6 +3,7 @@ import type { NoticeSettings } from '../../common/env';
 import { doublingDelayMs, repeatDispatch } from '../../common/dispatch-loop';
 import type { SubgraphServices } from '../../common/server';
 import { NoticeChannel, NoticeStatus } from './notice.entity';
+import { errorFields, logger } from '../../common/log';
 
 /** One notice as the dispatcher claims it. */
 export interface OutgoingNotice {
@@ -72,8 +73,9 @@ function smsChannel(settings: NoticeSettings): Send | null {
   };
 }
 
+/** Development only (no channel configured): the notice, whole, in the log, to see what applicants would get. */
 const logChannel: Send = async (notice) => {
-  console.log(`notice ${notice.id} (${notice.channel} to ${notice.recipient}, dossier ${notice.dossierCode})${notice.subject ? `: ${notice.subject}` : ''}\n${notice.body}`);
+  logger('onestop').info({ notice: notice.id, channel: notice.channel, to: notice.recipient, dossier: notice.dossierCode, subject: notice.subject ?? undefined, body: notice.body }, 'notice (not sent: no channel configured)');
   return NoticeStatus.LOGGED;
 };
 
@@ -103,8 +105,9 @@ export function startNoticeDispatcher(services: SubgraphServices): { stop(): Pro
   const channels = noticeChannels(settings);
   const enabled = Object.keys(channels) as NoticeChannel[];
   const waiting = [NoticeChannel.EMAIL, NoticeChannel.SMS].filter((channel) => !channels[channel]);
+  const log = logger('onestop');
   if (waiting.length > 0 && settings.warnUnconfigured) {
-    console.warn(`onestop: no ${waiting.join(' or ')} channel configured (HUB_SMTP_URL, HUB_SMS_URL); those notices wait in the outbox.`);
+    log.warn({ channels: waiting }, 'no channel configured for these notices (HUB_SMTP_URL, HUB_SMS_URL); they wait in the outbox');
   }
   const connection = () => services.orm.em.getConnection();
 
@@ -113,7 +116,8 @@ export function startNoticeDispatcher(services: SubgraphServices): { stop(): Pro
       await connection().execute(`update onestop.notice set status = ?, sent_at = now(), last_error = null where id = ?`, [outcome.status, notice.id]);
     } else if (notice.attempts >= settings.maxAttempts) {
       await connection().execute(`update onestop.notice set status = 'FAILED', last_error = ? where id = ?`, [outcome.error, notice.id]);
-      console.warn(`onestop: notice ${notice.id} to ${notice.recipient} given up after ${notice.attempts} attempts: ${outcome.error}`);
+      // Not the recipient: a phone number or an e-mail address has no place in the log.
+      log.warn({ notice: notice.id, dossier: notice.dossierCode, channel: notice.channel, attempts: notice.attempts }, 'notice given up');
     } else {
       const delay = retryDelayMs(settings, notice.attempts);
       await connection().execute(
@@ -151,7 +155,7 @@ export function startNoticeDispatcher(services: SubgraphServices): { stop(): Pro
           await finish(notice, { status: await channels[notice.channel]!(notice) });
         } catch (error) {
           await finish(notice, { error: (error as Error).message || String(error) }).catch((problem: Error) =>
-            console.warn(`onestop: could not record notice ${notice.id}'s failure: ${problem.message}`),
+            log.warn({ notice: notice.id, error: errorFields(problem) }, "could not record the notice's failure"),
           );
         }
       }),

@@ -1,0 +1,56 @@
+import { Client } from 'pg';
+import { issueToken } from '../../gateway/auth';
+import { documentsOf } from '../../subgraphs/common/reference-data';
+import { CHILD_SECRETS, startChildHub, type ChildHub } from '../testkit/child-hub';
+
+/**
+ * `npm start` stopped with SIGTERM while dossiers are being received: every request it had taken is
+ * answered and stored, then it exits 0 with nothing on stderr and no error in its log.
+ */
+
+const RECEIVE = `mutation Receive($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code } }`;
+const IN_FLIGHT = 16;
+
+let hub: ChildHub;
+beforeAll(async () => {
+  hub = await startChildHub({ HUB_SHUTDOWN_GRACE_MS: '15000' });
+}, 90_000);
+afterAll(() => hub?.dispose());
+
+it('loses no request taken before a SIGTERM, and stops cleanly', async () => {
+  const desk = issueToken({ agency: 'BG.YENTHE', roles: ['RECEPTIONIST'], name: 'Nguyễn Văn An' }, CHILD_SECRETS.HUB_JWT_SECRET);
+  const receive = (i: number) =>
+    fetch(hub.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${desk}`, 'x-request-id': `shutdown-${i}` },
+      body: JSON.stringify({
+        query: RECEIVE,
+        variables: { input: { procedure: 'BG-DD-CN', desk: 'BG.YENTHE', applicant: { name: `Người nộp ${i}`, phone: '0912000000' }, documents: documentsOf('BG-DD-CN') } },
+      }),
+    }).then(async (response) => ({ status: response.status, body: (await response.json()) as { data?: { receiveDossier: { code: string } }; errors?: unknown[] } }));
+
+  // Warm up (the first request pays for the caches), then a burst; SIGTERM as soon as the first of it is answered.
+  expect((await receive(0)).status).toBe(200);
+  const burst = Array.from({ length: IN_FLIGHT }, (_, i) => receive(i + 1));
+  await Promise.race(burst);
+  const exited = hub.stop('SIGTERM');
+  const answers = await Promise.all(burst);
+
+  expect(answers.map((answer) => answer.status)).toEqual(Array(IN_FLIGHT).fill(200));
+  expect(answers.filter((answer) => answer.body.errors)).toEqual([]);
+  expect(await exited).toBe(0);
+  expect(hub.stderr.filter((line) => line.trim() !== '')).toEqual([]);
+  expect(hub.entries().filter((entry) => ['error', 'fatal'].includes(entry.level))).toEqual([]);
+  expect(hub.entries().map((entry) => entry.msg)).toContain('stopped');
+
+  // Every dossier answered is stored, once.
+  const codes = answers.map((answer) => answer.body.data!.receiveDossier.code);
+  const client = new Client({ connectionString: hub.database.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ code: string }>('select code from onestop.dossier where code = any($1)', [codes]);
+    expect(rows.map((row) => row.code).sort()).toEqual([...codes].sort());
+  } finally {
+    await client.end();
+  }
+});
