@@ -25,7 +25,7 @@ import { TokenVerifier, type TokenSettings } from '../subgraphs/common/tokens';
 import { issueToken } from './auth';
 import { formsRouter } from './forms';
 import { sharedCounts } from './rate-limit-store';
-import { EXPLORER_EXAMPLES } from './explorer/examples';
+import { EXPLORER_EXAMPLES, fillPlaceholders, rememberCreated } from './explorer/examples';
 import { honestStatus, schemaVisibility } from './protection';
 
 const log = logger('gateway');
@@ -290,7 +290,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.get('/explorer', (_req, res) => res.sendFile(join(PROJECT_ROOT, 'gateway', 'explorer', 'index.html')));
   app.get('/explorer/explorer.js', (_req, res) => res.sendFile(join(PROJECT_ROOT, 'gateway', 'explorer', 'explorer.js')));
   app.get('/explorer/examples.js', (_req, res) => {
-    res.type('application/javascript').send(`window.EXPLORER_EXAMPLES = ${JSON.stringify(EXPLORER_EXAMPLES)};`);
+    res
+      .type('application/javascript')
+      .send(
+        `window.EXPLORER_EXAMPLES = ${JSON.stringify(EXPLORER_EXAMPLES)};\n` +
+          `window.fillPlaceholders = ${fillPlaceholders.toString()};\nwindow.rememberCreated = ${rememberCreated.toString()};`,
+      );
   });
   app.get('/explorer/assets/:file', (req, res) => {
     const file = EXPLORER_ASSETS[req.params.file];

@@ -1,20 +1,39 @@
 /**
- * Saved operations the explorer opens with, one tab each: every operation of the contract, then the
- * agencies' own work. Public ones run without a token; the others need one in the headers tab
- * (`npm run token -- --agency BG.YENTHE --roles RECEPTIONIST --name "Nguyễn Văn An"`).
+ * Saved operations the explorer opens with, one tab each, in the order of a dossier's life on the province as
+ * it is today (commune desks since 1/7/2025): a land transfer received at the desk of xã Bố Hạ, carried to the
+ * land branch and the tax office, paid, decided and returned; then the agencies' own work, the registers and
+ * the webhooks. Public ones run without a token; each other one names the token it needs (`as`), and the
+ * explorer fills `$LAST_DOSSIER`, `$LAST_NOTICE` and `$LAST_WEBHOOK` with what the tabs before it created, so the
+ * tabs run one after the other on a fresh `npm start` (tests/e2e/explorer-examples.test.ts runs them so).
  */
+import type { Role } from '../../subgraphs/common/auth';
+
 export interface ExplorerExample {
   title: string;
   query: string;
   variables?: Record<string, unknown>;
+  /** Whose token the example needs; none: public. */
+  as?: { agency: string; roles: Role[]; name: string };
 }
+
+/** Placeholders the explorer replaces with what earlier tabs created. */
+export const PLACEHOLDERS = { dossier: '$LAST_DOSSIER', notice: '$LAST_NOTICE', webhook: '$LAST_WEBHOOK' } as const;
+
+const DESK = { agency: 'BN.XA.BOHA', roles: ['RECEPTIONIST'] as Role[], name: 'Lê Thị Hoa' };
+const DESK_PROCESSOR = { agency: 'BN.XA.BOHA', roles: ['PROCESSOR'] as Role[], name: 'Ngô Văn Tuấn' };
+const LAND = { agency: 'BG.VPDKDD.YENTHE', roles: ['PROCESSOR'] as Role[], name: 'Trần Thị Bình' };
+const TAX = { agency: 'BG.CT.YENTHE', roles: ['PROCESSOR'] as Role[], name: 'Phạm Văn Cường' };
+const TREASURY = { agency: 'BG.KBNN', roles: ['SYSTEM'] as Role[], name: 'Hệ thống Kho bạc' };
+const REGISTRAR = { agency: 'BG.SNV', roles: ['SUPERVISOR'] as Role[], name: 'Vũ Quang Huy' };
+const DESK_SYSTEM = { agency: 'BN.XA.BOHA', roles: ['SYSTEM'] as Role[], name: 'Hệ thống một cửa xã Bố Hạ' };
 
 const LAND_TRANSFER_INPUT = {
   procedure: 'BG-DD-CN',
-  desk: 'BG.YENTHE',
-  applicant: { name: 'Hoàng Thị Lụa', address: 'Thị trấn Cầu Gồ, huyện Yên Thế', phone: '0912 345 678', email: 'lua@example.vn' },
+  desk: 'BN.XA.BOHA',
+  parcelCommune: 'BN.XA.BOHA',
+  applicant: { name: 'Hoàng Thị Lụa', address: 'Thôn Đồng Sen, xã Bố Hạ', phone: '0912 345 678', email: 'lua@example.vn' },
   documents: [
-    'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu 09/ĐK)',
+    'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (Mẫu số 18 ban hành kèm theo Nghị định 151/2025/NĐ-CP)',
     'Hợp đồng chuyển nhượng quyền sử dụng đất đã công chứng hoặc chứng thực',
     'Bản gốc Giấy chứng nhận đã cấp',
     'Tờ khai thuế thu nhập cá nhân',
@@ -23,31 +42,31 @@ const LAND_TRANSFER_INPUT = {
   copies: 1,
   delivery: 'AT_DESK',
 };
+const PARCEL = { mapSheet: 12, number: 345, commune: 'BN.XA.BOHA' };
 
-const CODE = { code: 'BG.YENTHE-261126-0001' };
+const CODE = { code: PLACEHOLDERS.dossier };
 const DOSSIER_FIELDS = 'code status nationalStatusCode holder { name } addressee { name } dueAt';
-
-const NEEDS_TOKEN = '# Needs a token: in Headers, {"Authorization": "Bearer <token>"} (npm run token).\n';
 
 const EXAMPLES: ExplorerExample[] = [
   {
     title: 'agencies (public)',
     query: `# Public: no token needed. Press ▶ to run.
-query Districts {
-  agencies(tier: DISTRICT) { code name parent { name } }
+query Communes {
+  agencies(tier: COMMUNE) { code name parent { name } }
 }`,
   },
   {
     title: 'agency',
     query: `# One query, four subgraphs: province (name, tier, parent), land (service area),
-# local (unit names) and onestop (inbox; needs a token of the agency or a supervisor).
+# local (unit names) and onestop (inbox: for the agency itself or a supervisor).
 query Agency($code: ID!) {
   agency(code: $code) { name tier parent { name } serviceArea { name } inbox { totalCount } }
 }`,
     variables: { code: 'BG.VPDKDD.YENTHE' },
+    as: REGISTRAR,
   },
   {
-    title: 'procedure',
+    title: 'procedure (public)',
     query: `query Procedure($code: ID!) {
   procedure(code: $code) {
     code name field processingDays documents
@@ -56,11 +75,24 @@ query Agency($code: ID!) {
 }`,
     variables: { code: 'BG-DD-CN' },
   },
-  { title: 'procedures', query: `query Procedures($field: String) {\n  procedures(field: $field) { code name processingDays }\n}`, variables: { field: 'Đất đai' } },
+  { title: 'procedures (public)', query: `query Procedures($field: String) {\n  procedures(field: $field) { code name processingDays }\n}`, variables: { field: 'Đất đai' } },
   {
     title: 'deadline (public)',
     query: `query Deadline($from: DateTime!, $days: Int!) {\n  deadline(from: $from, workingDays: $days) { dueAt provisional }\n}`,
     variables: { from: '2026-02-13T16:30:00+07:00', days: 5 },
+  },
+  {
+    title: 'issueGuidance',
+    query: `mutation Guidance($input: GuidanceInput!) {\n  issueGuidance(input: $input) { id number missing requirements }\n}`,
+    variables: { input: { procedure: LAND_TRANSFER_INPUT.procedure, desk: LAND_TRANSFER_INPUT.desk, applicant: LAND_TRANSFER_INPUT.applicant, documents: LAND_TRANSFER_INPUT.documents.slice(0, 2) } },
+    as: DESK,
+  },
+  {
+    title: 'receiveDossier',
+    query: `# The code it answers fills $LAST_DOSSIER in the tabs after this one.
+mutation Receive($input: ReceiveDossierInput!) {\n  receiveDossier(input: $input) { ${DOSSIER_FIELDS} receiptNumber ledgerNumber legs { seq agency { name } dueAt } }\n}`,
+    variables: { input: LAND_TRANSFER_INPUT },
+    as: DESK,
   },
   {
     title: 'trackDossier (public)',
@@ -83,6 +115,7 @@ query Agency($code: ID!) {
   }
 }`,
     variables: CODE,
+    as: DESK,
   },
   {
     title: 'dossiers',
@@ -91,67 +124,101 @@ query Agency($code: ID!) {
     totalCount edges { cursor node { code status dueAt holder { name } } } pageInfo { hasNextPage endCursor }
   }
 }`,
-    variables: { filter: { desk: 'BG.YENTHE', overdue: false }, first: 20 },
+    variables: { filter: { desk: 'BN.XA.BOHA', overdue: false }, first: 20 },
+    as: DESK,
   },
-  {
-    title: 'issueGuidance',
-    query: `mutation Guidance($input: GuidanceInput!) {\n  issueGuidance(input: $input) { id number missing requirements }\n}`,
-    variables: { input: { ...LAND_TRANSFER_INPUT, documents: LAND_TRANSFER_INPUT.documents.slice(0, 2), copies: undefined, delivery: undefined } },
-  },
-  {
-    title: 'receiveDossier',
-    query: `mutation Receive($input: ReceiveDossierInput!) {\n  receiveDossier(input: $input) { ${DOSSIER_FIELDS} receiptNumber ledgerNumber legs { seq agency { name } dueAt } }\n}`,
-    variables: { input: { ...LAND_TRANSFER_INPUT, idempotencyKey: 'yt-desk-1-0001' } },
-  },
-  { title: 'handOverDossier', query: `mutation HandOver($code: ID!, $to: ID!, $note: String) {\n  handOverDossier(code: $code, to: $to, note: $note) { ${DOSSIER_FIELDS} }\n}`, variables: { ...CODE, to: 'BG.VPDKDD.YENTHE' } },
-  { title: 'acceptDossier', query: `mutation Accept($code: ID!) {\n  acceptDossier(code: $code) { ${DOSSIER_FIELDS} legs { seq result } }\n}`, variables: CODE },
   {
     title: 'requestSupplement',
     query: `mutation RequestSupplement($code: ID!, $items: [String!]!) {\n  requestSupplement(code: $code, items: $items) { ${DOSSIER_FIELDS} supplementItems }\n}`,
     variables: { ...CODE, items: ['Bản sao trích lục bản đồ địa chính thửa đất'] },
+    as: DESK_PROCESSOR,
   },
   {
     title: 'supplementDossier',
     query: `mutation Supplement($code: ID!, $documents: [String!]!) {\n  supplementDossier(code: $code, documents: $documents) { ${DOSSIER_FIELDS} }\n}`,
     variables: { ...CODE, documents: ['Bản sao trích lục bản đồ địa chính thửa đất'] },
+    as: DESK,
   },
+  {
+    title: 'handOverDossier',
+    query: `mutation HandOver($code: ID!, $to: ID!, $note: String) {\n  handOverDossier(code: $code, to: $to, note: $note) { ${DOSSIER_FIELDS} }\n}`,
+    variables: { ...CODE, to: 'BG.VPDKDD.YENTHE' },
+    as: DESK,
+  },
+  { title: 'acceptDossier', query: `mutation Accept($code: ID!) {\n  acceptDossier(code: $code) { ${DOSSIER_FIELDS} legs { seq result } }\n}`, variables: CODE, as: LAND },
   {
     title: 'apologizeForDelay',
-    query: `mutation Apologize($code: ID!, $reason: String!, $newDueAt: DateTime!) {\n  apologizeForDelay(code: $code, reason: $reason, newDueAt: $newDueAt) { ${DOSSIER_FIELDS} previousDueAt apologyReason }\n}`,
-    variables: { ...CODE, reason: 'Phải đo đạc lại ranh giới thửa đất', newDueAt: '2026-12-15T09:00:00+07:00' },
+    query: `# The new appointment must be later than the current one, on a working day in office hours.
+mutation Apologize($code: ID!, $reason: String!, $newDueAt: DateTime!) {\n  apologizeForDelay(code: $code, reason: $reason, newDueAt: $newDueAt) { ${DOSSIER_FIELDS} previousDueAt apologyReason }\n}`,
+    variables: { ...CODE, reason: 'Phải đo đạc lại ranh giới thửa đất', newDueAt: '2030-03-05T09:00:00+07:00' },
+    as: LAND,
   },
   {
-    title: 'recordResult',
-    query: `mutation Result($code: ID!, $outcome: Outcome!, $note: String) {\n  recordResult(code: $code, outcome: $outcome, note: $note) { ${DOSSIER_FIELDS} outcome outcomeNote }\n}`,
-    variables: { ...CODE, outcome: 'APPROVED', note: 'Đã chỉnh lý Giấy chứng nhận' },
+    title: 'registerParcel',
+    query: `mutation Parcel($input: RegisterParcelInput!) {\n  registerParcel(input: $input) { mapSheet number holder commune { name } }\n}`,
+    variables: { input: { ...PARCEL, area: '152.50', address: 'Thôn Đồng Sen, xã Bố Hạ', purpose: 'Đất ở tại nông thôn', holder: 'Hoàng Thị Lụa' } },
+    as: LAND,
   },
-  { title: 'returnResult', query: `mutation Return($code: ID!, $receivedBy: String!) {\n  returnResult(code: $code, receivedBy: $receivedBy) { ${DOSSIER_FIELDS} timeliness }\n}`, variables: { ...CODE, receivedBy: 'Hoàng Thị Lụa' } },
-  { title: 'withdrawDossier', query: `mutation Withdraw($code: ID!, $reason: String!) {\n  withdrawDossier(code: $code, reason: $reason) { ${DOSSIER_FIELDS} }\n}`, variables: { ...CODE, reason: 'Người nộp xin rút hồ sơ' } },
+  {
+    title: 'handOverDossier (to the tax office)',
+    query: `mutation HandOver($code: ID!, $to: ID!) {\n  handOverDossier(code: $code, to: $to) { ${DOSSIER_FIELDS} }\n}`,
+    variables: { ...CODE, to: 'BG.CT.YENTHE' },
+    as: LAND,
+  },
+  { title: 'acceptDossier (the tax office)', query: `mutation Accept($code: ID!) {\n  acceptDossier(code: $code) { ${DOSSIER_FIELDS} }\n}`, variables: CODE, as: TAX },
   {
     title: 'issueTaxNotice',
-    query: `mutation Notice($input: IssueTaxNoticeInput!) {\n  issueTaxNotice(input: $input) { id number total payBy items { kind base rate amount } }\n}`,
-    variables: { input: { dossier: CODE.code, items: [{ kind: 'PERSONAL_INCOME_TAX', base: '1500000000' }, { kind: 'REGISTRATION_FEE', base: '1500000000' }] } },
+    query: `# The notice's id fills $LAST_NOTICE; the dossier goes back to the land branch to wait for the payment.
+mutation Notice($input: IssueTaxNoticeInput!) {\n  issueTaxNotice(input: $input) { id number total payBy items { kind base rate amount } }\n}`,
+    variables: { input: { dossier: PLACEHOLDERS.dossier, items: [{ kind: 'PERSONAL_INCOME_TAX', base: '1500000000' }, { kind: 'REGISTRATION_FEE', base: '1500000000' }] } },
+    as: TAX,
   },
+  { title: 'acceptDossier (the land branch, waiting for the payment)', query: `mutation Accept($code: ID!) {\n  acceptDossier(code: $code) { ${DOSSIER_FIELDS} }\n}`, variables: CODE, as: LAND },
   {
     title: 'recordTaxPayment',
-    query: `mutation Pay($notice: ID!, $amount: Money!, $receipt: String!) {\n  recordTaxPayment(notice: $notice, amount: $amount, receiptNumber: $receipt) { number paid paidAmount }\n}`,
-    variables: { notice: 'BG.CT.YENTHE-2026-1', amount: '37500000', receipt: 'KB-2026-000101' },
+    query: `# The treasury's system records the payment; the dossier's clock starts again.
+mutation Pay($notice: ID!, $amount: Money!, $receipt: String!) {\n  recordTaxPayment(notice: $notice, amount: $amount, receiptNumber: $receipt) { number paid paidAmount }\n}`,
+    variables: { notice: PLACEHOLDERS.notice, amount: '37500000', receipt: 'KB-000101' },
+    as: TREASURY,
   },
   {
     title: 'recordLandTransfer',
     query: `mutation Transfer($input: RecordLandTransferInput!) {\n  recordLandTransfer(input: $input) { certificateNumber transferee parcel { holder history { holder since } } }\n}`,
-    variables: { input: { dossier: CODE.code, parcel: { mapSheet: 12, number: 345, commune: 'BG.YENTHE.CAUGO' }, transferee: 'Nguyễn Văn Bình', certificateNumber: 'CS 123456' } },
+    variables: { input: { dossier: PLACEHOLDERS.dossier, parcel: PARCEL, transferee: 'Nguyễn Văn Bình', certificateNumber: 'CS 123456' } },
+    as: LAND,
+  },
+  { title: 'acceptDossier (the result, at the desk)', query: `mutation Accept($code: ID!) {\n  acceptDossier(code: $code) { ${DOSSIER_FIELDS} }\n}`, variables: CODE, as: DESK },
+  {
+    title: 'returnResult',
+    query: `mutation Return($code: ID!, $receivedBy: String!) {\n  returnResult(code: $code, receivedBy: $receivedBy) { ${DOSSIER_FIELDS} timeliness }\n}`,
+    variables: { ...CODE, receivedBy: 'Hoàng Thị Lụa' },
+    as: DESK,
   },
   {
-    title: 'registerBirth',
-    query: `mutation Birth($input: RegisterBirthInput!) {\n  registerBirth(input: $input) { id registerNumber book child { name birthDate } }\n}`,
-    variables: {
-      input: {
-        dossier: 'BG.YENTHE.CAUGO-261126-0001',
-        child: { name: 'Hoàng Minh Khôi', birthDate: '2026-11-20', sex: 'MALE', birthPlace: 'Bệnh viện Đa khoa huyện Yên Thế' },
-        mother: { name: 'Hoàng Thị Lụa' },
-      },
-    },
+    title: 'receiveDossier (a second one)',
+    query: `mutation Receive($input: ReceiveDossierInput!) {\n  receiveDossier(input: $input) { ${DOSSIER_FIELDS} }\n}`,
+    variables: { input: { ...LAND_TRANSFER_INPUT, applicant: { ...LAND_TRANSFER_INPUT.applicant, name: 'Đặng Văn Hải', phone: '0987 654 321' } } },
+    as: DESK,
+  },
+  {
+    title: 'recordResult',
+    query: `# APPROVED only at the route's last leg (recordLandTransfer above approves its dossier);
+# DENIED at any leg, with the reasons, here at the desk that holds the second dossier.
+mutation Result($code: ID!, $outcome: Outcome!, $note: String) {\n  recordResult(code: $code, outcome: $outcome, note: $note) { ${DOSSIER_FIELDS} outcome outcomeNote }\n}`,
+    variables: { ...CODE, outcome: 'DENIED', note: 'Thửa đất đang có tranh chấp, chưa đủ điều kiện chuyển nhượng' },
+    as: DESK_PROCESSOR,
+  },
+  {
+    title: 'receiveDossier (a third one)',
+    query: `mutation Receive($input: ReceiveDossierInput!) {\n  receiveDossier(input: $input) { ${DOSSIER_FIELDS} }\n}`,
+    variables: { input: { ...LAND_TRANSFER_INPUT, applicant: { ...LAND_TRANSFER_INPUT.applicant, name: 'Lý Thị Mai', phone: '0903 111 222' } } },
+    as: DESK,
+  },
+  {
+    title: 'withdrawDossier',
+    query: `mutation Withdraw($code: ID!, $reason: String!) {\n  withdrawDossier(code: $code, reason: $reason) { ${DOSSIER_FIELDS} }\n}`,
+    variables: { ...CODE, reason: 'Người nộp xin rút hồ sơ' },
+    as: DESK,
   },
   {
     title: 'registrar (public)',
@@ -178,8 +245,8 @@ query AgencyHistory($code: ID!, $at: DateTime!) {
 }`,
     variables: {
       input: {
-        code: 'BN.XA.VIDU',
-        name: 'UBND xã Ví Dụ',
+        code: 'BN.PHUONG.VIDU',
+        name: 'UBND phường Ví Dụ',
         tier: 'COMMUNE',
         parent: 'BG.UBND',
         hasDesk: true,
@@ -188,6 +255,7 @@ query AgencyHistory($code: ID!, $at: DateTime!) {
         source: 'Số và ngày của quyết định',
       },
     },
+    as: REGISTRAR,
   },
   {
     title: 'amendAgency',
@@ -195,13 +263,7 @@ query AgencyHistory($code: ID!, $at: DateTime!) {
   amendAgency(code: $code, input: $input) { code name address phone history { seq kind effectiveAt name reason source } }
 }`,
     variables: { code: 'BG.STP', input: { address: 'Địa chỉ trụ sở mới', phone: '0204 3 000 000', effectiveAt: '2027-01-01T00:00:00+07:00', reason: 'Chuyển trụ sở (ví dụ)', source: 'Số và ngày của quyết định' } },
-  },
-  {
-    title: 'closeAgency',
-    query: `mutation CloseAgency($code: ID!, $successor: ID!, $effectiveAt: DateTime!, $reason: String!, $source: String) {
-  closeAgency(code: $code, successor: $successor, effectiveAt: $effectiveAt, reason: $reason, source: $source) { code validTo successor { name } }
-}`,
-    variables: { code: 'BG.VPDKDD.YENTHE', successor: 'BG.VPDKDD', effectiveAt: '2027-01-01T00:00:00+07:00', reason: 'Sắp xếp chi nhánh (ví dụ)', source: 'Số và ngày của quyết định' },
+    as: REGISTRAR,
   },
   {
     title: 'reorganize',
@@ -223,6 +285,15 @@ mutation Reorganize($input: ReorganizationInput!) {
         amend: [{ code: 'BG.VPDKDD.YENTHE', serviceArea: ['BN.XA.VIDU'] }],
       },
     },
+    as: REGISTRAR,
+  },
+  {
+    title: 'closeAgency',
+    query: `mutation CloseAgency($code: ID!, $successor: ID!, $effectiveAt: DateTime!, $reason: String!, $source: String) {
+  closeAgency(code: $code, successor: $successor, effectiveAt: $effectiveAt, reason: $reason, source: $source) { code validTo successor { name } }
+}`,
+    variables: { code: 'BG.VPDKDD.YENTHE', successor: 'BG.VPDKDD', effectiveAt: '2027-07-01T00:00:00+07:00', reason: 'Sắp xếp chi nhánh (ví dụ)', source: 'Số và ngày của quyết định' },
+    as: REGISTRAR,
   },
   {
     title: 'reorganizations (public)',
@@ -236,6 +307,7 @@ mutation Reorganize($input: ReorganizationInput!) {
   transferCompetence(procedure: $procedure, from: $from, to: $to, effectiveAt: $effectiveAt, reason: $reason, source: $source) { code competenceMoves { from to effectiveAt } }
 }`,
     variables: { procedure: 'BG-KHDT-DKDN', from: 'BG.SKHDT', to: 'BG.STC', effectiveAt: '2027-01-01T00:00:00+07:00', reason: 'Chuyển thẩm quyền (ví dụ)', source: 'Số và ngày của quyết định' },
+    as: REGISTRAR,
   },
   {
     title: 'procedure versions (public)',
@@ -265,6 +337,7 @@ mutation Reorganize($input: ReorganizationInput!) {
         source: 'Số và ngày của quyết định công bố',
       },
     },
+    as: REGISTRAR,
   },
   {
     title: 'workingCalendar (public)',
@@ -281,6 +354,7 @@ mutation SetCalendar($input: WorkingCalendarInput!) {
   setWorkingCalendar(input: $input) { year confirmed version source daysOff { date name } workingSaturdays { date name } }
 }`,
     variables: { input: { year: 2027, daysOff: [{ date: '2027-01-01', name: 'Tết Dương lịch' }], workingSaturdays: [], confirmed: false, source: 'Số và ngày của thông báo' } },
+    as: REGISTRAR,
   },
   {
     title: 'setOfficeHours',
@@ -296,6 +370,7 @@ mutation SetCalendar($input: WorkingCalendarInput!) {
         source: 'Số và ngày của quyết định về giờ làm việc',
       },
     },
+    as: REGISTRAR,
   },
   {
     title: 'performance',
@@ -305,18 +380,19 @@ mutation SetCalendar($input: WorkingCalendarInput!) {
   }
 }`,
     variables: { from: '2026-01-01', to: '2026-12-31' },
+    as: REGISTRAR,
   },
   {
     title: 'registerWebhook',
-    query: `# Needs a SYSTEM token of the agency (npm run token -- --agency BG.VPDKDD.YENTHE --roles SYSTEM --name "Hệ thống")
-# and a URL whose host the operator allows in HUB_WEBHOOK_ALLOW (empty by default: nothing is allowed).
-# Keep the secret: it is shown only here, and verifies every delivery's webhook-signature (Standard Webhooks).
+    query: `# A URL whose host the operator allows in HUB_WEBHOOK_ALLOW (in development, this machine by default).
+# The webhook's id fills $LAST_WEBHOOK. Keep the secret: it is shown only here, and verifies every delivery's webhook-signature (Standard Webhooks).
 mutation RegisterWebhook($input: WebhookInput!) {
   registerWebhook(input: $input) { secret webhook { id url events agency { name } } }
 }`,
     variables: {
       input: { url: 'http://127.0.0.1:8080/motcua/events', events: ['vn.motcua.dossier.handed-over', 'vn.motcua.dossier.accepted', 'vn.motcua.dossier.status-changed'] },
     },
+    as: DESK_SYSTEM,
   },
   {
     title: 'webhooks',
@@ -327,10 +403,54 @@ query Webhooks {
     deliveries(first: 10) { messageId type dossierCode status attempts lastStatus lastError deliveredAt }
   }
 }`,
+    as: DESK_SYSTEM,
+  },
+  {
+    title: 'deactivateWebhook',
+    query: `mutation Deactivate($id: ID!) {\n  deactivateWebhook(id: $id) { id active }\n}`,
+    variables: { id: PLACEHOLDERS.webhook },
+    as: DESK_SYSTEM,
   },
 ];
 
-/** Every example; those that are not public say how to give the token. */
+/** The command that prints the token an example needs. */
+export function tokenCommand(as: NonNullable<ExplorerExample['as']>): string {
+  return `npm run -s token -- --agency ${as.agency} --roles ${as.roles.join(',')} --name "${as.name}"`;
+}
+
+/** Every example; those that need a token say whose, and how to get one in development. */
 export const EXPLORER_EXAMPLES: ExplorerExample[] = EXAMPLES.map((example) =>
-  example.title.includes('(public)') || example.query.startsWith('#') ? example : { ...example, query: NEEDS_TOKEN + example.query },
+  example.as
+    ? { ...example, query: `# Needs a token of ${example.as.agency} (${example.as.roles.join(', ')}): in Headers, {"Authorization": "Bearer <token>"};\n# in development: ${tokenCommand(example.as)}\n${example.query}` }
+    : example,
 );
+
+/** What earlier tabs created, by placeholder. */
+export type Created = Partial<Record<string, string>>;
+
+/**
+ * The variables with every placeholder replaced by what earlier tabs created. Self-contained: the gateway
+ * serves it to the browser as it is (`/explorer/examples.js`), and the test runs the same code.
+ */
+export function fillPlaceholders(variables: unknown, created: Created): unknown {
+  const fill = (value: unknown): unknown => {
+    if (typeof value === 'string') return value.charAt(0) === '$' && created[value] !== undefined ? created[value] : value;
+    if (Array.isArray(value)) return value.map(fill);
+    if (value && typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(value)) out[key] = fill((value as Record<string, unknown>)[key]);
+      return out;
+    }
+    return value;
+  };
+  return fill(variables);
+}
+
+/** Notes what an answer created: a dossier's code, a tax notice's id, a webhook's id. */
+export function rememberCreated(data: unknown, created: Created): void {
+  const answer = (data ?? {}) as Record<string, any>;
+  const dossier = answer.receiveDossier ?? answer.submitDossier;
+  if (dossier && dossier.code) created.$LAST_DOSSIER = dossier.code;
+  if (answer.issueTaxNotice && answer.issueTaxNotice.id) created.$LAST_NOTICE = answer.issueTaxNotice.id;
+  if (answer.registerWebhook && answer.registerWebhook.webhook) created.$LAST_WEBHOOK = answer.registerWebhook.webhook.id;
+}

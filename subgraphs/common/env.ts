@@ -99,7 +99,7 @@ const schema = z
     HUB_NOTICE_POLL_MS: positiveInt.default(1000),
     HUB_NOTICE_RETRY_MS: positiveInt.default(60_000),
     HUB_NOTICE_MAX_ATTEMPTS: positiveInt.default(8),
-    HUB_WEBHOOK_ALLOW: webhookAllowList.default([]),
+    HUB_WEBHOOK_ALLOW: webhookAllowList.optional(),
     HUB_WEBHOOK_POLL_MS: positiveInt.default(1000),
     HUB_WEBHOOK_RETRY_MS: positiveInt.default(30_000),
     HUB_WEBHOOK_MAX_ATTEMPTS: positiveInt.default(12),
@@ -319,7 +319,8 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
       maxAttempts: v.HUB_NOTICE_MAX_ATTEMPTS,
     },
     webhooks: {
-      allow: v.HUB_WEBHOOK_ALLOW,
+      // In development, receivers on this machine, so that the explorer's example registers; elsewhere none.
+      allow: v.HUB_WEBHOOK_ALLOW ?? (v.NODE_ENV === 'development' ? ['127.0.0.1', '::1'] : []),
       pollMs: v.HUB_WEBHOOK_POLL_MS,
       retryMs: v.HUB_WEBHOOK_RETRY_MS,
       maxAttempts: v.HUB_WEBHOOK_MAX_ATTEMPTS,

@@ -112,13 +112,13 @@ describeWithTools(['chromium'], 'the pages the gateway serves, in a real browser
       const text: string = editor?.getValue() ?? '';
       return text.includes('"data"') ? text : undefined;
     });
-    const expected = await hub.gql('{ agencies(tier: DISTRICT) { code name parent { name } } }');
+    const expected = await hub.gql('{ agencies(tier: COMMUNE) { code name parent { name } } }');
     expect(JSON.parse(String(await shown.jsonValue())).data).toEqual(expected.data);
-    expect(expected.data.agencies).toContainEqual({ code: 'BG.YENTHE', name: 'UBND huyện Yên Thế', parent: { name: 'UBND tỉnh Bắc Giang' } });
+    expect(expected.data.agencies).toContainEqual({ code: 'BG.YENTHE.CAUGO', name: 'UBND thị trấn Cầu Gồ', parent: { name: 'UBND huyện Yên Thế' } });
     // A saved example for every operation of the contract.
     const tabs = await page.$$eval('.graphiql-tab', (elements) => elements.map((element) => element.textContent));
     for (const operation of [
-      'Districts', 'Agency', 'Procedure', 'Procedures', 'Deadline', 'Track', 'Dossier', 'Dossiers', 'Guidance', 'Receive', 'HandOver', 'Accept', 'RequestSupplement', 'Supplement', 'Apologize', 'Result', 'Return', 'Withdraw',
+      'Communes', 'Agency', 'Procedure', 'Procedures', 'Deadline', 'Track', 'Dossier', 'Dossiers', 'Guidance', 'Receive', 'HandOver', 'Accept', 'RequestSupplement', 'Supplement', 'Apologize', 'Result', 'Return', 'Withdraw',
       'Registrar', 'AgencyHistory', 'CreateAgency', 'AmendAgency', 'CloseAgency', 'Reorganize', 'TransferCompetence', 'Publish', 'Calendar', 'SetCalendar', 'SetOfficeHours',
     ]) {
       expect(tabs.some((tab) => tab?.includes(operation))).toBe(true);

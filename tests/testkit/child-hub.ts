@@ -26,6 +26,7 @@ export interface ChildHub {
 export const CHILD_SECRETS = {
   HUB_JWT_SECRET: 'production-test-jwt-secret-0123456789',
   HUB_IDENTITY_SECRET: 'production-test-identity-secret-0123456789',
+  HUB_AUDIT_KEY: 'production-test-audit-key-kept-outside-the-database',
 };
 
 export async function startChildHub(environment: Record<string, string> = {}, databaseUrl?: (url: string) => string): Promise<ChildHub> {

@@ -54,7 +54,7 @@ describe('configuration', () => {
   });
 
   it('hides the schema from anonymous callers and the development sign-in from all in production', () => {
-    const secrets = { HUB_JWT_SECRET: 'x'.repeat(20), HUB_IDENTITY_SECRET: 'y'.repeat(20), DATABASE_URL: 'postgres://hub@db/motcua' };
+    const secrets = { HUB_JWT_SECRET: 'x'.repeat(20), HUB_IDENTITY_SECRET: 'y'.repeat(20), HUB_AUDIT_KEY: 'z'.repeat(40), DATABASE_URL: 'postgres://hub@db/motcua' };
     expect(parseEnv({ NODE_ENV: 'production', ...secrets })).toMatchObject({ introspection: 'authenticated', devSignIn: 'off', logLevel: 'info' });
     expect(parseEnv({})).toMatchObject({ introspection: 'everyone', devSignIn: 'loopback' });
     expect(parseEnv({ NODE_ENV: 'test' })).toMatchObject({ devSignIn: 'off', logLevel: 'warn' });
@@ -94,8 +94,10 @@ describe('configuration', () => {
     expect(configured.notices).toMatchObject({ smtpUrl: 'smtps://hub:secret@mail.bacgiang.gov.vn:465', smsUrl: 'https://sms.example.vn/send', retryMs: 30000, maxAttempts: 8 });
   });
 
-  it('allows webhooks nowhere by default, and reads hosts, addresses and CIDR ranges', () => {
-    expect(parseEnv({}).webhooks).toEqual({ allow: [], pollMs: 1000, retryMs: 30000, maxAttempts: 12, timeoutMs: 10000 });
+  it('allows webhooks nowhere by default (this machine in development), and reads hosts, addresses and CIDR ranges', () => {
+    expect(parseEnv({ NODE_ENV: 'production', HUB_JWT_SECRET: 'x'.repeat(20), HUB_IDENTITY_SECRET: 'y'.repeat(20), HUB_AUDIT_KEY: 'z'.repeat(40), DATABASE_URL: 'postgres://hub@db/motcua' }).webhooks).toEqual({ allow: [], pollMs: 1000, retryMs: 30000, maxAttempts: 12, timeoutMs: 10000 });
+    expect(parseEnv({ NODE_ENV: 'test' }).webhooks.allow).toEqual([]);
+    expect(parseEnv({}).webhooks.allow).toEqual(['127.0.0.1', '::1']);
     const configured = parseEnv({ HUB_WEBHOOK_ALLOW: ' MotCua.Example.gov.vn, 10.20.0.0/16,2001:db8::/32 ,192.0.2.7', HUB_WEBHOOK_RETRY_MS: '5000' });
     expect(configured.webhooks).toMatchObject({ allow: ['motcua.example.gov.vn', '10.20.0.0/16', '2001:db8::/32', '192.0.2.7'], retryMs: 5000 });
   });
