@@ -29,8 +29,12 @@ export const CHILD_SECRETS = {
   HUB_AUDIT_KEY: 'production-test-audit-key-kept-outside-the-database',
 };
 
-export async function startChildHub(environment: Record<string, string> = {}, databaseUrl?: (url: string) => string): Promise<ChildHub> {
-  const database = await createTestDatabase();
+/**
+ * `database`: a database an earlier child hub used (to start again after a crash); by default a new copy of the
+ * template, dropped by `dispose()`.
+ */
+export async function startChildHub(environment: Record<string, string> = {}, databaseUrl?: (url: string) => string, reuse?: TestDatabase): Promise<ChildHub> {
+  const database = reuse ?? (await createTestDatabase());
   const output: string[] = [];
   const stderr: string[] = [];
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'scripts', 'start.js')], {
@@ -84,7 +88,7 @@ export async function startChildHub(environment: Record<string, string> = {}, da
   });
   if (!ready) {
     child.kill('SIGKILL');
-    await database.drop();
+    if (!reuse) await database.drop();
     throw new Error(`The hub did not start:\n${output.join('\n')}`);
   }
   const url = String(ready.url);
@@ -105,7 +109,7 @@ export async function startChildHub(environment: Record<string, string> = {}, da
         child.kill('SIGKILL');
         await exited;
       }
-      await database.drop();
+      if (!reuse) await database.drop();
     },
   };
 }
