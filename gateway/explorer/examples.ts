@@ -126,6 +126,53 @@ query Agency($code: ID!) {
     variables: { ...CODE, outcome: 'APPROVED', note: 'Đã chỉnh lý Giấy chứng nhận' },
   },
   { title: 'returnResult', query: `mutation Return($code: ID!, $receivedBy: String!) {\n  returnResult(code: $code, receivedBy: $receivedBy) { ${DOSSIER_FIELDS} timeliness }\n}`, variables: { ...CODE, receivedBy: 'Hoàng Thị Lụa' } },
+  {
+    title: 'returnResult by post',
+    query: `${NEEDS_TOKEN}mutation ReturnByPost($code: ID!, $receivedBy: String!, $tracking: String) {
+  returnResult(code: $code, receivedBy: $receivedBy, channel: POST, postalTrackingNumber: $tracking) { ${DOSSIER_FIELDS} returnChannel postalTrackingNumber }
+}`,
+    variables: { ...CODE, receivedBy: 'Bưu điện huyện Yên Thế', tracking: 'EB123456789VN' },
+  },
+  {
+    title: 'submitDossier',
+    query: `# Needs a SYSTEM token of the desk's agency (its online service): npm run token -- --agency BG.YENTHE --roles SYSTEM
+mutation Submit($input: SubmitDossierInput!) {
+  submitDossier(input: $input) { ${DOSSIER_FIELDS} channel submittedAt }
+}`,
+    variables: { input: { ...LAND_TRANSFER_INPUT, channel: 'ONLINE' } },
+  },
+  {
+    title: 'receiveDossier (submitted)',
+    query: `${NEEDS_TOKEN}# The desk receives a dossier submitted online or by post; the appointment counts from now.
+mutation ReceiveSubmitted($input: ReceiveDossierInput!) {
+  receiveDossier(input: $input) { ${DOSSIER_FIELDS} receiptNumber ledgerNumber }
+}`,
+    variables: { input: { desk: 'BG.YENTHE', submitted: 'BG.YENTHE-261126-0001' } },
+  },
+  {
+    title: 'refuseDossier',
+    query: `${NEEDS_TOKEN}# The refusal slip: /forms/refusal/<code>.pdf
+mutation Refuse($code: ID!, $reasons: [String!]!) {
+  refuseDossier(code: $code, reasons: $reasons) { ${DOSSIER_FIELDS} refusalReasons }
+}`,
+    variables: { ...CODE, reasons: ['Thửa đất không thuộc địa bàn huyện Yên Thế'] },
+  },
+  {
+    title: 'stopDossier',
+    query: `${NEEDS_TOKEN}# The holder's notice: /forms/stop/<code>.pdf
+mutation Stop($code: ID!, $reason: String!) {
+  stopDossier(code: $code, reason: $reason) { ${DOSSIER_FIELDS} stopReason }
+}`,
+    variables: { ...CODE, reason: 'Người nộp không bổ sung hồ sơ trong thời hạn đã yêu cầu' },
+  },
+  {
+    title: 'rateService (public)',
+    query: `# Public: the applicant, by the code and the phone given at receipt, once the result is returned.
+mutation Rate($code: ID!, $phone: String!, $rating: Int!, $comment: String) {
+  rateService(code: $code, phone: $phone, rating: $rating, comment: $comment)
+}`,
+    variables: { ...CODE, phone: '0912 345 678', rating: 5, comment: 'Cán bộ hướng dẫn tận tình' },
+  },
   { title: 'withdrawDossier', query: `mutation Withdraw($code: ID!, $reason: String!) {\n  withdrawDossier(code: $code, reason: $reason) { ${DOSSIER_FIELDS} }\n}`, variables: { ...CODE, reason: 'Người nộp xin rút hồ sơ' } },
   {
     title: 'issueTaxNotice',
@@ -302,6 +349,7 @@ mutation SetCalendar($input: WorkingCalendarInput!) {
     query: `query Performance($from: Date!, $to: Date!) {
   performance(from: $from, to: $to) {
     agency { code name } received resolvedEarly resolvedOnTime resolvedLate inProgressOnTime inProgressOverdue suspended onTimeRate
+    ratings averageRating satisfiedRate
   }
 }`,
     variables: { from: '2026-01-01', to: '2026-12-31' },

@@ -13,9 +13,10 @@ import { FeedCursor } from './feed/feed-cursor.entity';
 import { migrations } from './migrations';
 import { Notice } from './notices/notice.entity';
 import { DeskDailyStats } from './reporting/desk-stats.entity';
+import { ServiceRating } from './reporting/service-rating.entity';
 
 export const database: SubgraphDatabase = {
   schema: 'onestop',
-  entities: [Dossier, Applicant, DossierLeg, Transfer, DossierEvent, DossierAccess, GuidanceSlip, Counter, ConsumedMessage, FeedCursor, DeferredMessage, DeskDailyStats, Notice],
+  entities: [Dossier, Applicant, DossierLeg, Transfer, DossierEvent, DossierAccess, GuidanceSlip, Counter, ConsumedMessage, FeedCursor, DeferredMessage, DeskDailyStats, Notice, ServiceRating],
   migrations,
 };

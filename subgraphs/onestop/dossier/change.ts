@@ -44,14 +44,14 @@ export function stateOf(dossier: Dossier): DossierState {
 }
 
 /** What the rules read of the receipt, which never changes. */
-const RECEIPT_FIELDS = ['code', 'deskCode', 'deskName', 'receivedAt', 'delivery'] as const;
+const RECEIPT_FIELDS = ['code', 'deskCode', 'deskName', 'delivery', 'submittedAt'] as const;
 
 /** The fields events change; the rest are the receipt's and never change. */
 const STATE_FIELDS = [
-  'status', 'holderCode', 'addresseeCode', 'returnDeskCode', 'returnDeskName', 'dueAt', 'dueProvisional', 'legDueAt', 'currentLeg',
-  'documents', 'supplementRequestedAt', 'supplementItems', 'supplementedAt', 'apologizedAt', 'apologyReason', 'previousDueAt',
-  'paymentAwaitedAt', 'paidAt', 'outcome', 'outcomeNote', 'resolvedAt', 'returnedAt', 'returnedTo', 'withdrawnAt', 'withdrawalReason',
-  'timeliness',
+  'status', 'channel', 'receivedAt', 'holderCode', 'addresseeCode', 'returnDeskCode', 'returnDeskName', 'dueAt', 'dueProvisional', 'legDueAt',
+  'currentLeg', 'documents', 'supplementRequestedAt', 'supplementItems', 'supplementDueAt', 'supplementedAt', 'apologizedAt', 'apologyReason',
+  'previousDueAt', 'paymentAwaitedAt', 'paidAt', 'outcome', 'outcomeNote', 'resolvedAt', 'returnedAt', 'returnedTo', 'returnChannel',
+  'postalTrackingNumber', 'withdrawnAt', 'withdrawalReason', 'refusedAt', 'refusalReasons', 'stoppedAt', 'stopReason', 'timeliness',
 ] as const satisfies ReadonlyArray<keyof DossierState & keyof Dossier>;
 type StateField = (typeof STATE_FIELDS)[number];
 
@@ -138,7 +138,7 @@ export async function record(
  * Two changes to one dossier at once: whichever saves second trips the version check, or, earlier, the
  * uniqueness of the next event's or transfer's number.
  */
-const isDossierRace = (error: unknown) =>
+export const isDossierRace = (error: unknown) =>
   error instanceof OptimisticLockError ||
   (error instanceof UniqueConstraintViolationException && /(dossier_event|transfer)_dossier_code_seq_unique/.test(error.message));
 

@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { AdministrativeUnitRef, ProcedureRef } from '../../common/stubs';
 import { regimeAt } from '../rulebook/regimes';
+import { isSupplementOverdue } from '../rulebook/state';
 import { Notice } from '../notices/notice.entity';
 import { Agency } from './agency.reference';
 import { DossierLeg } from './dossier-leg.entity';
@@ -61,6 +62,13 @@ export class DossierFieldsResolver {
   @FieldResolver(() => String, { description: 'The one-stop rules the dossier follows: those in force on the day it was received (rulebook/regimes.ts).' })
   regime(@Root() dossier: Dossier): string {
     return regimeAt(dossier.receivedAt).basis;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Quá hạn bổ sung: waiting for a supplement past the date the applicant was given; its holder may stop it (stopDossier).',
+  })
+  supplementOverdue(@Root() dossier: Dossier, @Ctx() ctx: Context): boolean {
+    return isSupplementOverdue(dossier, ctx.now);
   }
 
   @FieldResolver(() => Agency, { description: 'The agency whose desk received the dossier.' })

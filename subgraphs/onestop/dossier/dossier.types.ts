@@ -74,8 +74,8 @@ export class DossierTracking {
   @Field(() => Date)
   receivedAt: Date;
 
-  @Field(() => Date)
-  dueAt: Date;
+  @Field(() => Date, { nullable: true, description: 'Ngày hẹn trả kết quả; null while the submitted dossier waits for the desk.' })
+  dueAt: Date | null;
 
   @Field(() => [String], { description: 'What the applicant was asked to supplement, if anything.' })
   supplementItems: string[];

@@ -8,6 +8,7 @@ import { Migration20261126135520 } from './Migration20261126135520';
 import { Migration20261126141208 } from './Migration20261126141208';
 import { Migration20261126150000 } from './Migration20261126150000';
 import { Migration20261201232120 } from './Migration20261201232120';
+import { Migration20261202023126 } from './Migration20261202023126';
 
 /** Every migration of this subgraph, oldest first; scripts/migration-create.ts keeps this list. */
 export const migrations: MigrationObject[] = [
@@ -20,4 +21,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261126141208', class: Migration20261126141208 },
   { name: 'Migration20261126150000', class: Migration20261126150000 },
   { name: 'Migration20261201232120', class: Migration20261201232120 },
+  { name: 'Migration20261202023126', class: Migration20261202023126 },
 ];

@@ -8,10 +8,12 @@ export enum NoticeKind {
   SUPPLEMENT_REQUESTED = 'SUPPLEMENT_REQUESTED',
   APOLOGY = 'APOLOGY',
   RESULT_READY = 'RESULT_READY',
+  REFUSED = 'REFUSED',
+  STOPPED = 'STOPPED',
 }
 registerEnumType(NoticeKind, {
   name: 'NoticeKind',
-  description: 'Why the applicant was told: received, asked to supplement, apologised to, result ready for collection.',
+  description: 'Why the applicant was told: received, asked to supplement, apologised to, result ready for collection, refused, stopped.',
 });
 
 export enum NoticeChannel {

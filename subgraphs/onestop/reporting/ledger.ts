@@ -4,6 +4,7 @@ import { text } from '../../common/validation';
 import type { Deps } from '../dossier/change';
 import { Dossier } from '../dossier/dossier.entity';
 import { requireActor } from '../../common/roles';
+import { appointment } from '../rulebook/state';
 import { DossierStatus, Outcome, Timeliness } from '../rulebook/statuses';
 import { LedgerRow } from './ledger-row.types';
 
@@ -46,7 +47,7 @@ export async function ledger(deps: Deps, desk: string, field: string, year: numb
       addressAndPhone: [applicant.address, applicant.phone].filter(Boolean).join(', '),
       leadAgency: legs.at(-1)?.agencyName ?? dossier.deskName,
       receivedOn: localDate(dossier.receivedAt),
-      dueOn: localDate(dossier.dueAt),
+      dueOn: localDate(appointment(dossier)),
       forwardedOn: forwarded ? localDate(forwarded.handedAt) : null,
       resultReceivedOn: dossier.resolvedAt ? localDate(dossier.resolvedAt) : null,
       returnedOn: dossier.returnedAt ? localDate(dossier.returnedAt) : null,
