@@ -1,19 +1,14 @@
 import { Router, type Request, type Response } from 'express';
-import {
-  apologyPdf,
-  controlSlipPdf,
-  FORM_DOSSIER_FIELDS,
-  FORM_GUIDANCE_FIELDS,
-  guidancePdf,
-  LEDGER_FIELDS,
-  ledgerPdf,
-  ledgerXlsx,
-  receiptPdf,
-  supplementPdf,
-  type FormDossier,
-  type FormGuidanceSlip,
-  type LedgerRow,
-} from './forms';
+import { answerPdf } from './answer';
+import { apologyPdf } from './apology';
+import { controlSlipPdf } from './control-slip';
+import { FORM_DOSSIER_FIELDS, FORM_GUIDANCE_FIELDS, isReceived, type FormDossier, type FormGuidanceSlip, type ReceivedDossier } from './dossier-form';
+import { guidancePdf } from './guidance';
+import { LEDGER_FIELDS, ledgerPdf, ledgerXlsx, type LedgerRow } from './ledger';
+import { receiptPdf } from './receipt';
+import { refusalPdf } from './refusal';
+import { stopPdf } from './stop';
+import { supplementPdf } from './supplement';
 
 /**
  * The printed forms, served by the gateway: `GET /forms/<form>/<code>.pdf` and
@@ -31,11 +26,16 @@ class FormError extends Error {
 }
 
 type DossierForm = (dossier: FormDossier) => Promise<Buffer | null>;
+/** A form of a received dossier: a SUBMITTED one has none (404). */
+const received = (render: (dossier: ReceivedDossier) => Promise<Buffer | null>): DossierForm => (dossier) => (isReceived(dossier) ? render(dossier) : Promise.resolve(null));
 const DOSSIER_FORMS: Record<string, DossierForm> = {
-  receipt: receiptPdf,
-  'control-slip': controlSlipPdf,
-  apology: apologyPdf,
-  supplement: supplementPdf,
+  receipt: received(receiptPdf),
+  'control-slip': received(controlSlipPdf),
+  apology: received(apologyPdf),
+  supplement: received(supplementPdf),
+  answer: received(answerPdf),
+  refusal: refusalPdf,
+  stop: stopPdf,
 };
 
 export function formsRouter(graphqlUrl: () => string): Router {

@@ -27,7 +27,7 @@ registerEnumType(Delivery, {
 
 registerEnumType(Channel, {
   name: 'Channel',
-  description: 'How a dossier came in (Decree 61/2018 Art. 15).',
+  description: 'How a dossier came in.',
   valuesConfig: {
     COUNTER: { description: 'Nộp trực tiếp tại Bộ phận tiếp nhận và trả kết quả' },
     ONLINE: { description: 'Nộp trực tuyến' },

@@ -128,7 +128,7 @@ async function dossierCode(em: EntityManager, desk: DirectoryAgency, at: Date): 
 }
 
 /**
- * Nộp hồ sơ trực tuyến / qua bưu chính (Decree 61/2018 Art. 15): the desk's agency's online service
+ * Nộp hồ sơ trực tuyến / qua bưu chính: the desk's agency's online service
  * submits the dossier; it gets its code and waits for the desk, with no appointment, no receipt and no
  * ledger entry before the desk receives it (`receiveDossier` with `submitted`). Documents the procedure
  * does not list are refused; missing ones are the desk's to judge at receipt.
@@ -202,7 +202,7 @@ export async function submitDossier(deps: Deps, input: SubmitDossierInput): Prom
 
 /**
  * The desk receives a dossier submitted online or by post: it checks the documents (the ones it found, or
- * the submission's), and the appointment is counted from this receipt (Decree 61/2018 Art. 15–16).
+ * the submission's), and the appointment is counted from this receipt.
  */
 async function receiveSubmitted(deps: Deps, input: ReceiveDossierInput): Promise<Dossier> {
   const actor = requireActor(deps.actor);

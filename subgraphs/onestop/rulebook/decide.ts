@@ -111,7 +111,7 @@ function rules(state: DossierState, command: Command, facts: Facts): Event | Ref
 }
 
 /**
- * Nộp hồ sơ trực tuyến hoặc qua bưu chính (Decree 61/2018 Art. 15): the desk's agency's online service (a
+ * Nộp hồ sơ trực tuyến hoặc qua bưu chính: the desk's agency's online service (a
  * SYSTEM of that agency) submits it; it waits for the desk, with no appointment before the desk's receipt.
  */
 function submit(command: Extract<Command, { type: 'SUBMIT' }>, facts: Facts): EventOf<'SUBMIT'> | Refusal {
@@ -127,7 +127,7 @@ function submit(command: Extract<Command, { type: 'SUBMIT' }>, facts: Facts): Ev
 
 /**
  * Tiếp nhận at the desk, of a dossier handed in there or of a submitted one (`submitted`): the appointment
- * is counted from the desk's receipt (Decree 61/2018 Art. 15.4, 16).
+ * is counted from the desk's receipt, not from the submission.
  */
 function receive(command: Extract<Command, { type: 'RECEIVE' }>, facts: Facts, submitted: DossierState | null): EventOf<'RECEIVE'> | Refusal {
   const refusal = deskPermission(facts.actor, command.desk.code, 'receive dossiers there');

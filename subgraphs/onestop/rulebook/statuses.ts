@@ -33,7 +33,7 @@ export const NATIONAL_STATUS_CODE = {
   RETURNED: 10,
 } as const satisfies Record<DossierStatus, number>;
 
-/** How the dossier came in: handed in at the desk, submitted online, or sent by post (Decree 61/2018 Art. 15). */
+/** How the dossier came in: handed in at the desk, submitted online, or sent by post. */
 export enum Channel {
   COUNTER = 'COUNTER',
   ONLINE = 'ONLINE',

@@ -35,7 +35,7 @@ const PROCESSING = ['HAND_OVER', 'ACCEPT', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'R
 
 /**
  * What each status allows before the conditions of the moment are applied. SUBMIT creates a dossier and
- * follows no status. A submitted dossier is received or refused by the desk (Decree 61/2018 Art. 15–16); at
+ * follows no status. A submitted dossier is received or refused by the desk; at
  * the counter the desk refuses a dossier it just received and still holds.
  */
 export const ALLOWED = {
