@@ -1,5 +1,5 @@
 # One image for the gateway and the five subgraphs; docker-compose.yml picks the process per service.
-FROM node:20-bookworm AS build
+FROM node:22-bookworm AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
@@ -10,7 +10,7 @@ COPY schema schema
 COPY scripts scripts
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production HUB_HOST=0.0.0.0
 COPY --from=build /app/package.json ./

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import autocannon from 'autocannon';
 import { issueToken } from '../gateway/auth';
-import { signIdentity, type Identity } from '../subgraphs/common/auth';
+import type { Identity } from '../subgraphs/common/auth';
 import { env } from '../subgraphs/common/env';
 import { documentsOf } from '../subgraphs/common/reference-data';
 import { GraphClient } from '../subgraphs/common/graph-client';
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
     pool: { min: 0, max: 12, afterCreate: (connection: any, done: (error: unknown, connection: unknown) => void) => connection.query('set synchronous_commit = off', (error: unknown) => done(error, connection)) },
   });
   try {
-    const seeder = new Seeder(orm, new GraphClient(() => `${gateway}/graphql`, config.identitySecret));
+    const seeder = new Seeder(orm, new GraphClient(() => `${gateway}/graphql`, config.identitySecret, { sub: 'hub:bench', name: 'Một Cửa Hub', agency: 'HUB', roles: ['SYSTEM'] }));
     const bearer = (agency: string, roles: Identity['roles']) => ({ authorization: `Bearer ${issueToken({ agency, roles, name: 'Cán bộ đo tải', expiresIn: '2h' }, config.jwtSecret)}` });
     const supervisor = bearer('BG.SNV', ['SUPERVISOR']);
     const today = new Date();
@@ -156,9 +156,9 @@ async function main(): Promise<void> {
         });
         const direct = config.subgraphUrls.onestop;
         await run(size, {
-          name: 'dossier(code), directly at onestop (signed header)',
+          name: 'dossier(code), directly at onestop (the same token)',
           url: direct,
-          headers: signIdentity(officer('BG.SNV', ['SUPERVISOR']), config.identitySecret),
+          headers: supervisor,
           body: () => graphqlBody('query ($code: ID!) { dossier(code: $code) { code status procedure { code } desk { code } holder { code } } }', { code: pick(codes) }),
         });
         await run(size, {

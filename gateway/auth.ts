@@ -1,29 +1,7 @@
 import jwt from 'jsonwebtoken';
-import { identitySchema, type Identity, type Role } from '../subgraphs/common/auth';
-import { UnauthenticatedError } from '../subgraphs/common/errors';
+import { identitySchema, type Role } from '../subgraphs/common/auth';
 
-/**
- * Callers send `Authorization: Bearer <JWT>`. In development the gateway accepts HS256 tokens signed with
- * HUB_JWT_SECRET. No header: an anonymous caller, who may use only the public operations.
- */
-export function identityFromAuthorization(header: string | undefined, secret: string, now: Date = new Date()): Identity | null {
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-  if (!match) throw new UnauthenticatedError('The Authorization header must be “Bearer <token>”.');
-  let claims: unknown;
-  try {
-    claims = jwt.verify(match[1], secret, { algorithms: ['HS256'], clockTimestamp: Math.floor(now.getTime() / 1000) });
-  } catch (error) {
-    const reason = error instanceof jwt.TokenExpiredError ? 'has expired' : 'is not valid';
-    throw new UnauthenticatedError(`The token ${reason}; ask for a new one.`);
-  }
-  const parsed = identitySchema.safeParse(claims);
-  if (!parsed.success) {
-    throw new UnauthenticatedError('The token lacks the claims the hub needs: sub, name, agency and roles.');
-  }
-  const { sub, name, agency, roles } = parsed.data;
-  return { sub, name, agency, roles };
-}
+/** Tokens of the hub's own issuer, HS256 with HUB_JWT_SECRET: `npm run token`, the dashboard's trial sign-in, the tests. */
 
 export interface TokenRequest {
   sub?: string;

@@ -8,27 +8,29 @@ import { rateLimit } from 'express-rate-limit';
 import { GraphQLError, GraphQLScalarType, Kind, type GraphQLFormattedError, type GraphQLSchema, type ValueNode } from 'graphql';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { IDENTITY_HEADER, SIGNATURE_HEADER, signIdentity, verifyIdentity, type Identity } from '../subgraphs/common/auth';
-import { env, type HubEnv, type SubgraphName } from '../subgraphs/common/env';
+import type { Identity } from '../subgraphs/common/auth';
+import { env, tokenSettings, type HubEnv, type SubgraphName } from '../subgraphs/common/env';
 import { HubError } from '../subgraphs/common/errors';
 import { parseDateTime, parseLocalDate, parseMoney } from '../subgraphs/common/scalars';
 import { listen } from '../subgraphs/common/http';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
-import { identityFromAuthorization, issueToken } from './auth';
+import { TokenVerifier, type TokenSettings } from '../subgraphs/common/tokens';
+import { issueToken } from './auth';
 import { formsRouter } from './forms';
 import { EXPLORER_EXAMPLES } from './explorer/examples';
 
 export interface GatewayContext {
   identity: Identity | null;
+  /** The caller's Authorization header, passed on to the subgraphs as it came. */
+  authorization?: string;
 }
 
 export interface GatewayOptions {
   port: number;
   host: string;
   subgraphUrls: Record<SubgraphName, string>;
-  jwtSecret: string;
-  identitySecret: string;
-  identityMaxAgeSeconds: number;
+  /** How callers' tokens are verified (the hub's own HS256 issuer, the province's OpenID Connect issuer). */
+  tokens: TokenSettings;
   maxQueryDepth: number;
   maxBodyBytes: number;
   /** Requests per minute answered to one address that sends no token; 0: no limit. */
@@ -43,9 +45,7 @@ export interface GatewayOptions {
 export function gatewaySettings(config: HubEnv): Omit<GatewayOptions, 'port' | 'subgraphUrls'> {
   return {
     host: config.host,
-    jwtSecret: config.jwtSecret,
-    identitySecret: config.identitySecret,
-    identityMaxAgeSeconds: config.identityMaxAgeSeconds,
+    tokens: tokenSettings(config),
     maxQueryDepth: config.maxQueryDepth,
     maxBodyBytes: config.maxBodyBytes,
     publicRateLimit: config.publicRateLimit,
@@ -89,17 +89,18 @@ const DASHBOARD_FILES: Record<string, string> = {
   '/dashboard/assets/chart.umd.min.js': packageFile('chart.js', 'dist/chart.umd.min.js'),
 };
 
-/** Forwards the caller's identity to a subgraph in a header only the gateway can sign. */
-class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly secret: string) {
+/**
+ * Passes the caller's own token on to a subgraph, which verifies it as the gateway did: the standard way any
+ * federation gateway can serve the supergraph (header propagation), with no envelope of the hub's own.
+ */
+class TokenForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string) {
     // Node's own fetch (undici) keeps connections alive and costs a fraction of the default fetcher.
     super({ url, fetcher: fetch as unknown as RemoteGraphQLDataSource['fetcher'] });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    for (const [name, value] of Object.entries(signIdentity(context.identity ?? null, this.secret))) {
-      request.http?.headers.set(name, value);
-    }
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
   }
 }
 
@@ -139,24 +140,11 @@ function installHubScalars(schema: GraphQLSchema): void {
 }
 
 /**
- * Who asks: a subgraph forwarding a caller's identity (signed as the gateway signs it), or a caller with a
- * token; `identity` null is anonymous. Throws UNAUTHENTICATED for a bad signature or token.
- */
-function callerOf(req: Request, options: GatewayOptions): { identity: Identity | null; fromSubgraph: boolean } {
-  const signed = req.header(IDENTITY_HEADER);
-  if (signed !== undefined) {
-    const identity = verifyIdentity({ identity: signed, signature: req.header(SIGNATURE_HEADER) }, options.identitySecret, options.identityMaxAgeSeconds);
-    return { identity, fromSubgraph: true };
-  }
-  return { identity: identityFromAuthorization(req.header('authorization'), options.jwtSecret), fromSubgraph: false };
-}
-
-/**
  * Callers without a token (citizens tracking a dossier by code and phone) get so many answers a minute per
  * address, so that nobody can try phone numbers against a code. Officers' tokens and the subgraphs' own
- * signed requests are not counted; a forged token is.
+ * service tokens are not counted; a forged token is.
  */
-function publicRateLimit(options: GatewayOptions): express.RequestHandler {
+function publicRateLimit(options: GatewayOptions, verifier: TokenVerifier): express.RequestHandler {
   if (options.publicRateLimit === 0) return (_req, _res, next) => next();
   const windowMs = 60_000;
   return rateLimit({
@@ -164,14 +152,7 @@ function publicRateLimit(options: GatewayOptions): express.RequestHandler {
     limit: options.publicRateLimit,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    skip: (req) => {
-      try {
-        const caller = callerOf(req, options);
-        return caller.fromSubgraph || caller.identity !== null;
-      } catch {
-        return false;
-      }
-    },
+    skip: async (req) => (await verifier.identityOf(req.header('authorization')).catch(() => null)) !== null,
     handler: (_req, res) => {
       const seconds = res.getHeader('Retry-After') ?? String(windowMs / 1000);
       res.status(429).json({
@@ -198,9 +179,9 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-    buildService: ({ name, url }) =>
-      new SignedDataSource(options.subgraphUrls[name as SubgraphName] ?? (url as string), options.identitySecret),
+    buildService: ({ name, url }) => new TokenForwardingDataSource(options.subgraphUrls[name as SubgraphName] ?? (url as string)),
   });
+  const verifier = new TokenVerifier(options.tokens);
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => installHubScalars(apiSchema));
   const armor = new ApolloArmor({
     maxDepth: { n: options.maxQueryDepth },
@@ -242,7 +223,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   // A supervisor's token for trying the dashboard out, in development only.
   app.all('/dashboard/dev-token', (req, res) => {
     if (!options.devSignIn || !['POST', 'HEAD'].includes(req.method)) return void res.status(404).end();
-    const token = issueToken({ agency: 'BG.SNV', roles: ['SUPERVISOR'], name: 'Giám sát viên (thử)', expiresIn: '1h' }, options.jwtSecret);
+    const token = issueToken({ agency: 'BG.SNV', roles: ['SUPERVISOR'], name: 'Giám sát viên (thử)', expiresIn: '1h' }, options.tokens.jwtSecret);
     res.json({ token });
   });
   // The printed forms ask the gateway's own GraphQL endpoint, as the caller.
@@ -250,11 +231,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   app.use(formsRouter(() => selfUrl));
   app.use(
     '/graphql',
-    publicRateLimit(options),
+    publicRateLimit(options, verifier),
     express.json({ limit: options.maxBodyBytes }),
     expressMiddleware(apollo, {
-      // A subgraph asking the graph on a caller's behalf signs the caller's identity as the gateway does.
-      context: async ({ req }) => ({ identity: callerOf(req, options).identity }),
+      // A subgraph asking the graph on a caller's behalf shows the caller's token, as the caller would.
+      context: async ({ req }) => ({ identity: await verifier.identityOf(req.header('authorization')), authorization: req.header('authorization') }),
     }),
   );
 

@@ -1,6 +1,6 @@
 import { gatewaySettings, startGateway, type RunningGateway } from '../gateway';
 import { SUBGRAPHS } from '../subgraphs/all';
-import type { HubEnv, SubgraphName } from '../subgraphs/common/env';
+import { tokenSettings, type HubEnv, type SubgraphName } from '../subgraphs/common/env';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
 
 export interface HubOptions {
@@ -37,8 +37,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       databaseUrl: options.databaseUrl,
       port,
       host: config.host,
-      identitySecret: config.identitySecret,
-      identityMaxAgeSeconds: config.identityMaxAgeSeconds,
+      tokens: tokenSettings(config),
       maxBodyBytes: config.maxBodyBytes,
       poolMax: config.dbPoolMax,
       prepare: options.prepare,

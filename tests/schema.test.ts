@@ -14,3 +14,24 @@ describe('the committed supergraph', () => {
     }
   });
 });
+
+describe('the schema an integrator reads', () => {
+  it('describes every type, field, argument and enum value (the explorer and docs/contract.md rely on it)', async () => {
+    const { Supergraph } = await import('@apollo/federation-internals');
+    const { isEnumType, isInputObjectType, isInterfaceType, isObjectType } = await import('graphql');
+    const api = Supergraph.build(readFileSync(join(SCHEMA_DIR, 'supergraph.graphql'), 'utf8')).apiSchema().toGraphQLJSSchema();
+    const undescribed: string[] = [];
+    for (const type of Object.values(api.getTypeMap())) {
+      if (type.name.startsWith('__') || ['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name)) continue;
+      if (!type.description?.trim()) undescribed.push(`type ${type.name}`);
+      if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description?.trim()) undescribed.push(`${type.name}.${field.name}`);
+          for (const arg of 'args' in field ? field.args : []) if (!arg.description?.trim()) undescribed.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+      if (isEnumType(type)) for (const value of type.getValues()) if (!value.description?.trim()) undescribed.push(`${type.name}.${value.name}`);
+    }
+    expect(undescribed).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import type { OidcSettings, TokenSettings } from './tokens';
 
 /**
  * The hub's whole configuration, parsed once from the environment. Nothing else reads `process.env`.
@@ -48,7 +49,14 @@ const schema = z
     HUB_HOST: z.string().min(1).default('127.0.0.1'),
     HUB_JWT_SECRET: z.string().min(16).default(DEV_JWT_SECRET),
     HUB_IDENTITY_SECRET: z.string().min(16).default(DEV_IDENTITY_SECRET),
-    HUB_IDENTITY_MAX_AGE_SECONDS: positiveInt.default(300),
+    HUB_TOKEN_MAX_LIFETIME_SECONDS: positiveInt.default(12 * 3600),
+    HUB_OIDC_ISSUER: z.string().url().optional(),
+    HUB_OIDC_AUDIENCE: z.string().min(1).optional(),
+    HUB_OIDC_JWKS_URL: z
+      .string()
+      .url()
+      .refine((value) => /^https?:\/\//.test(value), 'must be an http:// or https:// URL')
+      .optional(),
     HUB_DB_POOL_MAX: positiveInt.default(10),
     HUB_MAX_QUERY_DEPTH: positiveInt.default(12),
     HUB_MAX_BODY_BYTES: positiveInt.default(1_000_000),
@@ -91,6 +99,10 @@ const schema = z
       .optional(),
   })
   .superRefine((value, ctx) => {
+    const oidc = [value.HUB_OIDC_ISSUER, value.HUB_OIDC_AUDIENCE, value.HUB_OIDC_JWKS_URL];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({ code: 'custom', path: ['HUB_OIDC_ISSUER'], message: 'HUB_OIDC_ISSUER, HUB_OIDC_AUDIENCE and HUB_OIDC_JWKS_URL go together' });
+    }
     if (value.NODE_ENV !== 'production') return;
     if (value.HUB_JWT_SECRET === DEV_JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['HUB_JWT_SECRET'], message: 'must be set in production' });
@@ -131,7 +143,10 @@ export interface HubEnv {
   host: string;
   jwtSecret: string;
   identitySecret: string;
-  identityMaxAgeSeconds: number;
+  /** The longest life a caller's token may have. */
+  tokenMaxLifetimeSeconds: number;
+  /** The province's OpenID Connect issuer of callers' tokens, when it has one. */
+  oidc?: OidcSettings;
   dbPoolMax: number;
   maxQueryDepth: number;
   maxBodyBytes: number;
@@ -189,7 +204,11 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
     host: v.HUB_HOST,
     jwtSecret: v.HUB_JWT_SECRET,
     identitySecret: v.HUB_IDENTITY_SECRET,
-    identityMaxAgeSeconds: v.HUB_IDENTITY_MAX_AGE_SECONDS,
+    tokenMaxLifetimeSeconds: v.HUB_TOKEN_MAX_LIFETIME_SECONDS,
+    oidc:
+      v.HUB_OIDC_ISSUER && v.HUB_OIDC_AUDIENCE && v.HUB_OIDC_JWKS_URL
+        ? { issuer: v.HUB_OIDC_ISSUER, audience: v.HUB_OIDC_AUDIENCE, jwksUrl: v.HUB_OIDC_JWKS_URL }
+        : undefined,
     dbPoolMax: v.HUB_DB_POOL_MAX,
     maxQueryDepth: v.HUB_MAX_QUERY_DEPTH,
     maxBodyBytes: v.HUB_MAX_BODY_BYTES,
@@ -221,6 +240,11 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
     directoryAsOf: v.HUB_DIRECTORY_AS_OF,
     requireSystemTools: v.HUB_REQUIRE_SYSTEM_TOOLS === '1',
   };
+}
+
+/** How callers' and components' tokens are verified, from the configuration. */
+export function tokenSettings(config: HubEnv): TokenSettings {
+  return { jwtSecret: config.jwtSecret, identitySecret: config.identitySecret, oidc: config.oidc, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds };
 }
 
 let cached: HubEnv | undefined;

@@ -59,6 +59,11 @@ export interface FederatedSchemaOptions {
   references?: ReferenceResolvers;
 }
 
+const ROOT_DESCRIPTIONS: Record<string, string> = {
+  Query: 'What the hub answers: the directory and catalogue (public), dossiers for the agencies that have a part in them, tracking for citizens.',
+  Mutation: 'What the hub does: a dossier’s life from reception to return, the agencies’ own work on it, and the registers.',
+};
+
 /**
  * Builds a subgraph schema the type-graphql way (classes and decorators), prints it with its federation
  * directives, and wraps it with Apollo's buildSubgraphSchema so it answers `_service` and `_entities`.
@@ -71,6 +76,10 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
     validate: false,
     skipCheck: true,
   });
+  // The root types are type-graphql's own; every subgraph describes them alike, so the composition agrees.
+  for (const root of [schema.getQueryType(), schema.getMutationType()]) {
+    if (root) root.description = ROOT_DESCRIPTIONS[root.name];
+  }
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(options.references ?? {})) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];

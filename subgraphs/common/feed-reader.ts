@@ -1,6 +1,7 @@
 import { PrimaryKey, Property } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { signIdentity, type Identity } from './auth';
+import type { Identity } from './auth';
+import { serviceAuthorization } from './tokens';
 import type { Context } from './context';
 import type { SubgraphName } from './env';
 import { HubError } from './errors';
@@ -114,7 +115,7 @@ export function startFeedReader<D extends ReactionDeps>(services: SubgraphServic
       try {
         const [cursor] = await services.orm.em.fork().execute<Array<{ position: string }>>(`select position from "${schema}".feed_cursor where source = ?`, [source]);
         const url = `${services.peerUrl(source).replace(/\/graphql$/, '/events')}?after=${cursor?.position ?? '0'}&limit=${BATCH}`;
-        const response = await fetch(url, { headers: signIdentity(follower.reader, services.identitySecret), signal: AbortSignal.timeout(10_000) });
+        const response = await fetch(url, { headers: await serviceAuthorization(follower.reader, services.identitySecret), signal: AbortSignal.timeout(10_000) });
         if (!response.ok) throw new Error(`${source} feed answered ${response.status}`);
         const { events: messages } = (await response.json()) as { events: FeedMessage[] };
         for (const message of messages) {

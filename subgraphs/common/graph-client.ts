@@ -1,4 +1,5 @@
-import { signIdentity, type Identity } from './auth';
+import type { Identity } from './auth';
+import { serviceAuthorization } from './tokens';
 import { HubError } from './errors';
 
 /**
@@ -13,13 +14,16 @@ export class GraphClient {
   constructor(
     private readonly url: () => string,
     private readonly identitySecret: string,
+    /** Who the subgraph is when it asks on no caller's behalf. */
+    private readonly self: Identity,
   ) {}
 
   async query<T>(query: string, variables: Record<string, unknown> = {}, options: { as?: Identity } = {}): Promise<T> {
     const response = await fetch(this.url(), {
       method: 'POST',
-      // Signed even without a caller: the gateway then knows a subgraph asks, and does not count it as a citizen.
-      headers: { 'content-type': 'application/json', ...signIdentity(options.as ?? null, this.identitySecret) },
+      // As the caller, with the caller's own token; without one, as the subgraph itself (a service token), so
+      // that the gateway does not count it as a citizen.
+      headers: { 'content-type': 'application/json', ...(await serviceAuthorization(options.as ?? this.self, this.identitySecret)) },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(10_000),
     }).catch((error: { name?: string; message?: string }) => {

@@ -2,14 +2,15 @@ import type { EntityClass } from '@mikro-orm/core';
 import { PrimaryKey, Property } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { RequestHandler } from 'express';
-import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity, type Identity } from './auth';
+import type { Identity } from './auth';
+import { isHubComponent, type TokenVerifier } from './tokens';
 import { HubError } from './errors';
 
 /**
  * The transactional outbox: a subgraph that has done its part of a dossier's work (a tax notice issued, a
  * transfer registered) writes a message to its own `outbox` table in the same transaction as the work. It
- * serves the table, in order, as a feed (`GET /events?after=<id>`) to hub components that sign their
- * requests; the consumer keeps its own cursor. Nothing is lost while the consumer is down: the messages wait
+ * serves the table, in order, as a feed (`GET /events?after=<id>`) to hub components that show a
+ * SYSTEM token; the consumer keeps its own cursor. Nothing is lost while the consumer is down: the messages wait
  * here. Nothing crosses schemas: the feed is HTTP.
  */
 export abstract class OutboxMessageBase {
@@ -75,11 +76,15 @@ export function recordMessage<T extends OutboxMessageBase>(
 const MAX_BATCH = 500;
 
 /** `GET /events?after=<id>&limit=<n>`: the outbox in order, for hub components only. */
-export function messageFeed(orm: MikroORM, entity: EntityClass<OutboxMessageBase>, identitySecret: string, maxAgeSeconds: number): RequestHandler {
+export function messageFeed(orm: MikroORM, entity: EntityClass<OutboxMessageBase>, verifier: TokenVerifier): RequestHandler {
   return async (req, res) => {
     try {
-      const caller = verifyIdentity({ identity: req.header(IDENTITY_HEADER), signature: req.header(SIGNATURE_HEADER) }, identitySecret, maxAgeSeconds);
-      if (!caller?.roles.includes('SYSTEM')) {
+      const caller = await verifier.identityOf(req.header('authorization'));
+      if (!caller) {
+        res.status(401).json({ error: 'UNAUTHENTICATED', message: 'The message feed is for the hub’s own components.' });
+        return;
+      }
+      if (!isHubComponent(caller)) {
         res.status(403).json({ error: 'FORBIDDEN', message: 'The message feed is for the hub’s own components.' });
         return;
       }

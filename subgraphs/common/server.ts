@@ -6,13 +6,13 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { Client } from 'pg';
-import { IDENTITY_HEADER, SIGNATURE_HEADER, verifyIdentity } from './auth';
 import { Loaders, type Context } from './context';
 import { GraphClient } from './graph-client';
 import { listen } from './http';
 import type { NoticeSettings, SubgraphName } from './env';
 import { migrate, openOrm, type SubgraphDatabase } from './orm';
 import { messageFeed, type OutboxMessageBase } from './outbox';
+import { TokenVerifier, type TokenSettings } from './tokens';
 
 /** What a subgraph's background work (the event consumer) is given. */
 export interface SubgraphServices {
@@ -44,8 +44,8 @@ export interface SubgraphOptions {
   databaseUrl: string;
   port: number;
   host: string;
-  identitySecret: string;
-  identityMaxAgeSeconds: number;
+  /** How callers' tokens are verified, and the key of the hub's own service tokens. */
+  tokens: TokenSettings;
   maxBodyBytes: number;
   poolMax?: number;
   /** Migrate and load reference data before listening. */
@@ -95,7 +95,13 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     includeStacktraceInErrorResponses: options.includeStacktraces ?? false,
   });
   await apollo.start();
-  const graph = new GraphClient(options.gatewayUrl, options.identitySecret);
+  const graph = new GraphClient(options.gatewayUrl, options.tokens.identitySecret, {
+    sub: `hub:${definition.name}`,
+    name: 'Một Cửa Hub',
+    agency: 'HUB',
+    roles: ['SYSTEM'],
+  });
+  const verifier = new TokenVerifier(options.tokens);
   const clock = options.clock ?? (() => new Date());
 
   const app = express();
@@ -109,19 +115,16 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     }
   });
   if (definition.outbox) {
-    app.get('/events', messageFeed(orm, definition.outbox, options.identitySecret, options.identityMaxAgeSeconds));
+    app.get('/events', messageFeed(orm, definition.outbox, verifier));
   }
   app.use(
     '/graphql',
     express.json({ limit: options.maxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => ({
-        // A request without the gateway's signature gets UNAUTHENTICATED and no data.
-        actor: verifyIdentity(
-          { identity: req.header(IDENTITY_HEADER), signature: req.header(SIGNATURE_HEADER) },
-          options.identitySecret,
-          options.identityMaxAgeSeconds,
-        ),
+        // The caller's own token, passed on by the gateway and verified here as the gateway verified it; a
+        // bad one gets UNAUTHENTICATED and no data, none is an anonymous caller.
+        actor: await verifier.identityOf(req.header('authorization')),
         em: orm.em.fork(),
         loaders: new Loaders(),
         now: clock(),
@@ -135,7 +138,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     orm,
     graph,
     clock,
-    identitySecret: options.identitySecret,
+    identitySecret: options.tokens.identitySecret,
     eventPollMs: options.eventPollMs,
     notices: options.notices,
     peerUrl: (name) => {

@@ -1,4 +1,4 @@
-import { env, type HubEnv } from './env';
+import { env, tokenSettings, type HubEnv } from './env';
 import { startSubgraph, type SubgraphDefinition } from './server';
 
 /** The database a process uses: DATABASE_URL, or the embedded server `npm start` / `npm run db` runs. */
@@ -13,8 +13,7 @@ export function runStandalone(definition: SubgraphDefinition): void {
     databaseUrl: databaseUrlOf(config),
     port: config.ports[definition.name],
     host: config.host,
-    identitySecret: config.identitySecret,
-    identityMaxAgeSeconds: config.identityMaxAgeSeconds,
+    tokens: tokenSettings(config),
     maxBodyBytes: config.maxBodyBytes,
     poolMax: config.dbPoolMax,
     includeStacktraces: config.nodeEnv === 'development',

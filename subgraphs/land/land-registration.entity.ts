@@ -18,19 +18,19 @@ export class LandRegistration {
   @Property({ type: 'text', unique: true })
   dossierCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who received the land use right.' })
   @Property({ type: 'text' })
   transferee!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who held it before.' })
   @Property({ type: 'text' })
   previousHolder!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the transfer was registered.' })
   @Property({ type: 'timestamptz' })
   registeredAt!: Date;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The officer who registered it.' })
   @Property({ type: 'text' })
   registeredBy!: string;
 

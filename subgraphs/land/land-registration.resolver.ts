@@ -6,7 +6,7 @@ import { parcelKey, parcelLoader } from './parcel.reference';
 
 @Resolver(() => LandRegistration)
 export class LandRegistrationResolver {
-  @FieldResolver(() => Parcel)
+  @FieldResolver(() => Parcel, { description: 'The parcel transferred.' })
   parcel(@Root() registration: LandRegistration, @Ctx() ctx: Context): Promise<Parcel | null> {
     return parcelLoader(ctx).load(parcelKey(registration.parcel));
   }

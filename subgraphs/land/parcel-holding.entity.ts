@@ -13,15 +13,15 @@ export class ParcelHolding {
   @ManyToOne(() => Parcel, { deleteRule: 'restrict' })
   parcel!: Rel<Parcel>;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Who held the land use right.' })
   @Property({ type: 'text' })
   holder!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'From when.' })
   @Property({ type: 'timestamptz' })
   since!: Date;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Until when; null for the present holder.' })
   @Property({ type: 'timestamptz', nullable: true })
   until: Date | null = null;
 
@@ -29,7 +29,7 @@ export class ParcelHolding {
   @Property({ type: 'text', nullable: true })
   certificateNumber: string | null = null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The dossier that made the change, when there was one.' })
   @Property({ type: 'text', nullable: true })
   dossierCode: string | null = null;
 

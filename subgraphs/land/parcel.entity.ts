@@ -28,7 +28,7 @@ export class Parcel {
   @Property({ type: 'decimal', precision: 14, scale: 2 })
   area!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The parcel’s address.' })
   @Property({ type: 'text' })
   address!: string;
 
@@ -44,7 +44,7 @@ export class Parcel {
   @Property({ type: 'text' })
   branchCode!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the parcel was entered in the register.' })
   @Property({ type: 'timestamptz' })
   registeredAt!: Date;
 

@@ -10,32 +10,32 @@ import * as service from './parcel.service';
 
 @Resolver(() => Parcel)
 export class ParcelResolver {
-  @Query(() => Parcel, { nullable: true })
+  @Query(() => Parcel, { nullable: true, description: 'A parcel by its map sheet, number and commune, for the land branch and the dossiers’ agencies.' })
   parcel(
-    @Arg('mapSheet', () => Int) mapSheet: number,
-    @Arg('number', () => Int) number: number,
-    @Arg('commune', () => ID) commune: string,
+    @Arg('mapSheet', () => Int, { description: 'The cadastral map sheet number (tờ bản đồ số).' }) mapSheet: number,
+    @Arg('number', () => Int, { description: 'The parcel number on that sheet (thửa đất số).' }) number: number,
+    @Arg('commune', () => ID, { description: 'Code of the commune the parcel lies in.' }) commune: string,
     @Ctx() ctx: Context,
   ): Promise<Parcel | null> {
     return parcelLoader(ctx).load(parcelKey({ mapSheet, number, communeCode: commune }));
   }
 
   @Query(() => [Parcel], { description: 'A commune’s registered parcels, by map sheet and number.' })
-  parcels(@Arg('commune', () => ID) commune: string, @Ctx() ctx: Context): Promise<Parcel[]> {
+  parcels(@Arg('commune', () => ID, { description: 'Code of the commune the parcel lies in.' }) commune: string, @Ctx() ctx: Context): Promise<Parcel[]> {
     return ctx.em.find(Parcel, { communeCode: commune }, { orderBy: { mapSheet: 'asc', number: 'asc' } });
   }
 
   @Mutation(() => Parcel, { description: 'Registers a parcel of the branch’s service area.' })
-  registerParcel(@Arg('input', () => RegisterParcelInput) input: RegisterParcelInput, @Ctx() ctx: Context): Promise<Parcel> {
+  registerParcel(@Arg('input', () => RegisterParcelInput, { description: 'The parcel and its holder.' }) input: RegisterParcelInput, @Ctx() ctx: Context): Promise<Parcel> {
     return service.registerParcel(ctx, input);
   }
 
   @Mutation(() => LandRegistration, { description: 'Đăng ký biến động on a transfer dossier, once its taxes are paid.' })
-  recordLandTransfer(@Arg('input', () => RecordLandTransferInput) input: RecordLandTransferInput, @Ctx() ctx: Context): Promise<LandRegistration> {
+  recordLandTransfer(@Arg('input', () => RecordLandTransferInput, { description: 'The dossier, the parcel, the transferee and the certificate.' }) input: RecordLandTransferInput, @Ctx() ctx: Context): Promise<LandRegistration> {
     return service.recordLandTransfer(ctx, input);
   }
 
-  @FieldResolver(() => AdministrativeUnitRef)
+  @FieldResolver(() => AdministrativeUnitRef, { description: 'The commune the parcel lies in.' })
   commune(@Root() parcel: Parcel): AdministrativeUnitRef {
     return new AdministrativeUnitRef(parcel.communeCode);
   }

@@ -15,7 +15,7 @@ export { UnitLevel };
 export class AdministrativeUnit {
   [PrimaryKeyProp]?: 'code';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The unit’s code, e.g. BG.YENTHE.CAUGO.' })
   @PrimaryKey({ type: 'text' })
   code!: string;
 
@@ -23,7 +23,7 @@ export class AdministrativeUnit {
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => UnitLevel)
+  @Field(() => UnitLevel, { description: 'Province, district or commune level.' })
   @Enum({ items: () => UnitLevel })
   level!: UnitLevel;
 
@@ -34,7 +34,7 @@ export class AdministrativeUnit {
   @Property({ type: 'text' })
   committeeCode!: string;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'From when the unit exists; null for one older than the register.' })
   @Property({ type: 'timestamptz', nullable: true })
   validFrom: Date | null = null;
 

@@ -28,15 +28,15 @@ async function nameAt(ctx: Context, unit: AdministrativeUnit, at: Date): Promise
 @Resolver(() => AdministrativeUnit)
 export class AdministrativeUnitResolver {
   @Query(() => AdministrativeUnit, { nullable: true, description: 'A unit by code, existing or ended.' })
-  administrativeUnit(@Arg('code', () => ID) code: string, @Ctx() ctx: Context): Promise<AdministrativeUnit | null> {
+  administrativeUnit(@Arg('code', () => ID, { description: 'The unit’s code.' }) code: string, @Ctx() ctx: Context): Promise<AdministrativeUnit | null> {
     return unitLoader(ctx).load(code);
   }
 
   @Query(() => [AdministrativeUnit], { description: 'Units by code; `parent` gives a district’s communes, `level` one level.' })
   administrativeUnits(
     @Ctx() ctx: Context,
-    @Arg('parent', () => ID, { nullable: true }) parent?: string | null,
-    @Arg('level', () => UnitLevel, { nullable: true }) level?: UnitLevel | null,
+    @Arg('parent', () => ID, { nullable: true, description: 'Only the units directly under this one.' }) parent?: string | null,
+    @Arg('level', () => UnitLevel, { nullable: true, description: 'Only units of this level.' }) level?: UnitLevel | null,
   ): Promise<AdministrativeUnit[]> {
     const where: FilterQuery<AdministrativeUnit> = {};
     if (parent) where.parent = parent;
@@ -54,7 +54,7 @@ export class AdministrativeUnitResolver {
     return nameAt(ctx, unit, at);
   }
 
-  @FieldResolver(() => AdministrativeUnit, { nullable: true })
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'The unit above this one; null for the province.' })
   parent(@Root() unit: AdministrativeUnit, @Ctx() ctx: Context): Promise<AdministrativeUnit | null> | null {
     return unit.parent ? unitLoader(ctx).load(unit.parent.code) : null;
   }

@@ -11,7 +11,7 @@ export class BirthRegistration {
   [PrimaryKeyProp]?: 'id';
 
   /** `<commune>-<year>-<number>`. */
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The registration’s id.' })
   @PrimaryKey({ type: 'text' })
   id!: string;
 
@@ -21,7 +21,7 @@ export class BirthRegistration {
   @Property({ type: 'text' })
   communeCode!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year of the register book.' })
   @Property({ type: 'integer' })
   year!: number;
 
@@ -34,19 +34,19 @@ export class BirthRegistration {
     return `01/${this.year}`;
   }
 
-  @Field(() => Child)
+  @Field(() => Child, { description: 'The child registered.' })
   @Embedded(() => Child, { prefix: 'child_' })
   child!: Child;
 
-  @Field(() => Parent)
+  @Field(() => Parent, { description: 'The mother.' })
   @Embedded(() => Parent, { prefix: 'mother_' })
   mother!: Parent;
 
-  @Field(() => Parent, { nullable: true })
+  @Field(() => Parent, { nullable: true, description: 'The father, when declared.' })
   @Embedded(() => Parent, { prefix: 'father_', nullable: true })
   father!: Parent | null;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the birth was registered.' })
   @Property({ type: 'timestamptz' })
   registeredAt!: Date;
 

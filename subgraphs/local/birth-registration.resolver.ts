@@ -8,11 +8,11 @@ import { LocalDossier } from './dossier.reference';
 @Resolver(() => BirthRegistration)
 export class BirthRegistrationResolver {
   @Mutation(() => BirthRegistration, { description: 'Đăng ký khai sinh, by the commune that holds a birth-package dossier.' })
-  registerBirth(@Arg('input', () => RegisterBirthInput) input: RegisterBirthInput, @Ctx() ctx: Context): Promise<BirthRegistration> {
+  registerBirth(@Arg('input', () => RegisterBirthInput, { description: 'The dossier, the child and the parents.' }) input: RegisterBirthInput, @Ctx() ctx: Context): Promise<BirthRegistration> {
     return service.registerBirth(ctx, input);
   }
 
-  @FieldResolver(() => LocalDossier)
+  @FieldResolver(() => LocalDossier, { description: 'The dossier the birth was registered for.' })
   dossier(@Root() registration: BirthRegistration): LocalDossier {
     return new LocalDossier(registration.dossierCode);
   }

@@ -6,20 +6,20 @@ export enum Sex {
   MALE = 'MALE',
   FEMALE = 'FEMALE',
 }
-registerEnumType(Sex, { name: 'Sex', valuesConfig: { MALE: { description: 'Nam' }, FEMALE: { description: 'Nữ' } } });
+registerEnumType(Sex, { name: 'Sex', description: 'Giới tính, as the birth register records it.', valuesConfig: { MALE: { description: 'Nam' }, FEMALE: { description: 'Nữ' } } });
 
 @ObjectType({ description: 'Người được đăng ký khai sinh.' })
 @Embeddable()
 export class Child {
-  @Field(() => String)
+  @Field(() => String, { description: 'The child’s full name.' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: 'The date of birth.' })
   @Property({ type: 'text' })
   birthDate!: string;
 
-  @Field(() => Sex)
+  @Field(() => Sex, { description: 'The child’s sex.' })
   @Enum({ items: () => Sex })
   sex!: Sex;
 

@@ -4,11 +4,11 @@ import { Field, Int, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'Cha or mẹ.' })
 @Embeddable()
 export class Parent {
-  @Field(() => String)
+  @Field(() => String, { description: 'The parent’s full name.' })
   @Property({ type: 'text' })
   name!: string;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The parent’s year of birth.' })
   @Property({ type: 'integer', nullable: true })
   birthYear!: number | null;
 

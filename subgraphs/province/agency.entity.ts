@@ -10,6 +10,7 @@ export enum AgencyTier {
 }
 registerEnumType(AgencyTier, {
   name: 'AgencyTier',
+  description: 'The level of government an agency belongs to.',
   valuesConfig: {
     PROVINCE: { description: 'UBND tỉnh: the provincial People’s Committee' },
     PROVINCE_DEPARTMENT: { description: 'Sở: a provincial department' },
@@ -26,7 +27,17 @@ export enum Sector {
   SOCIAL_INSURANCE = 'SOCIAL_INSURANCE',
   TREASURY = 'TREASURY',
 }
-registerEnumType(Sector, { name: 'Sector', description: 'The sector of a vertically organised agency.' });
+registerEnumType(Sector, {
+  name: 'Sector',
+  description: 'The sector of a vertically organised agency.',
+  valuesConfig: {
+    TAX: { description: 'Thuế: the tax administration' },
+    LAND: { description: 'Đất đai: the land registry' },
+    POLICE: { description: 'Công an: the police' },
+    SOCIAL_INSURANCE: { description: 'Bảo hiểm xã hội: social insurance' },
+    TREASURY: { description: 'Kho bạc Nhà nước: the State Treasury' },
+  },
+});
 
 /**
  * Cơ quan: an agency operating in the province, from the provincial People's Committee's shared directory.
@@ -45,7 +56,7 @@ registerEnumType(Sector, { name: 'Sector', description: 'The sector of a vertica
 export class Agency {
   [PrimaryKeyProp]?: 'code';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The agency’s code in the directory, e.g. BG.STP; never reused.' })
   @PrimaryKey({ type: 'text' })
   code!: string;
 

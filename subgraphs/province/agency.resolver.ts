@@ -13,15 +13,15 @@ import { AmendAgencyInput, CreateAgencyInput } from './reorganization.input';
 @Resolver(() => Agency)
 export class AgencyResolver {
   @Query(() => Agency, { nullable: true, description: 'An agency by code, open or closed.' })
-  agency(@Arg('code', () => ID) code: string, @Ctx() ctx: Context): Promise<Agency | null> {
+  agency(@Arg('code', () => ID, { description: 'The agency’s code in the directory.' }) code: string, @Ctx() ctx: Context): Promise<Agency | null> {
     return agencyLoader(ctx).load(code);
   }
 
   @Query(() => [Agency], { description: 'The directory, by code; filters narrow it (by the tier it has now).' })
   async agencies(
     @Ctx() ctx: Context,
-    @Arg('tier', () => AgencyTier, { nullable: true }) tier?: AgencyTier | null,
-    @Arg('sector', () => Sector, { nullable: true }) sector?: Sector | null,
+    @Arg('tier', () => AgencyTier, { nullable: true, description: 'Only agencies of this level.' }) tier?: AgencyTier | null,
+    @Arg('sector', () => Sector, { nullable: true, description: 'Only vertical agencies of this sector.' }) sector?: Sector | null,
   ): Promise<Agency[]> {
     const agencies = await ctx.em.find(Agency, sector ? { sector } : {}, { orderBy: { code: 'asc' } });
     for (const agency of agencies) agencyLoader(ctx).prime(agency.code, agency);
@@ -50,10 +50,10 @@ export class AgencyResolver {
 
   @Mutation(() => Agency, { description: 'An agency closes: its dossiers go to its successor. For a SUPERVISOR of the registrar.' })
   closeAgency(
-    @Arg('code', () => ID) code: string,
-    @Arg('successor', () => ID) successor: string,
-    @Arg('effectiveAt', () => Date) effectiveAt: Date,
-    @Arg('reason', () => String) reason: string,
+    @Arg('code', () => ID, { description: 'The agency’s code in the directory.' }) code: string,
+    @Arg('successor', () => ID, { description: 'Code of the agency that takes over its dossiers and competences.' }) successor: string,
+    @Arg('effectiveAt', () => Date, { description: 'From when the closure takes effect (+07:00).' }) effectiveAt: Date,
+    @Arg('reason', () => String, { description: 'Why, with the decision, as the history records it.' }) reason: string,
     @Ctx() ctx: Context,
     @Arg('source', () => String, { nullable: true, description: 'Căn cứ: the decision’s number and date; the reason when not given.' }) source?: string | null,
   ): Promise<Agency> {
@@ -75,7 +75,7 @@ export class AgencyResolver {
     return agencyState(ctx, agency.code, at);
   }
 
-  @FieldResolver(() => AgencyTier)
+  @FieldResolver(() => AgencyTier, { description: 'The agency’s level of government, as the directory has it today.' })
   async tier(@Root() agency: Agency, @Ctx() ctx: Context): Promise<AgencyTier> {
     return (await agencyState(ctx, agency.code)).tier;
   }

@@ -5,19 +5,19 @@ import { Field, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'A move of a procedure’s competence from one agency to another.' })
 @Embeddable()
 export class CompetenceMove {
-  @Field(() => String)
+  @Field(() => String, { description: 'Code of the agency that lost the competence.' })
   @Property({ type: 'text' })
   from!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Code of the agency that took it over.' })
   @Property({ type: 'text' })
   to!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'From when the move takes effect (+07:00).' })
   @Property({ type: 'datetime' })
   effectiveAt!: Date;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The decision and its reason, as recorded.' })
   @Property({ type: 'text' })
   reason!: string;
 

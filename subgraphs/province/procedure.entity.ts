@@ -13,7 +13,7 @@ import { CompetenceMove } from './competence-move.entity';
 export class Procedure {
   [PrimaryKeyProp]?: 'code';
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The procedure’s code in the province’s catalogue, e.g. BG-DD-CN.' })
   @PrimaryKey({ type: 'text' })
   code!: string;
 

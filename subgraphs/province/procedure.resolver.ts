@@ -13,12 +13,12 @@ import { RouteLeg } from './route-leg.entity';
 @Resolver(() => Procedure)
 export class ProcedureResolver {
   @Query(() => Procedure, { nullable: true, description: 'A procedure by code.' })
-  procedure(@Arg('code', () => ID) code: string, @Ctx() ctx: Context): Promise<Procedure | null> {
+  procedure(@Arg('code', () => ID, { description: 'The procedure’s code in the catalogue.' }) code: string, @Ctx() ctx: Context): Promise<Procedure | null> {
     return procedureLoader(ctx).load(code);
   }
 
   @Query(() => [Procedure], { description: 'The published catalogue, by code; `field` narrows it to one lĩnh vực (as in force now).' })
-  async procedures(@Ctx() ctx: Context, @Arg('field', () => String, { nullable: true }) field?: string | null): Promise<Procedure[]> {
+  async procedures(@Ctx() ctx: Context, @Arg('field', () => String, { nullable: true, description: 'Only procedures of this field (lĩnh vực), e.g. Đất đai.' }) field?: string | null): Promise<Procedure[]> {
     const procedures = await ctx.em.find(Procedure, {}, { orderBy: { code: 'asc' } });
     if (!field) return procedures;
     const versions = await Promise.all(procedures.map((procedure) => currentVersion(ctx, procedure.code)));
@@ -38,11 +38,11 @@ export class ProcedureResolver {
 
   @Mutation(() => Procedure, { description: 'A procedure’s competence moves to another agency, with its dossiers in flight. For a SUPERVISOR of the registrar.' })
   transferCompetence(
-    @Arg('procedure', () => ID) procedure: string,
-    @Arg('from', () => ID) from: string,
-    @Arg('to', () => ID) to: string,
-    @Arg('effectiveAt', () => Date) effectiveAt: Date,
-    @Arg('reason', () => String) reason: string,
+    @Arg('procedure', () => ID, { description: 'Code of the procedure whose competence moves.' }) procedure: string,
+    @Arg('from', () => ID, { description: 'Code of the agency that loses the competence.' }) from: string,
+    @Arg('to', () => ID, { description: 'Code of the agency that takes it over.' }) to: string,
+    @Arg('effectiveAt', () => Date, { description: 'From when the move takes effect (+07:00).' }) effectiveAt: Date,
+    @Arg('reason', () => String, { description: 'Why, with the decision, as the history records it.' }) reason: string,
     @Ctx() ctx: Context,
     @Arg('source', () => String, { nullable: true, description: 'Căn cứ: the decision’s number and date; the reason when not given.' }) source?: string | null,
   ): Promise<Procedure> {
@@ -59,7 +59,7 @@ export class ProcedureResolver {
     return versionsLoader(ctx).load(procedure.code);
   }
 
-  @FieldResolver(() => String)
+  @FieldResolver(() => String, { description: 'The procedure’s name in the version in force today.' })
   async name(@Root() procedure: Procedure, @Ctx() ctx: Context): Promise<string> {
     return (await currentVersion(ctx, procedure.code)).name;
   }
@@ -109,7 +109,7 @@ export class ProcedureResolver {
     return (await currentVersion(ctx, procedure.code)).basis;
   }
 
-  @FieldResolver(() => [RouteLeg])
+  @FieldResolver(() => [RouteLeg], { description: 'The route of the version in force today: the agencies a dossier passes, in order, with their working days.' })
   async route(@Root() procedure: Procedure, @Ctx() ctx: Context): Promise<RouteLeg[]> {
     return (await currentVersion(ctx, procedure.code)).route;
   }

@@ -5,7 +5,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 @ObjectType({ description: 'One leg of a procedure’s route.' })
 @Embeddable()
 export class RouteLeg {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The leg’s place on the route, from 1.' })
   @Property({ type: 'integer' })
   seq!: number;
 
@@ -19,7 +19,7 @@ export class RouteLeg {
   @Property({ type: 'integer' })
   workingDays!: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the agency does on this leg.' })
   @Property({ type: 'text' })
   task!: string;
 

@@ -12,6 +12,7 @@ export enum TaxKind {
 }
 registerEnumType(TaxKind, {
   name: 'TaxKind',
+  description: 'A tax or fee a notice can demand (khoản thu).',
   valuesConfig: {
     PERSONAL_INCOME_TAX: { description: 'Thuế thu nhập cá nhân: 2% of the transfer price unless a rate is given' },
     REGISTRATION_FEE: { description: 'Lệ phí trước bạ: 0.5% unless a rate is given' },
@@ -24,7 +25,7 @@ registerEnumType(TaxKind, {
 @ObjectType({ description: 'One line of a tax notice.' })
 @Embeddable()
 export class TaxNoticeItem {
-  @Field(() => TaxKind)
+  @Field(() => TaxKind, { description: 'Which tax or fee.' })
   @Enum({ items: () => TaxKind })
   kind!: TaxKind;
 
@@ -32,11 +33,11 @@ export class TaxNoticeItem {
   @Property({ type: 'text' })
   base!: string;
 
-  @Field(() => Float, { nullable: true })
+  @Field(() => Float, { nullable: true, description: 'The rate applied to the base (0.02 is 2 %); null for a fixed amount.' })
   @Property({ type: 'double', nullable: true })
   rate!: number | null;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'The amount due for this line, in đồng.' })
   @Property({ type: 'text' })
   amount!: string;
 

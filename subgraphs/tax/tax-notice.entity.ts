@@ -13,7 +13,7 @@ export class TaxNotice {
   [PrimaryKeyProp]?: 'id';
 
   /** `<branch>-<year>-<serial>`. */
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The notice’s id, used to record a payment.' })
   @PrimaryKey({ type: 'text' })
   id!: string;
 
@@ -34,19 +34,19 @@ export class TaxNotice {
   @Property({ type: 'integer' })
   serial!: number;
 
-  @Field(() => [TaxNoticeItem])
+  @Field(() => [TaxNoticeItem], { description: 'The taxes and fees the notice asks for, one line each.' })
   @Embedded(() => TaxNoticeItem, { array: true })
   items!: TaxNoticeItem[];
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'The total to pay, in đồng.' })
   @Property({ type: 'bigint' })
   total!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the tax office issued the notice.' })
   @Property({ type: 'timestamptz' })
   issuedAt!: Date;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The officer who issued it.' })
   @Property({ type: 'text' })
   issuedBy!: string;
 
@@ -65,7 +65,7 @@ export class TaxNotice {
   @OneToMany(() => TaxPayment, (payment) => payment.notice, { orderBy: { paidAt: 'asc', id: 'asc' } })
   payments = new Collection<TaxPayment>(this);
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether the whole total has been paid.' })
   get paid(): boolean {
     return BigInt(this.paidAmount) >= BigInt(this.total);
   }

@@ -13,24 +13,24 @@ export class TaxPayment {
   @ManyToOne(() => TaxNotice, { deleteRule: 'restrict' })
   notice!: Rel<TaxNotice>;
 
-  @Field(() => MoneyScalar)
+  @Field(() => MoneyScalar, { description: 'The amount paid, in đồng.' })
   @Property({ type: 'bigint' })
   amount!: string;
 
   /** Số chứng từ: unique; the same receipt is never counted twice. */
-  @Field(() => String)
+  @Field(() => String, { description: 'The treasury’s or bank’s receipt number.' })
   @Property({ type: 'text', unique: true })
   receiptNumber!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the applicant paid.' })
   @Property({ type: 'timestamptz' })
   paidAt!: Date;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the tax office recorded the payment.' })
   @Property({ type: 'timestamptz' })
   recordedAt!: Date;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The officer who recorded it.' })
   @Property({ type: 'text' })
   recordedBy!: string;
 

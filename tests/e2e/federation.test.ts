@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { IDENTITY_HEADER, SIGNATURE_HEADER, signIdentity } from '../../subgraphs/common/auth';
+import { serviceAuthorization } from '../../subgraphs/common/tokens';
 import { documentsOf } from '../../subgraphs/common/reference-data';
 import { postGraphQL, startTestHub, type TestHub } from '../testkit/hub';
 
@@ -87,22 +87,35 @@ describe('the federated hub through its gateway', () => {
     expect(response.data ?? null).toBeNull();
   });
 
-  it('has subgraphs that give no data to a caller who goes around the gateway', async () => {
+  it('has subgraphs that verify the caller’s token themselves, so going around the gateway gains nothing', async () => {
+    const forged = jwt.sign({ sub: 'x', name: 'X', agency: 'BG.SNV', roles: ['SUPERVISOR'] }, 'guessed-secret-of-an-attacker', { expiresIn: '1h' });
     for (const subgraph of Object.values(hub.subgraphs)) {
-      const unsigned = await postGraphQL(subgraph.url, `{ _service { sdl } }`);
-      expect(unsigned.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-      expect(unsigned.data ?? null).toBeNull();
-
-      const signedByAnother = await postGraphQL(subgraph.url, `{ _service { sdl } }`, {}, signIdentity(null, 'not-the-gateway-secret-at-all'));
-      expect(signedByAnother.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-      expect(signedByAnother.data ?? null).toBeNull();
+      const withForgery = await postGraphQL(subgraph.url, `{ _service { sdl } }`, {}, { authorization: `Bearer ${forged}` });
+      expect(withForgery.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(withForgery.data ?? null).toBeNull();
     }
+    // Without a token a subgraph answers what the gateway answers anyone: the public directory, and no inbox.
     const province = hub.subgraphs.province.url;
-    const direct = await postGraphQL(province, `{ agencies { code } }`, {}, { [IDENTITY_HEADER]: 'e30', [SIGNATURE_HEADER]: 'AAAA' });
-    expect(direct.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    expect(direct.data ?? null).toBeNull();
-    const signed = await postGraphQL(province, `{ agency(code: "BG.UBND") { name } }`, {}, signIdentity(null, hub.config.identitySecret));
-    expect(signed.data).toEqual({ agency: { name: 'UBND tỉnh Bắc Giang' } });
+    expect((await postGraphQL(province, `{ agency(code: "BG.UBND") { name } }`)).data).toEqual({ agency: { name: 'UBND tỉnh Bắc Giang' } });
+    const inbox = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Agency { inbox { totalCount } } } }`;
+    const representations = [{ __typename: 'Agency', code: 'BG.YENTHE' }];
+    const anonymous = await postGraphQL(hub.subgraphs.onestop.url, inbox, { representations });
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    // The officer's own token works there as at the gateway, and only as far as it reaches at the gateway.
+    const other = await postGraphQL(hub.subgraphs.onestop.url, inbox, { representations }, { authorization: `Bearer ${hub.token('BG.TANYEN', ['RECEPTIONIST'])}` });
+    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const own = await postGraphQL(hub.subgraphs.onestop.url, inbox, { representations }, { authorization: `Bearer ${hub.token('BG.YENTHE', ['RECEPTIONIST'])}` });
+    expect(own.data).toEqual({ _entities: [{ inbox: { totalCount: 0 } }] });
+  });
+
+  it('has event feeds that only the hub’s own components read, whatever an agency’s token claims', async () => {
+    const feed = hub.subgraphs.tax.url.replace(/\/graphql$/, '/events');
+    expect((await fetch(feed)).status).toBe(401);
+    const agencySystem = await fetch(feed, { headers: { authorization: `Bearer ${hub.token('HUB', ['SYSTEM'])}` } });
+    expect(agencySystem.status).toBe(403);
+    const component = await fetch(feed, { headers: await serviceAuthorization({ sub: 'hub:test', name: 'Một Cửa Hub', agency: 'HUB', roles: ['SYSTEM'] }, hub.config.identitySecret) });
+    expect(component.status).toBe(200);
+    expect(await component.json()).toEqual({ events: expect.any(Array) });
   });
 
   it('reports its health and that of every subgraph', async () => {

@@ -1,76 +1,137 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
 import jwt from 'jsonwebtoken';
-import { identityFromAuthorization, issueToken } from '../../gateway/auth';
-import { IDENTITY_HEADER, SIGNATURE_HEADER, signIdentity, verifyIdentity, type Identity } from '../../subgraphs/common/auth';
+import { issueToken } from '../../gateway/auth';
+import type { Identity } from '../../subgraphs/common/auth';
 import { HubError } from '../../subgraphs/common/errors';
+import { isHubComponent, serviceAuthorization, TokenVerifier, type TokenSettings } from '../../subgraphs/common/tokens';
 
-const SECRET = 'identity-secret-for-the-unit-test';
+const JWT_SECRET = 'jwt-secret-for-the-unit-test';
+const IDENTITY_SECRET = 'identity-secret-for-the-unit-test';
 const officer: Identity = { sub: 'yt-01', name: 'Nguyễn Văn An', agency: 'BG.YENTHE', roles: ['RECEPTIONIST'] };
-const now = new Date('2026-02-13T09:00:00+07:00');
+const settings: TokenSettings = { jwtSecret: JWT_SECRET, identitySecret: IDENTITY_SECRET, maxLifetimeSeconds: 12 * 3600 };
+const now = () => Math.floor(Date.now() / 1000);
 
-function codeOf(work: () => unknown): string | undefined {
+async function codeOf(work: () => Promise<unknown>): Promise<string | undefined> {
   try {
-    work();
+    await work();
   } catch (error) {
     return error instanceof HubError ? (error.extensions.code as string) : `not a HubError: ${error}`;
   }
   return undefined;
 }
 
-describe('the identity the gateway forwards to subgraphs', () => {
-  const headers = signIdentity(officer, SECRET, now);
-  const read = (h: Record<string, string>, at = now, secret = SECRET) =>
-    verifyIdentity({ identity: h[IDENTITY_HEADER], signature: h[SIGNATURE_HEADER] }, secret, 300, at);
+describe('a caller’s token of the hub’s own issuer (npm run token)', () => {
+  const verifier = new TokenVerifier(settings);
 
-  it('arrives intact, Vietnamese name included', () => {
-    expect(read(headers)).toEqual(officer);
-  });
-
-  it('carries an anonymous caller as null', () => {
-    expect(read(signIdentity(null, SECRET, now))).toBeNull();
-  });
-
-  it('is refused when the payload was tampered with', () => {
-    const forged = Buffer.from(
-      JSON.stringify({ iat: Math.floor(now.getTime() / 1000), identity: { ...officer, roles: ['SUPERVISOR'] } }),
-    ).toString('base64url');
-    expect(codeOf(() => read({ ...headers, [IDENTITY_HEADER]: forged }))).toBe('UNAUTHENTICATED');
-  });
-
-  it('is refused when signed with another secret', () => {
-    expect(codeOf(() => read(headers, now, 'some-other-secret-altogether'))).toBe('UNAUTHENTICATED');
-  });
-
-  it('is refused without a signature or without the identity', () => {
-    expect(codeOf(() => read({ [IDENTITY_HEADER]: headers[IDENTITY_HEADER] }))).toBe('UNAUTHENTICATED');
-    expect(codeOf(() => read({ [SIGNATURE_HEADER]: headers[SIGNATURE_HEADER] }))).toBe('UNAUTHENTICATED');
-  });
-
-  it('is refused when replayed after its lifetime', () => {
-    expect(codeOf(() => read(headers, new Date(now.getTime() + 301_000)))).toBe('UNAUTHENTICATED');
-    expect(read(headers, new Date(now.getTime() + 299_000))).toEqual(officer);
-  });
-});
-
-describe('the caller’s token at the gateway', () => {
-  const JWT_SECRET = 'jwt-secret-for-the-unit-test';
-
-  it('gives the identity of a valid token', () => {
+  it('gives the identity of a valid token, Vietnamese name included', async () => {
     const token = issueToken({ ...officer, expiresIn: '1h' }, JWT_SECRET);
-    expect(identityFromAuthorization(`Bearer ${token}`, JWT_SECRET)).toEqual(officer);
+    expect(await verifier.identityOf(`Bearer ${token}`)).toEqual(officer);
   });
 
-  it('treats a request without a token as anonymous', () => {
-    expect(identityFromAuthorization(undefined, JWT_SECRET)).toBeNull();
+  it('treats a request without a token as anonymous', async () => {
+    expect(await verifier.identityOf(undefined)).toBeNull();
   });
 
   it.each([
     ['forged with another secret', () => `Bearer ${issueToken(officer, 'not-the-gateway-secret-at-all')}`],
-    ['expired', () => `Bearer ${jwt.sign({ ...officer, exp: Math.floor(Date.now() / 1000) - 60 }, JWT_SECRET)}`],
+    ['expired', () => `Bearer ${jwt.sign({ ...officer, exp: now() - 60 }, JWT_SECRET)}`],
+    ['without an expiry', () => `Bearer ${jwt.sign(officer, JWT_SECRET)}`],
+    ['living longer than 12 hours', () => `Bearer ${jwt.sign(officer, JWT_SECRET, { expiresIn: '13h' })}`],
     ['not a bearer token', () => `Basic ${Buffer.from('a:b').toString('base64')}`],
-    ['missing the agency claim', () => `Bearer ${jwt.sign({ sub: 'x', name: 'X', roles: ['PROCESSOR'] }, JWT_SECRET)}`],
-    ['claiming an unknown role', () => `Bearer ${jwt.sign({ ...officer, roles: ['ADMIN'] }, JWT_SECRET)}`],
-    ['signed with "none"', () => `Bearer ${jwt.sign(officer, '', { algorithm: 'none' })}`],
-  ])('is refused with UNAUTHENTICATED when %s', (_case, header) => {
-    expect(codeOf(() => identityFromAuthorization(header(), JWT_SECRET))).toBe('UNAUTHENTICATED');
+    ['missing the agency claim', () => `Bearer ${jwt.sign({ sub: 'x', name: 'X', roles: ['PROCESSOR'] }, JWT_SECRET, { expiresIn: '1h' })}`],
+    ['claiming an unknown role', () => `Bearer ${jwt.sign({ ...officer, roles: ['ADMIN'] }, JWT_SECRET, { expiresIn: '1h' })}`],
+    ['signed with "none"', () => `Bearer ${jwt.sign(officer, '', { algorithm: 'none', expiresIn: '1h' })}`],
+    ['not a token at all', () => 'Bearer not.a.token'],
+  ])('is refused with UNAUTHENTICATED when %s', async (_case, header) => {
+    expect(await codeOf(() => verifier.identityOf(header()))).toBe('UNAUTHENTICATED');
+  });
+
+  it('is not taken for one of the hub’s components, whatever agency it claims', async () => {
+    const identity = await verifier.verify(issueToken({ name: 'Một Cửa Hub', agency: 'HUB', roles: ['SYSTEM'], expiresIn: '1h' }, JWT_SECRET));
+    expect(isHubComponent(identity)).toBe(false);
+  });
+});
+
+describe('the tokens of the hub’s own components', () => {
+  const verifier = new TokenVerifier(settings);
+  const component: Identity = { sub: 'hub:onestop', name: 'Một Cửa Hub', agency: 'HUB', roles: ['SYSTEM'] };
+
+  it('are short-lived, verified with HUB_IDENTITY_SECRET, and known as the hub’s own', async () => {
+    const { authorization } = await serviceAuthorization(component, IDENTITY_SECRET);
+    const claims = jwt.decode(authorization.replace('Bearer ', '')) as jwt.JwtPayload;
+    expect(claims.exp! - claims.iat!).toBe(60);
+    const identity = await verifier.identityOf(authorization);
+    expect(identity).toEqual(component);
+    expect(isHubComponent(identity)).toBe(true);
+  });
+
+  it('are refused when signed with another secret', async () => {
+    const { authorization } = await serviceAuthorization({ ...component, sub: 'hub:impostor' }, 'some-other-identity-secret');
+    expect(await codeOf(() => verifier.identityOf(authorization))).toBe('UNAUTHENTICATED');
+  });
+
+  it('carry on a caller’s own token when a component asks on the caller’s behalf', async () => {
+    const token = issueToken({ ...officer, expiresIn: '1h' }, JWT_SECRET);
+    const caller = await verifier.verify(token);
+    expect(await serviceAuthorization(caller, IDENTITY_SECRET)).toEqual({ authorization: `Bearer ${token}` });
+  });
+});
+
+describe('a caller’s token of the province’s OpenID Connect issuer', () => {
+  const ISSUER = 'https://sso.bacgiang.gov.vn.test/realms/motcua';
+  const AUDIENCE = 'mot-cua-hub';
+  let server: Server;
+  let keys: JWK[] = [];
+  let verifier: TokenVerifier;
+
+  const keyPair = async (alg: 'RS256' | 'ES256' | 'EdDSA', kid: string) => {
+    const pair = await generateKeyPair(alg, alg === 'EdDSA' ? { crv: 'Ed25519' } : {});
+    return { alg, kid, privateKey: pair.privateKey, jwk: { ...(await exportJWK(pair.publicKey)), kid, alg, use: 'sig' } };
+  };
+  const sign = (key: { alg: string; kid: string; privateKey: KeyLike }, claims: Record<string, unknown> = {}, issuer = ISSUER, audience = AUDIENCE) =>
+    new SignJWT({ name: officer.name, agency: officer.agency, roles: officer.roles, ...claims })
+      .setProtectedHeader({ alg: key.alg, kid: key.kid })
+      .setSubject(officer.sub)
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(key.privateKey);
+
+  beforeAll(async () => {
+    server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys })));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/certs`;
+    verifier = new TokenVerifier({ ...settings, oidc: { issuer: ISSUER, audience: AUDIENCE, jwksUrl, jwksCooldownMs: 0 } });
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it.each(['RS256', 'ES256', 'EdDSA'] as const)('gives the identity of a valid %s token, with the claims of the contract', async (alg) => {
+    const key = await keyPair(alg, `key-${alg}`);
+    keys = [key.jwk];
+    expect(await verifier.verify(await sign(key))).toEqual(officer);
+  });
+
+  it('follows a key rotation without a restart: the new key is fetched when a token names it', async () => {
+    const before = await keyPair('RS256', 'before');
+    keys = [before.jwk];
+    expect(await verifier.verify(await sign(before))).toEqual(officer);
+    const after = await keyPair('ES256', 'after');
+    keys = [after.jwk];
+    expect(await verifier.verify(await sign(after, { name: 'Trần Thị Bình' }))).toEqual({ ...officer, name: 'Trần Thị Bình' });
+  });
+
+  it.each([
+    ['from another issuer', async (key: Awaited<ReturnType<typeof keyPair>>) => sign(key, {}, 'https://evil.example.test')],
+    ['for another audience', async (key: Awaited<ReturnType<typeof keyPair>>) => sign(key, {}, ISSUER, 'another-app')],
+    ['signed by a key the issuer does not publish', async () => sign(await keyPair('RS256', 'rogue'))],
+    ['without the hub’s claims', async (key: Awaited<ReturnType<typeof keyPair>>) => sign(key, { agency: undefined, roles: ['ADMIN'] })],
+  ])('is refused with UNAUTHENTICATED when %s', async (_case, make) => {
+    const key = await keyPair('RS256', 'published');
+    keys = [key.jwk];
+    const token = await make(key);
+    expect(await codeOf(() => verifier.verify(token))).toBe('UNAUTHENTICATED');
   });
 });

@@ -10,7 +10,7 @@ const MAX_WORKING_DAYS = 1000;
 @Resolver()
 export class DeadlineResolver {
   @Query(() => Deadline, { description: 'When N working days from an instant run out, in Vietnam’s working calendar.' })
-  async deadline(@Arg('from', () => Date) from: Date, @Arg('workingDays', () => Int) workingDays: number, @Ctx() ctx: Context): Promise<Deadline> {
+  async deadline(@Arg('from', () => Date, { description: 'When the clock starts, e.g. the receipt (+07:00).' }) from: Date, @Arg('workingDays', () => Int, { description: 'How many working days to count.' }) workingDays: number, @Ctx() ctx: Context): Promise<Deadline> {
     if (workingDays < 0 || workingDays > MAX_WORKING_DAYS) {
       throw new BadUserInputError(`workingDays must be between 0 and ${MAX_WORKING_DAYS}.`, { fields: { workingDays: 'out of range' } });
     }

@@ -21,11 +21,11 @@ export class DossierEvent {
   @ManyToOne(() => Dossier, { deleteRule: 'restrict' })
   dossier!: Rel<Dossier>;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The event’s place in the dossier’s history, from 1.' })
   @Property({ type: 'integer' })
   seq!: number;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When it happened (+07:00).' })
   @Property({ type: 'timestamptz' })
   at!: Date;
 
@@ -33,11 +33,11 @@ export class DossierEvent {
   @Property({ type: 'text' })
   actorId!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The officer’s or system’s name, from the token.' })
   @Property({ type: 'text' })
   actorName!: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The roles the actor held.' })
   @Property({ type: ArrayType })
   roles!: string[];
 
@@ -48,15 +48,15 @@ export class DossierEvent {
   @Property({ type: 'text' })
   agencyName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What was done: RECEIVE, HAND_OVER, ACCEPT, REQUEST_SUPPLEMENT, …' })
   @Property({ type: 'text' })
   action!: Action;
 
-  @Field(() => DossierStatus, { nullable: true })
+  @Field(() => DossierStatus, { nullable: true, description: 'The status before; null for the receipt.' })
   @Property({ type: 'text', nullable: true })
   fromStatus!: DossierStatus | null;
 
-  @Field(() => DossierStatus)
+  @Field(() => DossierStatus, { description: 'The status after.' })
   @Property({ type: 'text' })
   toStatus!: DossierStatus;
 
@@ -65,11 +65,11 @@ export class DossierEvent {
   @Property({ type: 'text' })
   details!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The previous event’s hash (SHA-256, hex); 64 zeros for the first.' })
   @Property({ type: 'text' })
   previousHash!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'This event’s hash over its content and the previous hash.' })
   @Property({ type: 'text' })
   hash!: string;
 

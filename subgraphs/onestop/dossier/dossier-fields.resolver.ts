@@ -44,7 +44,7 @@ function noticesOf(ctx: Context, dossier: Dossier): Promise<Notice[]> {
 
 @Resolver(() => Dossier)
 export class DossierFieldsResolver {
-  @FieldResolver(() => ProcedureRef)
+  @FieldResolver(() => ProcedureRef, { description: 'The procedure applied for.' })
   procedure(@Root() dossier: Dossier): ProcedureRef {
     return new ProcedureRef(dossier.procedureCode);
   }
@@ -91,7 +91,7 @@ export class DossierFieldsResolver {
     return agencyOrNull(dossier.addresseeCode);
   }
 
-  @FieldResolver(() => [DossierLeg])
+  @FieldResolver(() => [DossierLeg], { description: 'The route’s legs as planned at receipt and moved since, each with its agency and deadline.' })
   legs(@Root() dossier: Dossier, @Ctx() ctx: Context): Promise<DossierLeg[]> | DossierLeg[] {
     return legsOf(ctx, dossier);
   }
@@ -119,7 +119,7 @@ export class DossierFieldsResolver {
 
 @Resolver(() => DossierLeg)
 export class LegResolver {
-  @FieldResolver(() => Agency)
+  @FieldResolver(() => Agency, { description: 'The agency working on this leg.' })
   agency(@Root() leg: DossierLeg): Agency {
     return new Agency(leg.agencyCode);
   }
@@ -127,12 +127,12 @@ export class LegResolver {
 
 @Resolver(() => Transfer)
 export class TransferResolver {
-  @FieldResolver(() => Agency)
+  @FieldResolver(() => Agency, { description: 'The agency that handed the dossier over.' })
   from(@Root() transfer: Transfer): Agency {
     return new Agency(transfer.fromCode);
   }
 
-  @FieldResolver(() => Agency)
+  @FieldResolver(() => Agency, { description: 'The agency the dossier was handed to.' })
   to(@Root() transfer: Transfer): Agency {
     return new Agency(transfer.toCode);
   }
@@ -140,7 +140,7 @@ export class TransferResolver {
 
 @Resolver(() => DossierEvent)
 export class DossierEventResolver {
-  @FieldResolver(() => Agency)
+  @FieldResolver(() => Agency, { description: 'The agency the actor worked for.' })
   agency(@Root() event: DossierEvent): Agency {
     return new Agency(event.agencyCode);
   }
@@ -148,7 +148,7 @@ export class DossierEventResolver {
 
 @Resolver(() => DossierConnection)
 export class DossierConnectionResolver {
-  @FieldResolver(() => Int)
+  @FieldResolver(() => Int, { description: 'How many dossiers the filter matches, over every page.' })
   totalCount(@Root() connection: DossierConnection): Promise<number> | number {
     return connection.countTotal();
   }
@@ -156,7 +156,7 @@ export class DossierConnectionResolver {
 
 @Resolver(() => DossierTracking)
 export class DossierTrackingResolver {
-  @FieldResolver(() => ProcedureRef)
+  @FieldResolver(() => ProcedureRef, { description: 'The procedure applied for.' })
   procedure(@Root() tracking: DossierTracking): ProcedureRef {
     return new ProcedureRef(tracking.procedureCode);
   }

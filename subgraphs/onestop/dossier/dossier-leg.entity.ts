@@ -16,7 +16,7 @@ export class DossierLeg implements LegState {
   @ManyToOne('Dossier', { deleteRule: 'restrict' })
   dossier!: Rel<Dossier>;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The leg’s place on the route, from 1 (the receiving desk).' })
   @Property({ type: 'integer' })
   seq!: number;
 
@@ -27,15 +27,15 @@ export class DossierLeg implements LegState {
   @Property({ type: 'text' })
   agencyName!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'What the agency does on this leg, as the procedure’s route says.' })
   @Property({ type: 'text' })
   task!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The leg’s share of the processing time, in working days.' })
   @Property({ type: 'integer' })
   workingDays!: number;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the leg is due: cumulative from receipt, so the last leg’s is the dossier’s due date.' })
   @Property({ type: 'timestamptz', nullable: true })
   dueAt!: Date | null;
 
@@ -43,7 +43,7 @@ export class DossierLeg implements LegState {
   @Property({ type: 'timestamptz', nullable: true })
   completedAt: Date | null = null;
 
-  @Field(() => Timeliness, { nullable: true })
+  @Field(() => Timeliness, { nullable: true, description: 'EARLY, ON_TIME or LATE once the next agency accepted the dossier; null before.' })
   @Enum({ items: () => Timeliness, nullable: true })
   result: Timeliness | null = null;
 

@@ -39,7 +39,7 @@ export class Dossier {
   [PrimaryKeyProp]?: 'code';
 
   /** Mã hồ sơ: `<receiving agency code>-<YYMMDD>-<NNNN>` (Circular 01/2018 Art. 19), never changed. */
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The dossier’s code (mã hồ sơ): <desk>-<YYMMDD>-<NNNN>, given at receipt and never changed.' })
   @PrimaryKey({ type: 'text' })
   code!: string;
 
@@ -94,11 +94,11 @@ export class Dossier {
   @Property({ type: 'text', nullable: true })
   addresseeCode: string | null = null;
 
-  @Field(() => DossierStatus)
+  @Field(() => DossierStatus, { description: 'Where the dossier stands (trạng thái); nationalStatusCode gives the national portal’s number.' })
   @Enum({ items: () => DossierStatus })
   status: DossierStatus = DossierStatus.RECEIVED;
 
-  @Field(() => Applicant)
+  @Field(() => Applicant, { description: 'Who handed the dossier in (người nộp hồ sơ).' })
   @Embedded(() => Applicant, { prefix: 'applicant_' })
   applicant!: Applicant;
 
@@ -110,7 +110,7 @@ export class Dossier {
   @Property({ type: 'integer' })
   copies!: number;
 
-  @Field(() => Delivery)
+  @Field(() => Delivery, { description: 'How the applicant will collect the result: at the desk or by post.' })
   @Enum({ items: () => Delivery })
   delivery!: Delivery;
 
@@ -122,7 +122,7 @@ export class Dossier {
   @Property({ type: 'timestamptz', nullable: true })
   submittedAt: Date | null = null;
 
-  @Field(() => Date, { description: 'The desk’s receipt; while SUBMITTED, the submission.' })
+  @Field(() => Date, { description: 'When the desk received the dossier (+07:00); the clock starts at the next opening. While SUBMITTED, the submission.' })
   @Property({ type: 'timestamptz' })
   receivedAt!: Date;
 
@@ -158,7 +158,7 @@ export class Dossier {
   @Property({ type: 'integer', nullable: true })
   ledgerNumber!: number | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the holder asked for a supplement (yêu cầu bổ sung); the clock stopped then.' })
   @Property({ type: 'timestamptz', nullable: true })
   supplementRequestedAt: Date | null = null;
 
@@ -170,11 +170,11 @@ export class Dossier {
   @Property({ type: 'timestamptz', nullable: true })
   supplementDueAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the applicant supplemented at the desk; the processing time restarted then.' })
   @Property({ type: 'timestamptz', nullable: true })
   supplementedAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the holder recorded its apology and new appointment.' })
   @Property({ type: 'timestamptz', nullable: true })
   apologizedAt: Date | null = null;
 
@@ -194,7 +194,7 @@ export class Dossier {
   @Property({ type: 'timestamptz', nullable: true })
   paidAt: Date | null = null;
 
-  @Field(() => Outcome, { nullable: true })
+  @Field(() => Outcome, { nullable: true, description: 'The result (kết quả): APPROVED or DENIED; null until recorded.' })
   @Enum({ items: () => Outcome, nullable: true })
   outcome: Outcome | null = null;
 
@@ -206,7 +206,7 @@ export class Dossier {
   @Property({ type: 'timestamptz', nullable: true })
   resolvedAt: Date | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the desk returned the result (trả kết quả).' })
   @Property({ type: 'timestamptz', nullable: true })
   returnedAt: Date | null = null;
 
@@ -238,7 +238,7 @@ export class Dossier {
   @Property({ type: 'text', nullable: true })
   stopReason: string | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the applicant withdrew the dossier (rút hồ sơ).' })
   @Property({ type: 'timestamptz', nullable: true })
   withdrawnAt: Date | null = null;
 

@@ -5,6 +5,7 @@ import { Channel, Delivery, DossierStatus, Outcome, ReturnChannel, Timeliness, T
 
 registerEnumType(DossierStatus, {
   name: 'DossierStatus',
+  description: 'Where a dossier stands, with the number the National Public Service Portal uses for it.',
   valuesConfig: {
     SUBMITTED: { description: '1: submitted online, not yet accepted' },
     RECEIVED: { description: '2: received at the desk' },
@@ -41,13 +42,26 @@ registerEnumType(ReturnChannel, {
   valuesConfig: { AT_DESK: { description: 'Tại Bộ phận tiếp nhận và trả kết quả' }, POST: { description: 'Qua dịch vụ bưu chính công ích' } },
 });
 
-registerEnumType(Outcome, { name: 'Outcome' });
+registerEnumType(Outcome, {
+  name: 'Outcome',
+  description: 'The result of a dossier.',
+  valuesConfig: { APPROVED: { description: 'Giải quyết: the request is granted' }, DENIED: { description: 'Từ chối: refused, with written reasons' } },
+});
 
 registerEnumType(Timeliness, {
   name: 'Timeliness',
+  description: 'A leg or a dossier against its deadline, by local calendar date.',
   valuesConfig: { EARLY: { description: 'Trước hạn' }, ON_TIME: { description: 'Đúng hạn' }, LATE: { description: 'Quá hạn' } },
 });
 
-registerEnumType(TransferKind, { name: 'TransferKind' });
+registerEnumType(TransferKind, {
+  name: 'TransferKind',
+  description: 'Why a dossier changed hands.',
+  valuesConfig: {
+    ROUTE: { description: 'Along the procedure’s route, to the next leg’s agency' },
+    RESULT: { description: 'The result going back to the receiving desk' },
+    OTHER: { description: 'Off the route (a consultation, a return), with a note' },
+  },
+});
 
 export { Channel, Delivery, DossierStatus, Outcome, ReturnChannel, Timeliness, TransferKind };

@@ -5,28 +5,28 @@ import { Channel, Delivery, DossierStatus } from './dossier.enums';
 
 @InputType({ description: 'Người nộp hồ sơ.' })
 export class ApplicantInput {
-  @Field(() => String)
+  @Field(() => String, { description: 'The applicant’s full name.' })
   name!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The applicant’s address.' })
   address?: string | null;
 
   @Field(() => String, { description: 'Vietnamese number; +84 and separators are accepted.' })
   phone!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'An e-mail address for notices.' })
   email?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'A complete dossier handed in at a desk.' })
 export class ReceiveDossierInput {
-  @Field(() => ID, { nullable: true, description: 'Required unless `submitted` names the dossier: its procedure is the submission’s.' })
+  @Field(() => ID, { nullable: true, description: 'Code of the procedure applied for; required unless `submitted` names the dossier, whose procedure is the submission’s.' })
   procedure?: string | null;
 
   @Field(() => ID, { description: 'The agency whose desk receives the dossier.' })
   desk!: string;
 
-  @Field(() => ApplicantInput, { nullable: true, description: 'Required unless `submitted` names the dossier: the applicant is the submission’s.' })
+  @Field(() => ApplicantInput, { nullable: true, description: 'Who hands the dossier in; required unless `submitted` names the dossier, whose applicant is the submission’s.' })
   applicant?: ApplicantInput | null;
 
   @Field(() => [String], {
@@ -66,13 +66,13 @@ export class ReceiveDossierInput {
 
 @InputType({ description: 'A dossier submitted online or by post, by the online service (SYSTEM) of the desk’s agency.' })
 export class SubmitDossierInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Code of the procedure applied for.' })
   procedure!: string;
 
   @Field(() => ID, { description: 'The agency whose desk the dossier is submitted to.' })
   desk!: string;
 
-  @Field(() => ApplicantInput)
+  @Field(() => ApplicantInput, { description: 'Who submits the dossier.' })
   applicant!: ApplicantInput;
 
   @Field(() => [String], { description: 'The documents submitted, named as the procedure names them.' })
@@ -97,15 +97,15 @@ export class SubmitDossierInput {
   parcelCommune?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'An incomplete dossier: the guidance slip lists what it lacks.' })
 export class GuidanceInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Code of the procedure applied for.' })
   procedure!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Code of the desk’s agency (it must be the caller’s).' })
   desk!: string;
 
-  @Field(() => ApplicantInput)
+  @Field(() => ApplicantInput, { description: 'Who brought the incomplete dossier.' })
   applicant!: ApplicantInput;
 
   @Field(() => [String], { description: 'The documents the applicant brought.' })
@@ -115,18 +115,18 @@ export class GuidanceInput {
   requirements?: string[] | null;
 }
 
-@InputType()
+@InputType({ description: 'Conditions on a list of dossiers; every one given must hold.' })
 export class DossierFilter {
-  @Field(() => DossierStatus, { nullable: true })
+  @Field(() => DossierStatus, { nullable: true, description: 'Only dossiers in this status.' })
   status?: DossierStatus | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only dossiers received at this desk.' })
   desk?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only dossiers this agency holds now.' })
   holder?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Only dossiers of this procedure.' })
   procedure?: string | null;
 
   @Field(() => Boolean, { nullable: true, description: 'Past their due date and still being processed (clock running).' })
@@ -135,10 +135,10 @@ export class DossierFilter {
   @Field(() => Boolean, { nullable: true, description: 'Waiting for a supplement past the date the applicant was given.' })
   supplementOverdue?: boolean | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Only dossiers received at or after this instant.' })
   receivedFrom?: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'Only dossiers received before this instant.' })
   receivedTo?: Date | null;
 }
 

@@ -4,12 +4,12 @@ import { DossierLeg } from './dossier-leg.entity';
 import { Dossier } from './dossier.entity';
 import { DossierStatus, Outcome, Timeliness } from './dossier.enums';
 
-@ObjectType()
+@ObjectType({ description: 'Where a page of a list stands.' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Whether more dossiers follow this page.' })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The last edge’s cursor: pass it as `after` for the next page.' })
   endCursor: string | null;
 
   constructor(hasNextPage: boolean, endCursor: string | null) {
@@ -18,12 +18,12 @@ export class PageInfo {
   }
 }
 
-@ObjectType()
+@ObjectType({ description: 'One dossier of a page, with its position.' })
 export class DossierEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'This row’s position, to pass as `after`.' })
   cursor: string;
 
-  @Field(() => Dossier)
+  @Field(() => Dossier, { description: 'The dossier.' })
   node: Dossier;
 
   constructor(cursor: string, node: Dossier) {
@@ -33,12 +33,12 @@ export class DossierEdge {
 }
 
 /** A page of dossiers; the total is counted only when asked for. */
-@ObjectType()
+@ObjectType({ description: 'A page of dossiers (Relay connection), with the total the filter matches.' })
 export class DossierConnection {
-  @Field(() => [DossierEdge])
+  @Field(() => [DossierEdge], { description: 'The page’s dossiers, in the list’s order.' })
   edges: DossierEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more follow, and where to continue.' })
   pageInfo: PageInfo;
 
   readonly countTotal: () => Promise<number> | number;
@@ -56,40 +56,40 @@ export class DossierConnection {
  */
 @ObjectType({ description: 'Tra cứu hồ sơ: a dossier as a citizen sees it, without personal data.' })
 export class DossierTracking {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The dossier’s code.' })
   code: string;
 
-  @Field(() => DossierStatus)
+  @Field(() => DossierStatus, { description: 'Where the dossier stands.' })
   status: DossierStatus;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The status’s number on the National Public Service Portal (1–10).' })
   nationalStatusCode: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The procedure’s name.' })
   procedureName: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The receiving desk’s agency name.' })
   deskName: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the desk received the dossier.' })
   receivedAt: Date;
 
-  @Field(() => Date, { nullable: true, description: 'Ngày hẹn trả kết quả; null while the submitted dossier waits for the desk.' })
+  @Field(() => Date, { nullable: true, description: 'The appointment to collect the result; null while the submitted dossier waits for the desk.' })
   dueAt: Date | null;
 
   @Field(() => [String], { description: 'What the applicant was asked to supplement, if anything.' })
   supplementItems: string[];
 
-  @Field(() => Outcome, { nullable: true })
+  @Field(() => Outcome, { nullable: true, description: 'APPROVED or DENIED once decided.' })
   outcome: Outcome | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the result reached the desk.' })
   resolvedAt: Date | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the result was returned.' })
   returnedAt: Date | null;
 
-  @Field(() => Timeliness, { nullable: true })
+  @Field(() => Timeliness, { nullable: true, description: 'EARLY, ON_TIME or LATE against the appointment, once resolved.' })
   timeliness: Timeliness | null;
 
   @Field(() => [DossierLeg], { description: 'The route: each leg’s agency, deadline and how it went.' })
@@ -121,7 +121,7 @@ export class DossierTracking {
 
 @ObjectType({ description: 'A deadline in working time.' })
 export class Deadline {
-  @Field(() => Date)
+  @Field(() => Date, { description: 'The instant the working days run out (+07:00).' })
   dueAt: Date;
 
   @Field(() => Boolean, { description: 'It crosses a year whose official calendar is not yet confirmed.' })

@@ -13,7 +13,7 @@ export class GuidanceSlip {
   [PrimaryKeyProp]?: 'id';
 
   /** `<desk>-<year>-<serial>`: unique across the hub, used in links to the printed slip. */
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The slip’s id; its number is `number`.' })
   @PrimaryKey({ type: 'text' })
   id!: string;
 
@@ -24,11 +24,11 @@ export class GuidanceSlip {
   @Property({ type: 'text' })
   deskCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The desk’s agency name as it was that day.' })
   @Property({ type: 'text' })
   deskName!: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The year of the slip’s numbering.' })
   @Property({ type: 'integer' })
   year!: number;
 
@@ -42,7 +42,7 @@ export class GuidanceSlip {
   @Property({ type: 'text' })
   procedureName!: string;
 
-  @Field(() => Applicant)
+  @Field(() => Applicant, { description: 'Who was given the slip.' })
   @Embedded(() => Applicant, { prefix: 'applicant_' })
   applicant!: Applicant;
 
@@ -58,7 +58,7 @@ export class GuidanceSlip {
   @Property({ type: ArrayType })
   requirements!: string[];
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the slip was issued.' })
   @Property({ type: 'timestamptz' })
   issuedAt!: Date;
 

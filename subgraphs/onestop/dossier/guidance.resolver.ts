@@ -8,22 +8,22 @@ import { GuidanceSlip } from './guidance-slip.entity';
 
 @Resolver(() => GuidanceSlip)
 export class GuidanceSlipResolver {
-  @Query(() => GuidanceSlip, { nullable: true })
-  guidanceSlip(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<GuidanceSlip | null> {
+  @Query(() => GuidanceSlip, { nullable: true, description: 'A guidance slip by its id, for the desk that issued it (supervisors: any).' })
+  guidanceSlip(@Arg('id', () => ID, { description: 'The slip’s id.' }) id: string, @Ctx() ctx: Context): Promise<GuidanceSlip | null> {
     return guidance.guidanceSlip(ctx, id);
   }
 
   @Mutation(() => GuidanceSlip, { description: 'Phiếu hướng dẫn hoàn thiện hồ sơ: lists what an incomplete dossier lacks.' })
-  issueGuidance(@Arg('input', () => GuidanceInput) input: GuidanceInput, @Ctx() ctx: Context): Promise<GuidanceSlip> {
+  issueGuidance(@Arg('input', () => GuidanceInput, { description: 'The procedure, the desk, the applicant and the documents brought.' }) input: GuidanceInput, @Ctx() ctx: Context): Promise<GuidanceSlip> {
     return guidance.issueGuidance(ctx, input);
   }
 
-  @FieldResolver(() => Agency)
+  @FieldResolver(() => Agency, { description: 'The desk that issued the slip.' })
   desk(@Root() slip: GuidanceSlip): Agency {
     return new Agency(slip.deskCode);
   }
 
-  @FieldResolver(() => ProcedureRef)
+  @FieldResolver(() => ProcedureRef, { description: 'The procedure the applicant applied for.' })
   procedure(@Root() slip: GuidanceSlip): ProcedureRef {
     return new ProcedureRef(slip.procedureCode);
   }

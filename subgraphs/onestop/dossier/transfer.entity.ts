@@ -19,29 +19,29 @@ export class Transfer implements TransferState {
   @ManyToOne('Dossier', { deleteRule: 'restrict' })
   dossier!: Rel<Dossier>;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The hand-over’s order in the dossier’s trail, from 1.' })
   @Property({ type: 'integer' })
   seq!: number;
 
-  @Field(() => TransferKind)
+  @Field(() => TransferKind, { description: 'Along the route, the result back to the desk, or another hand-over (with a note).' })
   @Enum({ items: () => TransferKind })
   kind!: TransferKind;
 
   @Property({ type: 'text' })
   fromCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The handing agency’s name as it was that day.' })
   @Property({ type: 'text' })
   fromName!: string;
 
   @Property({ type: 'text' })
   toCode!: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The receiving agency’s name as it was that day.' })
   @Property({ type: 'text' })
   toName!: string;
 
-  @Field(() => Date)
+  @Field(() => Date, { description: 'When the holder handed the dossier over (giao).' })
   @Property({ type: 'timestamptz' })
   handedAt!: Date;
 
@@ -52,11 +52,11 @@ export class Transfer implements TransferState {
   @Property({ type: 'text' })
   handedBySub!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why, for a hand-over off the route; printed on the control slip.' })
   @Property({ type: 'text', nullable: true })
   note!: string | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When the receiving agency accepted it (nhận); null while in transit.' })
   @Property({ type: 'timestamptz', nullable: true })
   acceptedAt: Date | null = null;
 
@@ -68,7 +68,7 @@ export class Transfer implements TransferState {
   acceptedBySub: string | null = null;
 
   /** The leg this hand-over completed, classified when the receiving side accepted. */
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The route leg this hand-over finished; null for one off the route.' })
   @Property({ type: 'integer', nullable: true })
   legSeq: number | null = null;
 

@@ -14,13 +14,25 @@ export enum NoticeKind {
 registerEnumType(NoticeKind, {
   name: 'NoticeKind',
   description: 'Why the applicant was told: received, asked to supplement, apologised to, result ready for collection, refused, stopped.',
+  valuesConfig: {
+    RECEIVED: { description: 'The dossier was received, with its code and appointment' },
+    SUPPLEMENT_REQUESTED: { description: 'The applicant is asked to supplement the dossier' },
+    APOLOGY: { description: 'The result will be late: the apology and the new appointment' },
+    RESULT_READY: { description: 'The result is ready for collection' },
+    REFUSED: { description: 'The desk refused the dossier, with its reasons' },
+    STOPPED: { description: 'The processing was stopped, with its reason' },
+  },
 });
 
 export enum NoticeChannel {
   EMAIL = 'EMAIL',
   SMS = 'SMS',
 }
-registerEnumType(NoticeChannel, { name: 'NoticeChannel' });
+registerEnumType(NoticeChannel, {
+  name: 'NoticeChannel',
+  description: 'How a notice reaches the applicant.',
+  valuesConfig: { EMAIL: { description: 'By e-mail (SMTP)' }, SMS: { description: 'By SMS, through the province’s SMS gateway' } },
+});
 
 export enum NoticeStatus {
   /** Waiting for its channel: not yet tried, or tried and to be tried again at `nextAttemptAt`. */
@@ -31,7 +43,16 @@ export enum NoticeStatus {
   /** Given up after the configured number of attempts; `lastError` says why. */
   FAILED = 'FAILED',
 }
-registerEnumType(NoticeStatus, { name: 'NoticeStatus' });
+registerEnumType(NoticeStatus, {
+  name: 'NoticeStatus',
+  description: 'Whether a notice reached its channel.',
+  valuesConfig: {
+    PENDING: { description: 'Waiting: not yet tried, or to be tried again' },
+    SENT: { description: 'Handed to the channel' },
+    LOGGED: { description: 'Development without a configured channel: written to the log' },
+    FAILED: { description: 'Given up after the configured attempts; lastError says why' },
+  },
+});
 
 /**
  * Thông báo cho công dân: one message to the applicant on one channel. Written in the same transaction as
@@ -43,18 +64,18 @@ registerEnumType(NoticeStatus, { name: 'NoticeStatus' });
 @Index({ properties: ['status', 'nextAttemptAt'] })
 @Index({ properties: ['dossier', 'id'] })
 export class Notice {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The notice’s id.' })
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
 
   @ManyToOne(() => Dossier, { deleteRule: 'restrict' })
   dossier!: Rel<Dossier>;
 
-  @Field(() => NoticeKind)
+  @Field(() => NoticeKind, { description: 'What the notice tells the applicant.' })
   @Enum({ items: () => NoticeKind })
   kind!: NoticeKind;
 
-  @Field(() => NoticeChannel)
+  @Field(() => NoticeChannel, { description: 'By e-mail or SMS.' })
   @Enum({ items: () => NoticeChannel })
   channel!: NoticeChannel;
 
@@ -66,7 +87,7 @@ export class Notice {
   @Property({ type: 'text', nullable: true })
   subject!: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'The text sent (only the dossier’s readers see it).' })
   @Property({ type: 'text' })
   body!: string;
 
@@ -74,11 +95,11 @@ export class Notice {
   @Property({ type: 'timestamptz' })
   createdAt!: Date;
 
-  @Field(() => NoticeStatus)
+  @Field(() => NoticeStatus, { description: 'Whether it was sent, is waiting, or failed.' })
   @Enum({ items: () => NoticeStatus, default: NoticeStatus.PENDING })
   status: NoticeStatus = NoticeStatus.PENDING;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many times sending was tried.' })
   @Property({ type: 'integer', default: 0 })
   attempts = 0;
 
@@ -86,11 +107,11 @@ export class Notice {
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   nextAttemptAt?: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why the last attempt failed.' })
   @Property({ type: 'text', nullable: true })
   lastError: string | null = null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'When it was sent.' })
   @Property({ type: 'timestamptz', nullable: true })
   sentAt: Date | null = null;
 }

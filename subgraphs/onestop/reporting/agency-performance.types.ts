@@ -15,10 +15,10 @@ export class AgencyPerformance {
   @Field(() => Int, { description: 'Resolved in the period before their due date.' })
   resolvedEarly!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Dossiers resolved by their appointment in the period.' })
   resolvedOnTime!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Dossiers resolved after their appointment in the period.' })
   resolvedLate!: number;
 
   @Field(() => Int, { description: 'Being processed now, within their time.' })

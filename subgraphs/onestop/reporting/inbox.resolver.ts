@@ -13,8 +13,8 @@ export class AgencyInboxResolver {
   inbox(
     @Root() agency: Agency,
     @Ctx() ctx: Context,
-    @Arg('first', () => Int, { nullable: true }) first?: number | null,
-    @Arg('after', () => String, { nullable: true }) after?: string | null,
+    @Arg('first', () => Int, { nullable: true, description: 'How many to return, 0–100 (default 20).' }) first?: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The `cursor` of the last edge already read: the page after it.' }) after?: string | null,
   ): Promise<DossierConnection> {
     assertMayReadInbox(ctx.actor, agency.code);
     const size = pageSize(first);
