@@ -1,4 +1,4 @@
-import { type Column, DESK_UNIT, field, heading, newDocument, paragraph, qr, signatures, title, toBuffer } from './pdf';
+import { type Column, DESK_UNIT, field, fieldsOnLine, heading, newDocument, paragraph, qr, signatures, title, toBuffer } from './pdf';
 import { placeAndDate } from '../../subgraphs/common/vietnamese';
 import { at, type FormGuidanceSlip } from './dossier-form';
 
@@ -18,7 +18,7 @@ export async function guidancePdf(slip: FormGuidanceSlip): Promise<Buffer> {
   field(doc, column, 'Hồ sơ của:', applicant.name);
   field(doc, column, 'Nội dung yêu cầu giải quyết:', slip.procedureName);
   field(doc, column, 'Địa chỉ:', applicant.address ?? '');
-  field(doc, column, 'Số điện thoại:', `${applicant.phone}     Email: ${applicant.email ?? '…'}`);
+  fieldsOnLine(doc, column, [['Số điện thoại:', applicant.phone], ['Email:', applicant.email ?? '…']]);
   paragraph(doc, column, 'Yêu cầu hoàn thiện hồ sơ gồm những nội dung sau:');
   const items = [...slip.missing.map((document) => `Bổ sung: ${document}`), ...slip.requirements];
   items.forEach((item, index) => paragraph(doc, column, `${index + 1}. ${item}`, { indent: 10 }));

@@ -1,4 +1,4 @@
-import { type Column, DESK_UNIT, type Doc, field, heading, newDocument, paragraph, qr, signatures, title, toBuffer } from './pdf';
+import { type Column, DESK_UNIT, type Doc, field, fieldsOnLine, heading, newDocument, paragraph, qr, signatures, title, toBuffer } from './pdf';
 import { placeAndDate, timeWords } from '../../subgraphs/common/vietnamese';
 import { at, type ReceivedDossier } from './dossier-form';
 
@@ -24,6 +24,7 @@ function asReceived(dossier: ReceivedDossier): { documents: string[]; copies: nu
 async function receiptCopy(doc: Doc, column: Column, dossier: ReceivedDossier, copy: string): Promise<void> {
   const received = at(dossier.receivedAt);
   const handedOut = asReceived(dossier);
+  doc.font('italic').fontSize(7.5).text('Mẫu số 03', column.x, 12, { width: column.width, align: 'right' });
   let y = heading(doc, column, 24, {
     agency: dossier.deskName,
     unit: DESK_UNIT,
@@ -40,14 +41,15 @@ async function receiptCopy(doc: Doc, column: Column, dossier: ReceivedDossier, c
   if (contact) paragraph(doc, column, contact, { size: 8, indent: 10 });
   field(doc, column, 'Tiếp nhận hồ sơ của:', applicant.name, 8.5);
   field(doc, column, 'Địa chỉ:', applicant.address ?? '', 8.5);
-  field(doc, column, 'Số điện thoại:', `${applicant.phone}     Email: ${applicant.email ?? '…'}`, 8.5);
+  fieldsOnLine(doc, column, [['Số điện thoại:', applicant.phone], ['Email:', applicant.email ?? '…']], 8.5);
   field(doc, column, 'Nội dung yêu cầu giải quyết:', dossier.procedureName, 8.5);
   paragraph(doc, column, '1. Thành phần hồ sơ nộp gồm:', { size: 8.5 });
   handedOut.documents.forEach((document, index) => paragraph(doc, column, `${index + 1}) ${document}`, { size: 8, indent: 10 }));
   field(doc, column, '2. Số lượng hồ sơ:', `${handedOut.copies} (bộ)`, 8.5);
   field(doc, column, '3. Thời gian giải quyết hồ sơ theo quy định là:', `${dossier.processingDays} ngày làm việc`, 8.5);
   field(doc, column, '4. Thời gian nhận hồ sơ:', timeWords(received), 8.5);
-  field(doc, column, '5. Thời gian trả kết quả giải quyết hồ sơ:', timeWords(at(handedOut.dueAt)), 8.5);
+  // Line 5 is the appointment: bold as a whole, as the seed prints it.
+  doc.font('bold').fontSize(8.5).text(`5. Thời gian trả kết quả giải quyết hồ sơ: ${timeWords(at(handedOut.dueAt))}`, column.x, doc.y, { width: column.width });
   field(
     doc,
     column,
@@ -55,10 +57,20 @@ async function receiptCopy(doc: Doc, column: Column, dossier: ReceivedDossier, c
     dossier.delivery === 'POSTAL' ? `địa chỉ của người nộp qua dịch vụ bưu chính (${applicant.address ?? ''})` : `Bộ phận tiếp nhận và trả kết quả, ${dossier.deskName}`,
     8.5,
   );
-  field(doc, column, 'Vào Sổ theo dõi hồ sơ, Quyển số:', `${dossier.ledgerBook}     Số thứ tự: ${dossier.ledgerNumber}`, 8.5);
+  fieldsOnLine(doc, column, [['Vào Sổ theo dõi hồ sơ, Quyển số:', dossier.ledgerBook], ['Số thứ tự:', String(dossier.ledgerNumber)]], 8.5);
   const y2 = signatures(doc, column, doc.y + 8, [
     { role: 'NGƯỜI NỘP HỒ SƠ', name: applicant.name },
     { role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: dossier.receivedBy },
   ], 8.5);
-  await qr(doc, dossier.code, column.x + column.width / 2 - 28, Math.min(y2, doc.page.height - 100), 56);
+  const qrY = Math.min(y2, doc.page.height - 150);
+  await qr(doc, dossier.code, column.x + column.width / 2 - 28, qrY, 56);
+  doc.y = qrY + 56 + 12;
+  paragraph(doc, column, 'Ghi chú:', { font: 'italic', size: 7 });
+  for (const note of RECEIPT_NOTES) paragraph(doc, column, note, { font: 'italic', size: 7, indent: 6 });
 }
+
+/** The seed's notes under form 03: the two copies, and where the result may be collected. */
+const RECEIPT_NOTES = [
+  '- Giấy tiếp nhận và hẹn trả kết quả được lập thành 2 liên; một liên chuyển kèm theo Phiếu kiểm soát quá trình giải quyết hồ sơ và được lưu tại Bộ phận tiếp nhận và trả kết quả; một liên giao cho cá nhân, tổ chức nộp hồ sơ;',
+  '- Cá nhân, tổ chức có thể đăng ký nhận kết quả tại Bộ phận tiếp nhận và trả kết quả hoặc tại nhà (trụ sở tổ chức) qua dịch vụ bưu chính.',
+];

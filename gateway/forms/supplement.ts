@@ -1,4 +1,4 @@
-import { type Column, field, heading, newDocument, paragraph, qr, signatures, title, toBuffer } from './pdf';
+import { type Column, field, fieldsOnLine, heading, newDocument, paragraph, qr, signatures, title, toBuffer } from './pdf';
 import { dateWords, placeAndDate } from '../../subgraphs/common/vietnamese';
 import { at, lastEvent, serialOf, type ReceivedDossier } from './dossier-form';
 
@@ -20,7 +20,7 @@ export async function supplementPdf(dossier: ReceivedDossier): Promise<Buffer | 
   field(doc, column, 'Hồ sơ của:', dossier.applicant.name);
   field(doc, column, 'Nội dung yêu cầu giải quyết:', dossier.procedureName);
   field(doc, column, 'Địa chỉ:', dossier.applicant.address ?? '');
-  field(doc, column, 'Số điện thoại:', `${dossier.applicant.phone}     Email: ${dossier.applicant.email ?? '…'}`);
+  fieldsOnLine(doc, column, [['Số điện thoại:', dossier.applicant.phone], ['Email:', dossier.applicant.email ?? '…']]);
   field(doc, column, 'Ngày tiếp nhận hồ sơ:', dateWords(at(dossier.receivedAt)));
   paragraph(doc, column, 'Yêu cầu bổ sung, hoàn thiện hồ sơ gồm những nội dung sau:');
   dossier.supplementItems.forEach((item, index) => paragraph(doc, column, `${index + 1}. ${item}`, { indent: 10 }));

@@ -159,16 +159,29 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
     const sheet = workbook.worksheets[0];
-    expect((sheet.getRow(2).values as unknown[]).slice(1)).toHaveLength(14);
-    expect(sheet.getRow(2).getCell(2).value).toBe('Mã hồ sơ');
-    expect(sheet.getRow(4).getCell(2).value).toBe(code);
-    expect(sheet.getRow(4).getCell(8).value).toBe('13/02/2026');
-    expect(sheet.getRow(4).getCell(9).value).toBe('16/03/2026');
+    // The title block (rows 1–4), the header grouped as the seed's (rows 5–6) and numbered (row 7), then the rows.
+    expect(sheet.getCell(3, 1).value).toBe('SỔ THEO DÕI HỒ SƠ');
+    expect(sheet.getRow(5).getCell(2).value).toBe('Mã hồ sơ');
+    expect(sheet.getRow(5).getCell(8).value).toBe('Ngày, tháng, năm');
+    expect(sheet.getRow(5).getCell(12).value).toBe('Trả kết quả');
+    expect([8, 9, 10, 11, 12, 13].map((column) => sheet.getRow(6).getCell(column).value)).toEqual([
+      'Nhận hồ sơ', 'Hẹn trả kết quả', 'Chuyển hồ sơ đến cơ quan giải quyết', 'Nhận kết quả từ cơ quan giải quyết', 'Ngày, tháng, năm', 'Ký nhận',
+    ]);
+    expect((sheet.getRow(7).values as unknown[]).slice(1)).toEqual(Array.from({ length: 14 }, (_, index) => index + 1));
+    expect(sheet.getRow(8).getCell(2).value).toBe(code);
+    // Dates are dates, shown dd/mm/yyyy; the page is A4 landscape.
+    expect(sheet.getRow(8).getCell(8).value).toEqual(new Date('2026-02-13T00:00:00Z'));
+    expect(sheet.getRow(8).getCell(8).numFmt).toBe('dd/mm/yyyy');
+    expect(sheet.getRow(8).getCell(9).value).toEqual(new Date('2026-03-16T00:00:00Z'));
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape' });
 
     const pdf = await pdfOf(path.replace('.xlsx', '.pdf'), who.supervisor);
     expect(pdf.pageSize).toBe('841.89 x 595.28 pts (A4)');
     const text = flat(pdf.text);
-    for (const phrase of ['SỔ THEO DÕI HỒ SƠ', 'Tên TTHC', 'Cơ quan chủ trì', code, '13/02/2026', 'Hoàng Thị Lụa']) expect(text).toContain(phrase);
+    for (const phrase of ['SỔ THEO DÕI HỒ SƠ', 'Tên TTHC', 'Cơ quan chủ trì', 'Ngày, tháng, năm', 'Trả kết quả', code, '13/02/2026', 'Hoàng Thị Lụa', 'Ghi chú: Sổ theo dõi hồ sơ được lập theo từng lĩnh vực']) {
+      expect(text).toContain(phrase);
+    }
+    expect(text).not.toContain('Số:');
   });
 
   it('serves forms only to those who may read the dossier', async () => {

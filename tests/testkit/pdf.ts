@@ -15,13 +15,16 @@ export interface ReadPdf {
   qr: string[];
 }
 
+/** Forms keep codes and dates whole with non-breaking hyphens and spaces; read back, they are the plain ones. */
+const plain = (text: string) => text.replace(/\u2011/g, '-').replace(/\u00a0/g, ' ');
+
 export function readPdf(pdf: Buffer): ReadPdf {
   const dir = mkdtempSync(join(tmpdir(), 'hub-pdf-'));
   try {
     const file = join(dir, 'form.pdf');
     writeFileSync(file, pdf);
     // In the order the text was drawn: a two-column heading reads one column, then the other.
-    const text = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' });
+    const text = plain(execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8' }));
     const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
     execFileSync('pdftoppm', ['-r', '100', '-png', '-f', '1', '-l', '1', file, join(dir, 'page')]);
     const png = PNG.sync.read(readFileSync(execFileSync('sh', ['-c', `ls ${dir}/page*.png`], { encoding: 'utf8' }).trim()));
@@ -90,7 +93,7 @@ export function layoutOf(pdf: Buffer, name: string): PdfLayout {
       const size = /width="([\d.]+)" height="([\d.]+)"/.exec(page)!;
       pages.push({ width: Number(size[1]), height: Number(size[2]) });
       for (const word of page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-        words.push({ page: pages.length, xMin: Number(word[1]), yMin: Number(word[2]), xMax: Number(word[3]), yMax: Number(word[4]), text: unescape(word[5]) });
+        words.push({ page: pages.length, xMin: Number(word[1]), yMin: Number(word[2]), xMax: Number(word[3]), yMax: Number(word[4]), text: plain(unescape(word[5])) });
       }
     }
     const byLine = new Map<string, WordBox[]>();
