@@ -77,9 +77,11 @@ export interface FormGuidanceSlip {
   requirements: string[];
   issuedAt: string;
   issuedBy: string;
+  /** The desk, with its phone as the register held it on the day of issue. */
+  desk: { code: string; asOf?: { address: string | null; phone: string | null } };
 }
 
-export const FORM_GUIDANCE_FIELDS = `id number deskName procedureName applicant { name address phone email } submitted missing requirements issuedAt issuedBy`;
+export const FORM_GUIDANCE_FIELDS = `id number deskName procedureName applicant { name address phone email } submitted missing requirements issuedAt issuedBy desk { code }`;
 
 export const at = (iso: string) => new Date(iso);
 export const serialOf = (number: string) => number.split('/')[0];

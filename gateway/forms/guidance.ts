@@ -26,7 +26,8 @@ export async function guidancePdf(slip: FormGuidanceSlip): Promise<Buffer> {
   paragraph(
     doc,
     column,
-    `Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông (bà) liên hệ với ${slip.issuedBy}, Bộ phận tiếp nhận và trả kết quả ${slip.deskName} để được hướng dẫn./.`,
+    `Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông (bà) liên hệ với ${slip.issuedBy}, Bộ phận tiếp nhận và trả kết quả ${slip.deskName}` +
+      `${slip.desk.asOf?.phone ? `, số điện thoại ${slip.desk.asOf.phone}` : ''} để được hướng dẫn./.`,
   );
   const bottom = signatures(doc, { x: column.x + column.width / 2, width: column.width / 2 }, doc.y + 10, [{ role: 'NGƯỜI HƯỚNG DẪN', name: slip.issuedBy }]);
   await qr(doc, slip.id, column.x + 10, bottom - 70, 56);

@@ -145,6 +145,10 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
       expect(text).toContain(phrase);
     }
     expect(pdf.qr).toEqual([slip.id]);
+    // By the number printed on it, at its desk: the same slip.
+    const byNumber = await pdfOf(`/forms/guidance/${encodeURIComponent(slip.number)}.pdf?desk=BG.YENTHE&year=2026`, who.desk);
+    expect(byNumber.qr).toEqual([slip.id]);
+    expect((await get(`/forms/guidance/${encodeURIComponent(slip.number)}.pdf`, who.desk)).status).toBe(400);
   });
 
   it('keeps the ledger as GraphQL rows, a spreadsheet and A4 pages, the 14 columns with dates as dd/mm/yyyy', async () => {

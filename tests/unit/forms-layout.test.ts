@@ -91,6 +91,7 @@ const SLIP: FormGuidanceSlip = {
   requirements: ['Ghi đầy đủ diện tích, số tờ, số thửa trên đơn'],
   issuedAt: '2026-02-13T09:30:00+07:00',
   issuedBy: 'Nguyễn Văn An',
+  desk: DOSSIER.desk,
 };
 
 const ROW: LedgerRow = {
