@@ -81,13 +81,22 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
       'Giấy tiếp nhận hồ sơ và hẹn trả kết quả số: 1/TNHS',
       'Cơ quan (bộ phận) giải quyết hồ sơ: Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế',
       'Cơ quan phối hợp giải quyết hồ sơ: Chi cục Thuế huyện Yên Thế',
-      '1. Giao: UBND huyện Yên Thế',
+      // The desk (Bộ phận TN&TKQ) hands over first; each hand-over has its time and two cells to sign.
+      '1. Giao: Bộ phận TN&TKQ (UBND huyện Yên Thế)',
       '2. Nhận: Chi nhánh Văn phòng Đăng ký',
-      'Giao: 10 giờ 00 phút, ngày 13 tháng 02',
-      'Người giao: Nguyễn Văn An',
-      'Nhận: 14 giờ 00 phút, ngày 13 tháng 02',
-      'Người nhận: Trần Thị Bình',
+      '10 giờ 00 phút, ngày 13 tháng 02 năm 2026',
+      'Người giao',
+      'Người nhận',
+      '(Ký và ghi rõ họ tên)',
+      'Nguyễn Văn An',
+      'Nhận: 14:00 ngày 13/02/2026',
+      'Trần Thị Bình',
       'Đúng hạn',
+      // The supplement's round trip through the desk.
+      'Yêu cầu bổ sung: Bản sao trích lục bản đồ địa chính thửa đất',
+      'Hồ sơ đã bổ sung',
+      'Trường hợp hồ sơ được chuyển qua dịch vụ bưu chính',
+      'Kết quả giải quyết hồ sơ do bên nhận ghi khi nhận bàn giao hồ sơ.',
     ]) {
       expect(text).toContain(phrase);
     }
