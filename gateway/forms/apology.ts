@@ -1,6 +1,6 @@
 import { type Column, field, heading, newDocument, paragraph, qr, signatures, title, toBuffer } from './pdf';
 import { placeAndDate, timeWords } from '../../subgraphs/common/vietnamese';
-import { at, lastEvent, serialOf, type ReceivedDossier } from './dossier-form';
+import { at, lastEvent, paperNumber, serialOf, type ReceivedDossier } from './dossier-form';
 
 /** Phiếu xin lỗi và hẹn lại ngày trả kết quả, from the agency that will be late. */
 export async function apologyPdf(dossier: ReceivedDossier): Promise<Buffer | null> {
@@ -11,7 +11,7 @@ export async function apologyPdf(dossier: ReceivedDossier): Promise<Buffer | nul
   const y = heading(doc, column, doc.page.margins.top, {
     agency: event.agencyName,
     unit: [],
-    number: `${serialOf(dossier.receiptNumber)}/PXL`,
+    number: paperNumber(event) ?? `${serialOf(dossier.receiptNumber)}/PXL`,
     placeAndDate: placeAndDate(event.agencyName, at(dossier.apologizedAt)),
     size: 7.5,
   });

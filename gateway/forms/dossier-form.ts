@@ -86,6 +86,10 @@ export const FORM_GUIDANCE_FIELDS = `id number deskName procedureName applicant 
 export const at = (iso: string) => new Date(iso);
 export const serialOf = (number: string) => number.split('/')[0];
 
+/** The number the issuing agency gave its paper (in the event's details), when the history recorded one. */
+export const paperNumber = (event: { details: string } | undefined): string | null =>
+  (event ? ((JSON.parse(event.details) as { number?: string }).number ?? null) : null);
+
 /** The dossier's last history event of `action`: who did it, for which agency, when. */
 export function lastEvent(dossier: FormDossier, action: string) {
   return [...dossier.history].reverse().find((event) => event.action === action);

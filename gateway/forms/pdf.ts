@@ -27,11 +27,18 @@ const DOSSIER_CODE = /[A-Z][A-Z0-9.]*-\d{6}-\d{4}/g;
 const DATE_PHRASE = /(?:\d\d giờ \d\d phút, )?ngày \d\d tháng \d\d năm \d{4}/g;
 
 /**
- * Text as a form prints it: a dossier code never breaks at its hyphens (non-breaking hyphens, U+2011) and a
- * time or date phrase never across lines (no-break spaces), so “… năm” never ends a line with “2026” below.
+ * Text as a form prints it: a dossier code never breaks at its hyphens (non-breaking hyphens, U+2011), a
+ * time or date phrase never across lines (no-break spaces), so “… năm” never ends a line with “2026” below,
+ * and a paper's number “<n>/TNHS” never at its slash.
  */
+const PAPER_NUMBER = /\b(\d+)\/(?=[A-ZĐ]{2,})/g;
+
 export const keep = (text: string): string =>
-  text.replace(DOSSIER_CODE, (code) => code.replace(/-/g, '\u2011')).replace(DATE_PHRASE, (phrase) => phrase.replace(/ /g, '\u00a0'));
+  text
+    .replace(DOSSIER_CODE, (code) => code.replace(/-/g, '\u2011'))
+    .replace(DATE_PHRASE, (phrase) => phrase.replace(/ /g, '\u00a0'))
+    // “1/TNHS” stays whole: printed with the division slash (U+2215), which offers no break.
+    .replace(PAPER_NUMBER, '$1\u2215');
 
 export function newDocument(size: 'A4' | 'A5', layout: 'portrait' | 'landscape', title: string): Doc {
   const doc = new PDFDocument({ size, layout, margin: size === 'A5' ? 28 : 36, info: { Title: title, Creator: 'Một Cửa Hub' }, autoFirstPage: true });

@@ -1,6 +1,6 @@
 import { type Column, field, fieldsOnLine, heading, newDocument, paragraph, qr, signatures, title, toBuffer } from './pdf';
 import { dateWords, placeAndDate } from '../../subgraphs/common/vietnamese';
-import { at, lastEvent, serialOf, type ReceivedDossier } from './dossier-form';
+import { at, lastEvent, paperNumber, serialOf, type ReceivedDossier } from './dossier-form';
 
 /** Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (Decree 61/2018 Art. 19), from the processing agency. */
 export async function supplementPdf(dossier: ReceivedDossier): Promise<Buffer | null> {
@@ -11,7 +11,7 @@ export async function supplementPdf(dossier: ReceivedDossier): Promise<Buffer | 
   const y = heading(doc, column, doc.page.margins.top, {
     agency: event.agencyName,
     unit: [],
-    number: `${serialOf(dossier.receiptNumber)}/YCBS`,
+    number: paperNumber(event) ?? `${serialOf(dossier.receiptNumber)}/YCBS`,
     placeAndDate: placeAndDate(event.agencyName, at(dossier.supplementRequestedAt)),
     size: 7.5,
   });

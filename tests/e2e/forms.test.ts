@@ -107,6 +107,8 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
     const supplement = flat((await pdfOf(`/forms/supplement/${code}.pdf`, who.desk)).text);
     for (const phrase of [
       'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
+      // The land branch's first supplement request: numbered in its own sequence, not by the desk's receipt.
+      'Số: 1/YCBS',
       'CHI NHÁNH VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI HUYỆN YÊN THẾ',
       'Yên Thế, ngày 24 tháng 02 năm 2026',
       '1. Bản sao trích lục bản đồ địa chính thửa đất',
@@ -121,6 +123,7 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
     const words = flat(apology.text);
     for (const phrase of [
       'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
+      'Số: 1/PXL',
       'Kính gửi: Ông (bà) Hoàng Thị Lụa',
       'Yên Thế, ngày 02 tháng 03 năm 2026',
       'Lý do: Phải đo đạc lại ranh giới thửa đất',

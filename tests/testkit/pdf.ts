@@ -16,7 +16,7 @@ export interface ReadPdf {
 }
 
 /** Forms keep codes and dates whole with non-breaking hyphens and spaces; read back, they are the plain ones. */
-const plain = (text: string) => text.replace(/\u2011/g, '-').replace(/\u00a0/g, ' ');
+const plain = (text: string) => text.replace(/\u2011/g, '-').replace(/\u00a0/g, ' ').replace(/\u2215/g, '/');
 
 export function readPdf(pdf: Buffer): ReadPdf {
   const dir = mkdtempSync(join(tmpdir(), 'hub-pdf-'));

@@ -12,6 +12,8 @@ import type { Refusal } from '../rulebook/refusal';
 import { recordedName, type DossierState } from '../rulebook/state';
 import type { DossierStatus } from '../rulebook/statuses';
 import { agencyDirectory, workingCalendar } from './directory';
+import { localDate } from '../../common/scalars';
+import { nextNumber } from './counter.entity';
 import { DossierLeg } from './dossier-leg.entity';
 import { DossierEvent } from './dossier-event.entity';
 import { Dossier } from './dossier.entity';
@@ -142,6 +144,22 @@ export const isDossierRace = (error: unknown) =>
   error instanceof OptimisticLockError ||
   (error instanceof UniqueConstraintViolationException && /(dossier_event|transfer)_dossier_code_seq_unique/.test(error.message));
 
+/**
+ * Papers an agency issues are numbered in its own sequence per year: the supplement request “<n>/YCBS”, the
+ * apology “<n>/PXL”. The number is taken in the change's transaction, so a refused change gives it back.
+ */
+const PAPER_SEQUENCES: Partial<Record<Command['type'], { scope: string; suffix: string }>> = {
+  REQUEST_SUPPLEMENT: { scope: 'supplement-request', suffix: 'YCBS' },
+  APOLOGIZE: { scope: 'apology', suffix: 'PXL' },
+};
+
+async function numbered(em: EntityManager, command: Command, agency: string, now: Date): Promise<Command> {
+  const sequence = PAPER_SEQUENCES[command.type];
+  if (!sequence) return command;
+  const serial = await nextNumber(em, sequence.scope, `${agency}|${localDate(now).slice(0, 4)}`);
+  return { ...command, number: `${serial}/${sequence.suffix}` } as Command;
+}
+
 /** Applies one command to a stored dossier, in one transaction. */
 export async function change(deps: Deps, code: string, command: Command): Promise<Dossier> {
   const actor = requireActor(deps.actor);
@@ -155,7 +173,7 @@ export async function change(deps: Deps, code: string, command: Command): Promis
       const facts: Facts = { now: deps.now, calendar, actor, reads: await mayRead(em, actor, code) };
       const agency = agencies.get(actor.agency);
       const agencyName = recordedName(state, actor.agency) ?? (agency ? agencyAt(agency, deps.now).name : actor.agency);
-      await record(em, dossier, state, decide(state, command, facts), agencyName);
+      await record(em, dossier, state, decide(state, await numbered(em, command, actor.agency, deps.now), facts), agencyName);
       return dossier;
     });
   } catch (error) {

@@ -65,9 +65,10 @@ export type Command =
   /** Dừng xử lý: the holder stops the processing, with the legal reason. */
   | { type: 'STOP'; reason: string }
   /** `dueAt`: the date by which the applicant must supplement, when the agency sets one. */
-  | { type: 'REQUEST_SUPPLEMENT'; items: string[]; dueAt?: Date | null }
+  | { type: 'REQUEST_SUPPLEMENT'; items: string[]; dueAt?: Date | null; number?: string }
   | { type: 'SUPPLEMENT'; documents: string[] }
-  | { type: 'APOLOGIZE'; reason: string; newDueAt: Date }
+  /** `number`: the paper's number in the issuing agency's own sequence (“<n>/PXL”), given by the pipeline. */
+  | { type: 'APOLOGIZE'; reason: string; newDueAt: Date; number?: string }
   | { type: 'RECORD_RESULT'; outcome: Outcome; note: string | null }
   | { type: 'RETURN'; receivedBy: string; channel?: ReturnChannel; postalTrackingNumber?: string | null }
   | { type: 'WITHDRAW'; reason: string }

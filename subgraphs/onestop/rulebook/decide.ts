@@ -58,7 +58,7 @@ function rules(state: DossierState, command: Command, facts: Facts): Event | Ref
     case 'REQUEST_SUPPLEMENT': {
       const dueAt = command.dueAt ?? null;
       if (dueAt && dueAt <= at) return badField('dueAt', 'must be later than now', 'dueAt: the applicant must be given time to supplement.');
-      return { type: 'REQUEST_SUPPLEMENT', at, actor, items: command.items, supplementDueAt: dueAt };
+      return { type: 'REQUEST_SUPPLEMENT', at, actor, items: command.items, supplementDueAt: dueAt, ...(command.number ? { number: command.number } : {}) };
     }
     case 'SUPPLEMENT': {
       const plan = restartPlan(facts.calendar, at, state.legs, state.currentLeg, regimeAt(state.receivedAt).handOffCutoffMinutes);
@@ -204,7 +204,7 @@ function apologize(state: DossierState, command: Extract<Command, { type: 'APOLO
     return refuse('CONFLICT', `An apology must be recorded at least one working day before the due date, by ${lastDay}.`, { dueAt });
   }
   const legs = moveAppointment(calendar, state.legs, state.currentLeg, dueAt, newDueAt, at);
-  return { type: 'APOLOGIZE', at, actor, reason: command.reason, previousDueAt: dueAt, newDueAt, legs };
+  return { type: 'APOLOGIZE', at, actor, reason: command.reason, previousDueAt: dueAt, newDueAt, legs, ...(command.number ? { number: command.number } : {}) };
 }
 
 /** The last agency approves, or any agency on the way denies with reasons; the result goes back to the desk. */

@@ -46,9 +46,10 @@ interface Payloads {
   ACCEPT: { transfer: number; from: string; legSeq: number | null; result: Timeliness | null };
   REFUSE: { reasons: string[] };
   STOP: { reason: string };
-  REQUEST_SUPPLEMENT: { items: string[]; supplementDueAt?: Date | null };
+  /** `number`: the request's number in the issuing agency's sequence, “<n>/YCBS” (absent in older histories). */
+  REQUEST_SUPPLEMENT: { items: string[]; supplementDueAt?: Date | null; number?: string };
   SUPPLEMENT: { documents: string[]; dueAt: Date; dueProvisional: boolean; legs: LegDue[] };
-  APOLOGIZE: { reason: string; previousDueAt: Date; newDueAt: Date; legs: LegDue[] };
+  APOLOGIZE: { reason: string; previousDueAt: Date; newDueAt: Date; legs: LegDue[]; number?: string };
   /** At the returning desk: its leg is done and the result is there; elsewhere: handed back to the desk. */
   RECORD_RESULT: { outcome: Outcome; note: string | null; legSeq: number | null; legResult: Timeliness | null; transfer: HandOver | null };
   RETURN: { receivedBy: string; delivery: Delivery; timeliness: Timeliness; channel?: ReturnChannel; postalTrackingNumber?: string | null };
