@@ -52,9 +52,9 @@ function slipRows(dossier: ReceivedDossier): SlipRow[] {
   return rows.sort((a, b) => at(a.handedAt).getTime() - at(b.handedAt).getTime());
 }
 
-/** The agency that leads the work (the last leg's) and those that take part on the way. */
+/** The agency that leads the work (Dossier.leadAgencyName, as the ledger has it) and those that take part on the way. */
 const LEADS = (dossier: ReceivedDossier) => {
-  const lead = dossier.legs.at(-1)?.agencyName ?? dossier.deskName;
+  const lead = dossier.leadAgencyName ?? dossier.deskName;
   const partners = [...new Set(dossier.legs.map((leg) => leg.agencyName))].filter((name) => name !== lead && name !== dossier.deskName);
   return { lead, partners };
 };

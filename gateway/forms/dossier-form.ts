@@ -36,7 +36,9 @@ export interface FormDossier {
   returnChannel: 'AT_DESK' | 'POST' | null;
   postalTrackingNumber: string | null;
   applicant: { name: string; address: string | null; phone: string; email: string | null };
-  legs: Array<{ seq: number; agencyName: string; task: string }>;
+  legs: Array<{ seq: number; agencyName: string; task: string; workingDays: number }>;
+  /** Cơ quan chủ trì giải quyết, as the onestop subgraph works it out. */
+  leadAgencyName: string | null;
   transfers: Array<{
     seq: number;
     kind: string;
@@ -60,7 +62,7 @@ export interface FormDossier {
 
 export const FORM_DOSSIER_FIELDS = `code procedureName field processingDays deskName receivedAt receivedBy dueAt previousDueAt delivery copies documents
   receiptNumber ledgerBook ledgerNumber applicant { name address phone email }
-  legs { seq agencyName task }
+  legs { seq agencyName task workingDays } leadAgencyName
   transfers { seq kind fromName toName handedAt handedBy acceptedAt acceptedBy result note }
   supplementRequestedAt supplementItems apologizedAt apologyReason
   status channel submittedAt refusedAt refusalReasons stoppedAt stopReason outcome outcomeNote resolvedAt returnChannel postalTrackingNumber

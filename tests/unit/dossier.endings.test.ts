@@ -1,4 +1,5 @@
 import { ratingRefusal } from '../../subgraphs/onestop/rulebook/rating';
+import { leadAgencyName } from '../../subgraphs/onestop/rulebook/state';
 import { Channel, DossierStatus, Outcome, ReturnChannel, Timeliness } from '../../subgraphs/onestop/rulebook/statuses';
 import { as, at, atLandBranch, DESK, eventsOf, handOver, LAND, landTransfer, onlineLandTransfer, receive, refusalOf, submit, Story, TAX } from '../testkit/rulebook';
 
@@ -153,5 +154,16 @@ describe('rating the service', () => {
     for (const rating of [0, 6, 3.5]) expect(ratingRefusal(returned, false, rating, null)?.extensions).toEqual({ fields: { rating: 'must be a whole number from 1 to 5' } });
     expect(ratingRefusal({ ...returned, status: DossierStatus.RESOLVED }, false, 4, null)).toMatchObject({ refused: 'CONFLICT', extensions: { status: 'RESOLVED' } });
     expect(ratingRefusal(returned, true, 4, null)).toMatchObject({ refused: 'CONFLICT' });
+  });
+});
+
+describe('the lead agency (cơ quan chủ trì) of the ledger and the control slip', () => {
+  it('is the agency with the largest share of the working days, the earliest on a tie', () => {
+    const leg = (agencyName: string, workingDays: number) => ({ agencyName, workingDays });
+    // A birth registration: commune, police, social insurance, a day each: the commune leads, not the insurer.
+    expect(leadAgencyName([leg('UBND xã Bố Hạ', 1), leg('Công an tỉnh Bắc Giang', 1), leg('Bảo hiểm xã hội tỉnh Bắc Giang', 1)])).toBe('UBND xã Bố Hạ');
+    // A land transfer: the land branch's two legs (4 + 3) outweigh the tax office's 3.
+    expect(leadAgencyName([leg('UBND huyện Yên Thế', 0), leg('Chi nhánh đất đai', 4), leg('Chi cục Thuế', 3), leg('Chi nhánh đất đai', 3)])).toBe('Chi nhánh đất đai');
+    expect(leadAgencyName([])).toBeNull();
   });
 });

@@ -42,6 +42,7 @@ const DOSSIER: ReceivedDossier = {
   ledgerBook: 'Đất đai 2026',
   ledgerNumber: 1234,
   status: 'RESOLVED',
+  leadAgencyName: 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế',
   channel: 'COUNTER',
   submittedAt: null,
   refusedAt: '2026-02-13T10:00:00+07:00',
@@ -55,10 +56,10 @@ const DOSSIER: ReceivedDossier = {
   postalTrackingNumber: null,
   applicant: { name: 'Hoàng Thị Lụa', address: 'Tổ dân phố Hòa Bình, thị trấn Cầu Gồ, huyện Yên Thế, tỉnh Bắc Giang', phone: '0912345678', email: 'hoangthilua@example.vn' },
   legs: [
-    { seq: 1, agencyName: 'Ủy ban nhân dân huyện Yên Thế', task: 'Tiếp nhận, chuyển hồ sơ' },
-    { seq: 2, agencyName: 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế', task: 'Thẩm định' },
-    { seq: 3, agencyName: 'Chi cục Thuế huyện Yên Thế', task: 'Xác định nghĩa vụ tài chính' },
-    { seq: 4, agencyName: 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế', task: 'Chỉnh lý Giấy chứng nhận' },
+    { seq: 1, agencyName: 'Ủy ban nhân dân huyện Yên Thế', task: 'Tiếp nhận, chuyển hồ sơ', workingDays: 0 },
+    { seq: 2, agencyName: 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế', task: 'Thẩm định', workingDays: 4 },
+    { seq: 3, agencyName: 'Chi cục Thuế huyện Yên Thế', task: 'Xác định nghĩa vụ tài chính', workingDays: 3 },
+    { seq: 4, agencyName: 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế', task: 'Chỉnh lý Giấy chứng nhận', workingDays: 3 },
   ],
   transfers: [
     { seq: 1, kind: 'ROUTE', fromName: 'Ủy ban nhân dân huyện Yên Thế', toName: 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế', handedAt: '2026-02-13T10:00:00+07:00', handedBy: 'Nguyễn Văn An', acceptedAt: '2026-02-13T14:00:00+07:00', acceptedBy: 'Trần Thị Bình', result: 'ON_TIME', note: null },

@@ -4,7 +4,7 @@ import { text } from '../../common/validation';
 import type { Deps } from '../dossier/change';
 import { Dossier } from '../dossier/dossier.entity';
 import { requireActor } from '../../common/roles';
-import { appointment } from '../rulebook/state';
+import { appointment, leadAgencyName } from '../rulebook/state';
 import { DossierStatus, Outcome, Timeliness } from '../rulebook/statuses';
 import { LedgerRow } from './ledger-row.types';
 
@@ -45,7 +45,7 @@ export async function ledger(deps: Deps, desk: string, field: string, year: numb
       copies: dossier.copies,
       applicantName: applicant.name,
       addressAndPhone: [applicant.address, applicant.phone].filter(Boolean).join(', '),
-      leadAgency: legs.at(-1)?.agencyName ?? dossier.deskName,
+      leadAgency: leadAgencyName(legs) ?? dossier.deskName,
       receivedOn: localDate(dossier.receivedAt),
       dueOn: localDate(appointment(dossier)),
       forwardedOn: forwarded ? localDate(forwarded.handedAt) : null,

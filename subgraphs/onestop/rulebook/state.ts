@@ -112,6 +112,18 @@ export function appointment(state: Pick<DossierState, 'dueAt' | 'code'>): Date {
 export const isSupplementOverdue = (state: Pick<DossierState, 'status' | 'supplementDueAt'>, now: Date): boolean =>
   state.status === DossierStatus.SUPPLEMENT_REQUESTED && state.supplementDueAt !== null && state.supplementDueAt < now;
 
+/**
+ * Cơ quan chủ trì: the catalogue names no lead agency, so the one whose legs take the largest share of the
+ * working days leads (the earliest on a tie: a birth registration's commune, not the last leg's insurer).
+ */
+export function leadAgencyName(legs: ReadonlyArray<{ agencyName: string; workingDays: number }>): string | null {
+  const days = new Map<string, number>();
+  for (const leg of legs) days.set(leg.agencyName, (days.get(leg.agencyName) ?? 0) + leg.workingDays);
+  let lead: string | null = null;
+  for (const [name, total] of days) if (lead === null || total > days.get(lead)!) lead = name;
+  return lead;
+}
+
 export const legAt = (state: Pick<DossierState, 'legs'>, seq: number): LegState | undefined => state.legs.find((leg) => leg.seq === seq);
 
 /** The hand-over not yet accepted, addressed to the agency the dossier is in transit to. */
