@@ -12,6 +12,7 @@ export interface LedgerRow {
   leadAgency: string;
   receivedOn: string;
   dueOn: string;
+  rescheduledOn: string | null;
   forwardedOn: string | null;
   resultReceivedOn: string | null;
   returnedOn: string | null;
@@ -19,7 +20,7 @@ export interface LedgerRow {
   note: string;
 }
 
-export const LEDGER_FIELDS = `number code procedureName copies applicantName addressAndPhone leadAgency receivedOn dueOn forwardedOn resultReceivedOn returnedOn returnedTo note`;
+export const LEDGER_FIELDS = `number code procedureName copies applicantName addressAndPhone leadAgency receivedOn dueOn rescheduledOn forwardedOn resultReceivedOn returnedOn returnedTo note`;
 
 /** The 14 columns of the seed's form 02, as its header reads them: 8–11 under “Ngày, tháng, năm”, 12–13 under “Trả kết quả”. */
 export const LEDGER_HEADINGS = [
@@ -58,7 +59,8 @@ const ledgerCells = (row: LedgerRow): Array<string | number> => [
   row.addressAndPhone,
   row.leadAgency,
   shortDate(row.receivedOn),
-  shortDate(row.dueOn),
+  // The appointment given at receipt, with a later one noted beside it.
+  row.rescheduledOn ? `${shortDate(row.dueOn)}\nhẹn lại\n${shortDate(row.rescheduledOn)}` : shortDate(row.dueOn),
   shortDate(row.forwardedOn),
   shortDate(row.resultReceivedOn),
   shortDate(row.returnedOn),
@@ -119,6 +121,8 @@ export async function ledgerXlsx(book: LedgerBook): Promise<Buffer> {
   for (const row of book.rows) {
     const cells: Array<string | number | Date | null> = ledgerCells(row);
     [row.receivedOn, row.dueOn, row.forwardedOn, row.resultReceivedOn, row.returnedOn].forEach((iso, index) => (cells[DATE_COLUMNS[index] - 1] = asDate(iso)));
+    // A date cell holds one date: a later appointment goes to the note.
+    if (row.rescheduledOn) cells[last - 1] = [`Hẹn lại: ${shortDate(row.rescheduledOn)}`, cells[last - 1]].filter(Boolean).join('; ');
     const added = sheet.addRow(cells);
     added.alignment = { wrapText: true, vertical: 'top' };
     for (const column of DATE_COLUMNS) added.getCell(column).numFmt = 'dd/mm/yyyy';

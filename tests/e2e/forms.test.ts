@@ -164,9 +164,10 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
   });
 
   it('keeps the ledger as GraphQL rows, a spreadsheet and A4 pages, the 14 columns with dates as dd/mm/yyyy', async () => {
-    const rows = await hub.gql(`{ ledger(desk: "BG.YENTHE", field: "Đất đai", year: 2026) { number code copies receivedOn dueOn forwardedOn leadAgency } }`, {}, who.desk);
+    const rows = await hub.gql(`{ ledger(desk: "BG.YENTHE", field: "Đất đai", year: 2026) { number code copies receivedOn dueOn rescheduledOn forwardedOn leadAgency } }`, {}, who.desk);
     expect(rows.data.ledger).toEqual([
-      { number: 1, code, copies: 2, receivedOn: '2026-02-13', dueOn: '2026-03-16', forwardedOn: '2026-02-13', leadAgency: 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế' },
+      // The appointment given at receipt (Friday 6 March), and the one the supplement and the apology led to.
+      { number: 1, code, copies: 2, receivedOn: '2026-02-13', dueOn: '2026-03-06', rescheduledOn: '2026-03-16', forwardedOn: '2026-02-13', leadAgency: 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế' },
     ]);
 
     const path = `/forms/ledger.xlsx?desk=BG.YENTHE&field=${encodeURIComponent('Đất đai')}&year=2026`;
@@ -188,13 +189,14 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
     // Dates are dates, shown dd/mm/yyyy; the page is A4 landscape.
     expect(sheet.getRow(8).getCell(8).value).toEqual(new Date('2026-02-13T00:00:00Z'));
     expect(sheet.getRow(8).getCell(8).numFmt).toBe('dd/mm/yyyy');
-    expect(sheet.getRow(8).getCell(9).value).toEqual(new Date('2026-03-16T00:00:00Z'));
+    expect(sheet.getRow(8).getCell(9).value).toEqual(new Date('2026-03-06T00:00:00Z'));
+    expect(String(sheet.getRow(8).getCell(14).value)).toContain('Hẹn lại: 16/03/2026');
     expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape' });
 
     const pdf = await pdfOf(path.replace('.xlsx', '.pdf'), who.supervisor);
     expect(pdf.pageSize).toBe('841.89 x 595.28 pts (A4)');
     const text = flat(pdf.text);
-    for (const phrase of ['SỔ THEO DÕI HỒ SƠ', 'Tên TTHC', 'Cơ quan chủ trì', 'Ngày, tháng, năm', 'Trả kết quả', code, '13/02/2026', 'Hoàng Thị Lụa', 'Ghi chú: Sổ theo dõi hồ sơ được lập theo từng lĩnh vực']) {
+    for (const phrase of ['SỔ THEO DÕI HỒ SƠ', 'Tên TTHC', 'Cơ quan chủ trì', 'Ngày, tháng, năm', 'Trả kết quả', code, '13/02/2026', '06/03/2026 hẹn lại 16/03/2026', 'Hoàng Thị Lụa', 'Ghi chú: Sổ theo dõi hồ sơ được lập theo từng lĩnh vực']) {
       expect(text).toContain(phrase);
     }
     expect(text).not.toContain('Số:');

@@ -105,6 +105,7 @@ const ROW: LedgerRow = {
   leadAgency: 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế',
   receivedOn: '2026-02-13',
   dueOn: '2026-03-06',
+  rescheduledOn: '2026-03-16',
   forwardedOn: '2026-02-13',
   resultReceivedOn: '2026-03-12',
   returnedOn: '2026-03-13',
