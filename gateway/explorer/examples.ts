@@ -195,6 +195,14 @@ mutation Pay($notice: ID!, $amount: Money!, $receipt: String!) {\n  recordTaxPay
     as: DESK,
   },
   {
+    title: 'rateService (public)',
+    query: `# Public: the applicant, by the code and the phone given at receipt, once the result is returned.
+mutation Rate($code: ID!, $phone: String!, $rating: Int!, $comment: String) {
+  rateService(code: $code, phone: $phone, rating: $rating, comment: $comment)
+}`,
+    variables: { ...CODE, phone: '0912 345 678', rating: 5, comment: 'Cán bộ hướng dẫn tận tình' },
+  },
+  {
     title: 'receiveDossier (a second one)',
     query: `mutation Receive($input: ReceiveDossierInput!) {\n  receiveDossier(input: $input) { ${DOSSIER_FIELDS} }\n}`,
     variables: { input: { ...LAND_TRANSFER_INPUT, applicant: { ...LAND_TRANSFER_INPUT.applicant, name: 'Đặng Văn Hải', phone: '0987 654 321' } } },
@@ -209,6 +217,15 @@ mutation Result($code: ID!, $outcome: Outcome!, $note: String) {\n  recordResult
     as: DESK_PROCESSOR,
   },
   {
+    title: 'returnResult by post',
+    query: `# The written answer to a denial: /forms/answer/<code>.pdf
+mutation ReturnByPost($code: ID!, $receivedBy: String!, $tracking: String) {
+  returnResult(code: $code, receivedBy: $receivedBy, channel: POST, postalTrackingNumber: $tracking) { ${DOSSIER_FIELDS} returnChannel postalTrackingNumber }
+}`,
+    variables: { ...CODE, receivedBy: 'Bưu điện xã Bố Hạ', tracking: 'EB123456789VN' },
+    as: DESK,
+  },
+  {
     title: 'receiveDossier (a third one)',
     query: `mutation Receive($input: ReceiveDossierInput!) {\n  receiveDossier(input: $input) { ${DOSSIER_FIELDS} }\n}`,
     variables: { input: { ...LAND_TRANSFER_INPUT, applicant: { ...LAND_TRANSFER_INPUT.applicant, name: 'Lý Thị Mai', phone: '0903 111 222' } } },
@@ -218,6 +235,50 @@ mutation Result($code: ID!, $outcome: Outcome!, $note: String) {\n  recordResult
     title: 'withdrawDossier',
     query: `mutation Withdraw($code: ID!, $reason: String!) {\n  withdrawDossier(code: $code, reason: $reason) { ${DOSSIER_FIELDS} }\n}`,
     variables: { ...CODE, reason: 'Người nộp xin rút hồ sơ' },
+    as: DESK,
+  },
+  {
+    title: 'submitDossier',
+    query: `# The desk's own online service (its agency's SYSTEM) submits; no appointment until the desk receives it.
+mutation Submit($input: SubmitDossierInput!) {
+  submitDossier(input: $input) { ${DOSSIER_FIELDS} channel submittedAt }
+}`,
+    variables: { input: { ...LAND_TRANSFER_INPUT, applicant: { ...LAND_TRANSFER_INPUT.applicant, name: 'Trịnh Văn Nam', phone: '0911 222 333' }, channel: 'ONLINE' } },
+    as: DESK_SYSTEM,
+  },
+  {
+    title: 'receiveDossier (submitted)',
+    query: `# The desk receives a dossier submitted online or by post; the appointment counts from now.
+mutation ReceiveSubmitted($input: ReceiveDossierInput!) {
+  receiveDossier(input: $input) { ${DOSSIER_FIELDS} receiptNumber ledgerNumber }
+}`,
+    variables: { input: { desk: 'BN.XA.BOHA', submitted: PLACEHOLDERS.dossier } },
+    as: DESK,
+  },
+  {
+    title: 'stopDossier',
+    query: `# The holder's notice: /forms/stop/<code>.pdf
+mutation Stop($code: ID!, $reason: String!) {
+  stopDossier(code: $code, reason: $reason) { ${DOSSIER_FIELDS} stopReason }
+}`,
+    variables: { ...CODE, reason: 'Người nộp đề nghị dừng giải quyết hồ sơ' },
+    as: DESK_PROCESSOR,
+  },
+  {
+    title: 'submitDossier (by post)',
+    query: `mutation Submit($input: SubmitDossierInput!) {
+  submitDossier(input: $input) { ${DOSSIER_FIELDS} channel }
+}`,
+    variables: { input: { ...LAND_TRANSFER_INPUT, applicant: { ...LAND_TRANSFER_INPUT.applicant, name: 'Đỗ Thị Hằng', phone: '0915 444 555' }, channel: 'POST' } },
+    as: DESK_SYSTEM,
+  },
+  {
+    title: 'refuseDossier',
+    query: `# The refusal slip: /forms/refusal/<code>.pdf
+mutation Refuse($code: ID!, $reasons: [String!]!) {
+  refuseDossier(code: $code, reasons: $reasons) { ${DOSSIER_FIELDS} refusalReasons }
+}`,
+    variables: { ...CODE, reasons: ['Thửa đất không thuộc địa bàn xã Bố Hạ'] },
     as: DESK,
   },
   {
@@ -377,6 +438,7 @@ mutation SetCalendar($input: WorkingCalendarInput!) {
     query: `query Performance($from: Date!, $to: Date!) {
   performance(from: $from, to: $to) {
     agency { code name } received resolvedEarly resolvedOnTime resolvedLate inProgressOnTime inProgressOverdue suspended onTimeRate
+    ratings averageRating satisfiedRate
   }
 }`,
     variables: { from: '2026-01-01', to: '2026-12-31' },

@@ -1,19 +1,14 @@
 import { Router, type Request, type Response } from 'express';
-import {
-  apologyPdf,
-  controlSlipPdf,
-  FORM_DOSSIER_FIELDS,
-  FORM_GUIDANCE_FIELDS,
-  guidancePdf,
-  LEDGER_FIELDS,
-  ledgerPdf,
-  ledgerXlsx,
-  receiptPdf,
-  supplementPdf,
-  type FormDossier,
-  type FormGuidanceSlip,
-  type LedgerRow,
-} from './forms';
+import { answerPdf } from './answer';
+import { apologyPdf } from './apology';
+import { controlSlipPdf } from './control-slip';
+import { FORM_DOSSIER_FIELDS, FORM_GUIDANCE_FIELDS, isReceived, type FormDossier, type FormGuidanceSlip, type ReceivedDossier } from './dossier-form';
+import { guidancePdf } from './guidance';
+import { LEDGER_FIELDS, ledgerPdf, ledgerXlsx, type LedgerRow } from './ledger';
+import { receiptPdf } from './receipt';
+import { refusalPdf } from './refusal';
+import { stopPdf } from './stop';
+import { supplementPdf } from './supplement';
 import { currentRequest, REQUEST_ID_HEADER } from '../../subgraphs/common/log';
 
 /**
@@ -32,11 +27,16 @@ class FormError extends Error {
 }
 
 type DossierForm = (dossier: FormDossier) => Promise<Buffer | null>;
+/** A form of a received dossier: a SUBMITTED one has none (404). */
+const received = (render: (dossier: ReceivedDossier) => Promise<Buffer | null>): DossierForm => (dossier) => (isReceived(dossier) ? render(dossier) : Promise.resolve(null));
 const DOSSIER_FORMS: Record<string, DossierForm> = {
-  receipt: receiptPdf,
-  'control-slip': controlSlipPdf,
-  apology: apologyPdf,
-  supplement: supplementPdf,
+  receipt: received(receiptPdf),
+  'control-slip': received(controlSlipPdf),
+  apology: received(apologyPdf),
+  supplement: received(supplementPdf),
+  answer: received(answerPdf),
+  refusal: refusalPdf,
+  stop: stopPdf,
 };
 
 /** A form's code as the path gives it; a malformed escape (`%zz`) is the caller's bad input, not a server error. */
@@ -46,6 +46,18 @@ function decodedKey(text: string): string {
   } catch {
     throw new FormError(400, 'BAD_USER_INPUT', 'The form’s code in the path is not a valid URL component.');
   }
+}
+
+/**
+ * A guidance slip by its id (`<desk>-<year>-<serial>`), or by the number printed on it, “<n>/HDHS”, with
+ * `?desk=` and, for another year than this one, `?year=` (numbers run per desk and year).
+ */
+function guidanceId(key: string, desk: unknown, year: unknown): string {
+  const number = /^(\d+)\/HDHS$/i.exec(key);
+  if (!number) return key;
+  if (typeof desk !== 'string' || !desk) throw new FormError(400, 'BAD_USER_INPUT', `Guidance slip numbers run per desk: /forms/guidance/${encodeURIComponent(key)}.pdf?desk=<agency code>`);
+  const thisYear = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+  return `${desk}-${typeof year === 'string' && /^\d{4}$/.test(year) ? year : thisYear}-${number[1]}`;
 }
 
 export function formsRouter(graphqlUrl: () => string): Router {
@@ -70,6 +82,16 @@ export function formsRouter(graphqlUrl: () => string): Router {
       throw new FormError(STATUS[code] ?? 502, code, error.message);
     }
     return body.data as T;
+  }
+
+  /** A desk's address and phone as the register held them at an instant. */
+  async function deskAsOf(req: Request, desk: string, at: string) {
+    const { agency } = await ask<{ agency: { asOf: { address: string | null; phone: string | null } } | null }>(
+      req,
+      `query ($desk: ID!, $at: DateTime!) { agency(code: $desk) { asOf(at: $at) { address phone } } }`,
+      { desk, at },
+    );
+    return agency?.asOf;
   }
 
   const send = (res: Response, type: 'pdf' | 'xlsx', name: string, content: Buffer) =>
@@ -112,21 +134,18 @@ export function formsRouter(graphqlUrl: () => string): Router {
       if (!file.endsWith('.pdf')) throw new FormError(404, 'NOT_FOUND', 'Forms are served as <code>.pdf.');
       const key = decodedKey(file.slice(0, -'.pdf'.length));
       if (form === 'guidance') {
-        const { guidanceSlip } = await ask<{ guidanceSlip: FormGuidanceSlip | null }>(req, `query ($id: ID!) { guidanceSlip(id: $id) { ${FORM_GUIDANCE_FIELDS} } }`, { id: key });
+        const id = guidanceId(key, req.query.desk, req.query.year);
+        const { guidanceSlip } = await ask<{ guidanceSlip: FormGuidanceSlip | null }>(req, `query ($id: ID!) { guidanceSlip(id: $id) { ${FORM_GUIDANCE_FIELDS} } }`, { id });
         if (!guidanceSlip) throw new FormError(404, 'NOT_FOUND', `Guidance slip ${key} does not exist.`);
-        return send(res, 'pdf', `huong-dan-${key}`, await guidancePdf(guidanceSlip));
+        guidanceSlip.desk.asOf = await deskAsOf(req, guidanceSlip.desk.code, guidanceSlip.issuedAt);
+        return send(res, 'pdf', `huong-dan-${id}`, await guidancePdf(guidanceSlip));
       }
       const render = DOSSIER_FORMS[form];
       if (!render) throw new FormError(404, 'NOT_FOUND', `There is no form called ${form}.`);
       const { dossier } = await ask<{ dossier: FormDossier | null }>(req, `query ($code: ID!) { dossier(code: $code) { ${FORM_DOSSIER_FIELDS} } }`, { code: key });
       if (!dossier) throw new FormError(404, 'NOT_FOUND', `Dossier ${key} does not exist.`);
       // The desk's address and phone as the register held them on the day of receipt.
-      const { agency } = await ask<{ agency: { asOf: { address: string | null; phone: string | null } } | null }>(
-        req,
-        `query ($desk: ID!, $at: DateTime!) { agency(code: $desk) { asOf(at: $at) { address phone } } }`,
-        { desk: dossier.desk.code, at: dossier.receivedAt },
-      );
-      dossier.desk.asOf = agency?.asOf;
+      dossier.desk.asOf = await deskAsOf(req, dossier.desk.code, dossier.receivedAt);
       const pdf = await render(dossier);
       if (!pdf) throw new FormError(404, 'NOT_FOUND', `Dossier ${key} has no ${form} form.`);
       send(res, 'pdf', `${form}-${key}`, pdf);

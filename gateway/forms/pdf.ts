@@ -23,8 +23,30 @@ export interface Column {
   width: number;
 }
 
+const DOSSIER_CODE = /[A-Z][A-Z0-9.]*-\d{6}-\d{4}/g;
+const DATE_PHRASE = /(?:\d\d giờ \d\d phút, )?ngày \d\d tháng \d\d năm \d{4}/g;
+
+/**
+ * Text as a form prints it: a dossier code never breaks at its hyphens (non-breaking hyphens, U+2011), a
+ * time or date phrase never across lines (no-break spaces), so “… năm” never ends a line with “2026” below,
+ * and a paper's number “<n>/TNHS” never at its slash.
+ */
+const PAPER_NUMBER = /\b(\d+)\/(?=[A-ZĐ]{2,})/g;
+
+export const keep = (text: string): string =>
+  text
+    .replace(DOSSIER_CODE, (code) => code.replace(/-/g, '\u2011'))
+    .replace(DATE_PHRASE, (phrase) => phrase.replace(/ /g, '\u00a0'))
+    // “1/TNHS” stays whole: printed with the division slash (U+2215), which offers no break.
+    .replace(PAPER_NUMBER, '$1\u2215');
+
 export function newDocument(size: 'A4' | 'A5', layout: 'portrait' | 'landscape', title: string): Doc {
   const doc = new PDFDocument({ size, layout, margin: size === 'A5' ? 28 : 36, info: { Title: title, Creator: 'Một Cửa Hub' }, autoFirstPage: true });
+  // Every text drawn or measured goes through `keep`, so no form can break a code or a date.
+  const draw = doc.text.bind(doc);
+  const height = doc.heightOfString.bind(doc);
+  doc.text = ((value: unknown, ...rest: unknown[]) => (draw as (...args: unknown[]) => Doc)(typeof value === 'string' ? keep(value) : value, ...rest)) as Doc['text'];
+  doc.heightOfString = ((value: string, options?: PDFKit.Mixins.TextOptions) => height(keep(value), options)) as Doc['heightOfString'];
   doc.registerFont('regular', FONTS.regular);
   doc.registerFont('bold', FONTS.bold);
   doc.registerFont('italic', FONTS.italic);
@@ -57,13 +79,14 @@ export function heading(
   const right = { x: column.x + column.width * 0.42, width: column.width * 0.58 };
   doc.font('regular').fontSize(size).text(options.agency.toLocaleUpperCase('vi'), left.x, y, { width: left.width, align: 'center' });
   doc.font('bold').text(options.unit.join('\n'), left.x, doc.y, { width: left.width, align: 'center' });
-  rule(doc, left.x + left.width * 0.3, doc.y + 1, left.width * 0.4);
-  doc.font('regular').text(`Số: ${options.number}`, left.x, doc.y + 4, { width: left.width, align: 'center' });
+  // The rules sit clear of the letters above and below them.
+  rule(doc, left.x + left.width * 0.3, doc.y + 2.5, left.width * 0.4);
+  doc.font('regular').text(`Số: ${options.number}`, left.x, doc.y + 6, { width: left.width, align: 'center' });
   const leftBottom = doc.y;
   doc.font('bold').fontSize(size).text(MOTTO[0], right.x, y, { width: right.width, align: 'center' });
   doc.text(MOTTO[1], right.x, doc.y, { width: right.width, align: 'center' });
-  rule(doc, right.x + right.width * 0.25, doc.y + 1, right.width * 0.5);
-  doc.font('italic').text(options.placeAndDate, right.x, doc.y + 4, { width: right.width, align: 'center' });
+  rule(doc, right.x + right.width * 0.25, doc.y + 2.5, right.width * 0.5);
+  doc.font('italic').text(options.placeAndDate, right.x, doc.y + 6, { width: right.width, align: 'center' });
   return Math.max(leftBottom, doc.y) + 10;
 }
 
@@ -74,6 +97,18 @@ function rule(doc: Doc, x: number, y: number, width: number): void {
 export function title(doc: Doc, column: Column, y: number, text: string, size = 11): number {
   doc.font('bold').fontSize(size).text(text, column.x, y, { width: column.width, align: 'center' });
   return doc.y + 4;
+}
+
+/** Several “Label: value” pairs on one line, each label regular and each value bold. */
+export function fieldsOnLine(doc: Doc, column: Column, pairs: Array<[label: string, value: string]>, size = 9): void {
+  doc.fontSize(size);
+  pairs.forEach(([label, value], index) => {
+    const last = index === pairs.length - 1;
+    const spaced = `${index > 0 ? '     ' : ''}${label} `;
+    if (index === 0) doc.font('regular').text(spaced, column.x, doc.y, { width: column.width, continued: true });
+    else doc.font('regular').text(spaced, { continued: true });
+    doc.font('bold').text(value || '…', { continued: !last });
+  });
 }
 
 /** “Label: value” lines flowing down the column. */
@@ -105,7 +140,10 @@ export async function qr(doc: Doc, content: string, x: number, y: number, size =
   const png = await QRCode.toBuffer(content, { errorCorrectionLevel: 'M', margin: 2, scale: 6 });
   const flow = { x: doc.x, y: doc.y };
   doc.image(png, x, y, { width: size, height: size });
-  doc.font('regular').fontSize(6).text(content, x - 20, y + size + 1, { width: size + 40, align: 'center' });
+  // The caption on one line, centred under the code, however long the dossier code.
+  doc.font('regular').fontSize(6);
+  const width = doc.widthOfString(keep(content));
+  doc.text(content, x + size / 2 - width / 2, y + size + 1, { lineBreak: false });
   // The code sits beside the text; the text goes on where it was.
   doc.x = flow.x;
   doc.y = flow.y;

@@ -16,9 +16,10 @@ import { Notice } from './notices/notice.entity';
 import { DeskDailyStats } from './reporting/desk-stats.entity';
 import { WebhookDelivery } from './webhooks/webhook-delivery.entity';
 import { Webhook } from './webhooks/webhook.entity';
+import { ServiceRating } from './reporting/service-rating.entity';
 
 export const database: SubgraphDatabase = {
   schema: 'onestop',
-  entities: [Dossier, Applicant, DossierLeg, Transfer, DossierEvent, DossierAccess, GuidanceSlip, Counter, ConsumedMessage, ConsumedUnit, FeedCursor, DeferredMessage, DeskDailyStats, Notice, Webhook, WebhookDelivery],
+  entities: [Dossier, Applicant, DossierLeg, Transfer, DossierEvent, DossierAccess, GuidanceSlip, Counter, ConsumedMessage, ConsumedUnit, FeedCursor, DeferredMessage, DeskDailyStats, Notice, ServiceRating, Webhook, WebhookDelivery],
   migrations,
 };

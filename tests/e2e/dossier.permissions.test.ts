@@ -34,7 +34,30 @@ interface Row {
 
 const receiveInput = { procedure: 'BG-DD-CN', desk: DESK, applicant: APPLICANT, documents: LAND_TRANSFER_DOCUMENTS };
 
+const submitInput = { ...receiveInput, channel: 'ONLINE' };
+
 const MATRIX: Row[] = [
+  {
+    mutation: 'submit',
+    stage: 'new',
+    variables: () => ({ input: submitInput }),
+    allowed: [deskSystem],
+    denied: ['anonymous', deskReceptionist, deskProcessor, landSystem, supervisor],
+  },
+  {
+    mutation: 'refuse',
+    stage: 'atDesk',
+    variables: (code) => ({ code, reasons: ['Hồ sơ không thuộc thẩm quyền giải quyết'] }),
+    allowed: [deskReceptionist, deskSystem],
+    denied: ['anonymous', deskProcessor, landProcessor, otherDesk, supervisor],
+  },
+  {
+    mutation: 'stop',
+    stage: 'supplementRequested',
+    variables: (code) => ({ code, reason: 'Quá thời hạn bổ sung hồ sơ' }),
+    allowed: [landProcessor, landSystem],
+    denied: ['anonymous', deskReceptionist, deskProcessor, taxProcessor, supervisor],
+  },
   {
     mutation: 'guidance',
     stage: 'new',

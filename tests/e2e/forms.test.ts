@@ -81,13 +81,22 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
       'Giấy tiếp nhận hồ sơ và hẹn trả kết quả số: 1/TNHS',
       'Cơ quan (bộ phận) giải quyết hồ sơ: Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế',
       'Cơ quan phối hợp giải quyết hồ sơ: Chi cục Thuế huyện Yên Thế',
-      '1. Giao: UBND huyện Yên Thế',
+      // The desk (Bộ phận TN&TKQ) hands over first; each hand-over has its time and two cells to sign.
+      '1. Giao: Bộ phận TN&TKQ (UBND huyện Yên Thế)',
       '2. Nhận: Chi nhánh Văn phòng Đăng ký',
-      'Giao: 10 giờ 00 phút, ngày 13 tháng 02',
-      'Người giao: Nguyễn Văn An',
-      'Nhận: 14 giờ 00 phút, ngày 13 tháng 02',
-      'Người nhận: Trần Thị Bình',
+      '10 giờ 00 phút, ngày 13 tháng 02 năm 2026',
+      'Người giao',
+      'Người nhận',
+      '(Ký và ghi rõ họ tên)',
+      'Nguyễn Văn An',
+      'Nhận: 14:00 ngày 13/02/2026',
+      'Trần Thị Bình',
       'Đúng hạn',
+      // The supplement's round trip through the desk.
+      'Yêu cầu bổ sung: Bản sao trích lục bản đồ địa chính thửa đất',
+      'Hồ sơ đã bổ sung',
+      'Trường hợp hồ sơ được chuyển qua dịch vụ bưu chính',
+      'Kết quả giải quyết hồ sơ do bên nhận ghi khi nhận bàn giao hồ sơ.',
     ]) {
       expect(text).toContain(phrase);
     }
@@ -98,6 +107,8 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
     const supplement = flat((await pdfOf(`/forms/supplement/${code}.pdf`, who.desk)).text);
     for (const phrase of [
       'PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ',
+      // The land branch's first supplement request: numbered in its own sequence, not by the desk's receipt.
+      'Số: 1/YCBS',
       'CHI NHÁNH VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI HUYỆN YÊN THẾ',
       'Yên Thế, ngày 24 tháng 02 năm 2026',
       '1. Bản sao trích lục bản đồ địa chính thửa đất',
@@ -112,6 +123,7 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
     const words = flat(apology.text);
     for (const phrase of [
       'PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ',
+      'Số: 1/PXL',
       'Kính gửi: Ông (bà) Hoàng Thị Lụa',
       'Yên Thế, ngày 02 tháng 03 năm 2026',
       'Lý do: Phải đo đạc lại ranh giới thửa đất',
@@ -145,12 +157,17 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
       expect(text).toContain(phrase);
     }
     expect(pdf.qr).toEqual([slip.id]);
+    // By the number printed on it, at its desk: the same slip.
+    const byNumber = await pdfOf(`/forms/guidance/${encodeURIComponent(slip.number)}.pdf?desk=BG.YENTHE&year=2026`, who.desk);
+    expect(byNumber.qr).toEqual([slip.id]);
+    expect((await get(`/forms/guidance/${encodeURIComponent(slip.number)}.pdf`, who.desk)).status).toBe(400);
   });
 
   it('keeps the ledger as GraphQL rows, a spreadsheet and A4 pages, the 14 columns with dates as dd/mm/yyyy', async () => {
-    const rows = await hub.gql(`{ ledger(desk: "BG.YENTHE", field: "Đất đai", year: 2026) { number code copies receivedOn dueOn forwardedOn leadAgency } }`, {}, who.desk);
+    const rows = await hub.gql(`{ ledger(desk: "BG.YENTHE", field: "Đất đai", year: 2026) { number code copies receivedOn dueOn rescheduledOn forwardedOn leadAgency } }`, {}, who.desk);
     expect(rows.data.ledger).toEqual([
-      { number: 1, code, copies: 2, receivedOn: '2026-02-13', dueOn: '2026-03-16', forwardedOn: '2026-02-13', leadAgency: 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế' },
+      // The appointment given at receipt (Friday 6 March), and the one the supplement and the apology led to.
+      { number: 1, code, copies: 2, receivedOn: '2026-02-13', dueOn: '2026-03-06', rescheduledOn: '2026-03-16', forwardedOn: '2026-02-13', leadAgency: 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế' },
     ]);
 
     const path = `/forms/ledger.xlsx?desk=BG.YENTHE&field=${encodeURIComponent('Đất đai')}&year=2026`;
@@ -159,16 +176,30 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
     const sheet = workbook.worksheets[0];
-    expect((sheet.getRow(2).values as unknown[]).slice(1)).toHaveLength(14);
-    expect(sheet.getRow(2).getCell(2).value).toBe('Mã hồ sơ');
-    expect(sheet.getRow(4).getCell(2).value).toBe(code);
-    expect(sheet.getRow(4).getCell(8).value).toBe('13/02/2026');
-    expect(sheet.getRow(4).getCell(9).value).toBe('16/03/2026');
+    // The title block (rows 1–4), the header grouped as the seed's (rows 5–6) and numbered (row 7), then the rows.
+    expect(sheet.getCell(3, 1).value).toBe('SỔ THEO DÕI HỒ SƠ');
+    expect(sheet.getRow(5).getCell(2).value).toBe('Mã hồ sơ');
+    expect(sheet.getRow(5).getCell(8).value).toBe('Ngày, tháng, năm');
+    expect(sheet.getRow(5).getCell(12).value).toBe('Trả kết quả');
+    expect([8, 9, 10, 11, 12, 13].map((column) => sheet.getRow(6).getCell(column).value)).toEqual([
+      'Nhận hồ sơ', 'Hẹn trả kết quả', 'Chuyển hồ sơ đến cơ quan giải quyết', 'Nhận kết quả từ cơ quan giải quyết', 'Ngày, tháng, năm', 'Ký nhận',
+    ]);
+    expect((sheet.getRow(7).values as unknown[]).slice(1)).toEqual(Array.from({ length: 14 }, (_, index) => index + 1));
+    expect(sheet.getRow(8).getCell(2).value).toBe(code);
+    // Dates are dates, shown dd/mm/yyyy; the page is A4 landscape.
+    expect(sheet.getRow(8).getCell(8).value).toEqual(new Date('2026-02-13T00:00:00Z'));
+    expect(sheet.getRow(8).getCell(8).numFmt).toBe('dd/mm/yyyy');
+    expect(sheet.getRow(8).getCell(9).value).toEqual(new Date('2026-03-06T00:00:00Z'));
+    expect(String(sheet.getRow(8).getCell(14).value)).toContain('Hẹn lại: 16/03/2026');
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape' });
 
     const pdf = await pdfOf(path.replace('.xlsx', '.pdf'), who.supervisor);
     expect(pdf.pageSize).toBe('841.89 x 595.28 pts (A4)');
     const text = flat(pdf.text);
-    for (const phrase of ['SỔ THEO DÕI HỒ SƠ', 'Tên TTHC', 'Cơ quan chủ trì', code, '13/02/2026', 'Hoàng Thị Lụa']) expect(text).toContain(phrase);
+    for (const phrase of ['SỔ THEO DÕI HỒ SƠ', 'Tên TTHC', 'Cơ quan chủ trì', 'Ngày, tháng, năm', 'Trả kết quả', code, '13/02/2026', '06/03/2026 hẹn lại 16/03/2026', 'Hoàng Thị Lụa', 'Ghi chú: Sổ theo dõi hồ sơ được lập theo từng lĩnh vực']) {
+      expect(text).toContain(phrase);
+    }
+    expect(text).not.toContain('Số:');
   });
 
   it('serves forms only to those who may read the dossier', async () => {

@@ -32,7 +32,7 @@ describe('processing a dossier between agencies', () => {
       const tracked = await hub.gql(`query ($code: ID!) { trackDossier(code: $code, phone: "0912345678") { status supplementItems } }`, { code: asked.code });
       expect(tracked.data.trackDossier).toEqual({ status: 'SUPPLEMENT_REQUESTED', supplementItems: [ITEM] });
       const handOver = await dossiers.run('handOver', { code: asked.code, to: 'BG.CT.YENTHE' }, who.land);
-      expect(handOver.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'SUPPLEMENT_REQUESTED', allowed: ['SUPPLEMENT', 'WITHDRAW'] });
+      expect(handOver.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', status: 'SUPPLEMENT_REQUESTED', allowed: ['SUPPLEMENT', 'WITHDRAW', 'STOP'] });
     });
 
     it('restarts the processing time from zero when the applicant supplements at the desk', async () => {
@@ -62,7 +62,7 @@ describe('processing a dossier between agencies', () => {
         code: 'CONFLICT',
         status: 'IN_PROGRESS',
         action: 'REQUEST_SUPPLEMENT',
-        allowed: ['HAND_OVER', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW'],
+        allowed: ['HAND_OVER', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW', 'STOP'],
       });
       expect(await hubFootprint(hub)).toEqual(before);
     });
@@ -103,7 +103,7 @@ describe('processing a dossier between agencies', () => {
       expect(await hubFootprint(hub)).toEqual(before);
     });
 
-    it('moves the appointment and the current and later legs by the working time it moved', async () => {
+    it('moves the appointment, and leaves the legs already past their deadlines as they were', async () => {
       const code = await atLandBranchInApril();
       clock.set('2026-04-10T10:00:00+07:00');
       const apologized = await dossiers.ok(
@@ -117,16 +117,13 @@ describe('processing a dossier between agencies', () => {
         apologizedAt: '2026-04-10T10:00:00+07:00',
         apologyReason: 'Chờ kết quả đo đạc lại thửa đất',
       });
-      // From Wednesday 15 April 09:00 to Monday 20 April 09:00 run 24.5 working hours: 6.5 on the 15th (winter
-      // hours to 15/4: 09:00–12:00, 13:00–16:30), 8 each on Thursday 16 and Friday 17 (summer hours from 16/4:
-      // 07:00–11:30, 13:30–17:00), 2 on Monday 20 (07:00–09:00). The land leg (current) and the tax leg move
-      // by as much: Tuesday 7 April 09:00 + 6.5 h (7th) + 8 h (8th) + 8 h (9th) + 2 h from 07:30 = Friday 10
-      // April 09:30; Friday 10 April 09:00 + 6.5 h (10th) + 8 h (13th) + 8 h (14th) + 2 h from 07:30 =
-      // Wednesday 15 April 09:30. The desk's leg, done, stays; the last leg is the new appointment.
+      // An apology moves the appointment, not history: at Friday 10 April 10:00 the land leg (due Tuesday 7
+      // April 09:00) and the tax leg (due Friday 10 April 09:00) are already past their deadlines and keep
+      // them, so they will show LATE; the desk's leg, done, stays; the last leg is the new appointment.
       expect(apologized.legs.map((leg: any) => [leg.seq, leg.dueAt])).toEqual([
         [1, '2026-04-01T16:30:00+07:00'],
-        [2, '2026-04-10T09:30:00+07:00'],
-        [3, '2026-04-15T09:30:00+07:00'],
+        [2, '2026-04-07T09:00:00+07:00'],
+        [3, '2026-04-10T09:00:00+07:00'],
         [4, '2026-04-20T09:00:00+07:00'],
       ]);
     });
@@ -140,7 +137,7 @@ describe('processing a dossier between agencies', () => {
         code: 'CONFLICT',
         status: 'IN_PROGRESS',
         action: 'APOLOGIZE',
-        allowed: ['HAND_OVER', 'REQUEST_SUPPLEMENT', 'RECORD_RESULT', 'WITHDRAW'],
+        allowed: ['HAND_OVER', 'REQUEST_SUPPLEMENT', 'RECORD_RESULT', 'WITHDRAW', 'STOP'],
       });
     });
   });
@@ -207,7 +204,7 @@ describe('processing a dossier between agencies', () => {
       expect(withoutReasons.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { note: 'a denial must give its reasons' } });
       clock.set('2026-03-16T10:00:00+07:00');
       const denied = await dossiers.ok('recordResult', { code, outcome: 'DENIED', note: 'Thửa đất đang có tranh chấp' }, who.land);
-      expect(denied).toMatchObject({ status: 'RESOLVED', outcome: 'DENIED', outcomeNote: 'Thửa đất đang có tranh chấp', addressee: { code: 'BG.YENTHE' } });
+      expect(denied).toMatchObject({ status: 'IN_PROGRESS', outcome: 'DENIED', outcomeNote: 'Thửa đất đang có tranh chấp', addressee: { code: 'BG.YENTHE' } });
       await dossiers.ok('accept', { code }, who.desk);
       const returned = await dossiers.ok('returnResult', { code, receivedBy: APPLICANT.name }, who.desk);
       expect(returned).toMatchObject({ status: 'RETURNED', timeliness: 'EARLY', returnedTo: APPLICANT.name });

@@ -269,7 +269,7 @@ describe('a competence that moves on a date ahead: the dossiers in flight follow
     for (const code of [first, second]) await eventually(async () => expect((await where(code)).addressee).toEqual({ code: 'BG.STC' }));
     await dossiers.ok('accept', { code: first }, finance.processor());
     const resolved = await dossiers.ok('recordResult', { code: first, outcome: 'APPROVED', note: 'Đã cấp Giấy chứng nhận đăng ký doanh nghiệp' }, finance.processor());
-    expect(resolved).toMatchObject({ code: first, status: 'RESOLVED', addressee: { code: 'BG.SKHDT' } });
+    expect(resolved).toMatchObject({ code: first, status: 'IN_PROGRESS', outcome: 'APPROVED', addressee: { code: 'BG.SKHDT' } });
     expect(resolved.legs.map((leg: any) => [leg.agency.code, leg.agencyName])).toEqual([['BG.STC', 'Sở Tài chính tỉnh Bắc Giang']]);
     expect(resolved.transfers.map((t: any) => [t.kind, t.fromName, t.toName, t.note])).toEqual([
       ['OTHER', 'Sở Kế hoạch và Đầu tư tỉnh Bắc Giang', 'Sở Tài chính tỉnh Bắc Giang', `${REASON} (${SOURCE})`],

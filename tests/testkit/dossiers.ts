@@ -23,18 +23,24 @@ export const DOSSIER_FIELDS = `
   legs { seq agency { code } agencyName task workingDays dueAt completedAt result }
   transfers { seq kind from { code } fromName to { code } toName handedAt handedBy acceptedAt acceptedBy result legSeq note }
   outcome outcomeNote resolvedAt returnedAt returnedTo timeliness
-  supplementRequestedAt supplementItems supplementedAt apologizedAt apologyReason previousDueAt
+  supplementRequestedAt supplementItems supplementDueAt supplementedAt apologizedAt apologyReason previousDueAt
+  channel submittedAt refusedAt refusalReasons stoppedAt stopReason returnChannel postalTrackingNumber
 `;
 
 const MUTATIONS = {
   receive: `mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { ${DOSSIER_FIELDS} } }`,
+  submit: `mutation ($input: SubmitDossierInput!) { submitDossier(input: $input) { ${DOSSIER_FIELDS} } }`,
+  refuse: `mutation ($code: ID!, $reasons: [String!]!) { refuseDossier(code: $code, reasons: $reasons) { ${DOSSIER_FIELDS} } }`,
+  stop: `mutation ($code: ID!, $reason: String!) { stopDossier(code: $code, reason: $reason) { ${DOSSIER_FIELDS} } }`,
+  rate: `mutation ($code: ID!, $phone: String!, $rating: Int!, $comment: String) { rateService(code: $code, phone: $phone, rating: $rating, comment: $comment) }`,
   handOver: `mutation ($code: ID!, $to: ID!, $note: String) { handOverDossier(code: $code, to: $to, note: $note) { ${DOSSIER_FIELDS} } }`,
   accept: `mutation ($code: ID!) { acceptDossier(code: $code) { ${DOSSIER_FIELDS} } }`,
-  requestSupplement: `mutation ($code: ID!, $items: [String!]!) { requestSupplement(code: $code, items: $items) { ${DOSSIER_FIELDS} } }`,
+  requestSupplement: `mutation ($code: ID!, $items: [String!]!, $dueAt: DateTime) { requestSupplement(code: $code, items: $items, dueAt: $dueAt) { ${DOSSIER_FIELDS} } }`,
   supplement: `mutation ($code: ID!, $documents: [String!]!) { supplementDossier(code: $code, documents: $documents) { ${DOSSIER_FIELDS} } }`,
   apologize: `mutation ($code: ID!, $reason: String!, $newDueAt: DateTime!) { apologizeForDelay(code: $code, reason: $reason, newDueAt: $newDueAt) { ${DOSSIER_FIELDS} } }`,
   recordResult: `mutation ($code: ID!, $outcome: Outcome!, $note: String) { recordResult(code: $code, outcome: $outcome, note: $note) { ${DOSSIER_FIELDS} } }`,
-  returnResult: `mutation ($code: ID!, $receivedBy: String!) { returnResult(code: $code, receivedBy: $receivedBy) { ${DOSSIER_FIELDS} } }`,
+  returnResult: `mutation ($code: ID!, $receivedBy: String!, $channel: ReturnChannel, $postalTrackingNumber: String) {
+    returnResult(code: $code, receivedBy: $receivedBy, channel: $channel, postalTrackingNumber: $postalTrackingNumber) { ${DOSSIER_FIELDS} } }`,
   withdraw: `mutation ($code: ID!, $reason: String!) { withdrawDossier(code: $code, reason: $reason) { ${DOSSIER_FIELDS} } }`,
   guidance: `mutation ($input: GuidanceInput!) { issueGuidance(input: $input) { id number deskName procedureName missing requirements submitted issuedBy applicant { name phone } } }`,
 } as const;
@@ -268,6 +274,14 @@ export async function statusOf(hub: TestHub, code: string): Promise<string> {
 /** Waits until another subgraph's event has brought the dossier to `status`. */
 export function untilStatus(hub: TestHub, code: string, status: string): Promise<void> {
   return eventually(async () => expect(await statusOf(hub, code)).toBe(status));
+}
+
+/** Waits until the dossier's result is recorded (by another subgraph's event): on its way to the desk or there. */
+export function untilResultRecorded(hub: TestHub, code: string): Promise<void> {
+  return eventually(async () => {
+    const response = await hub.gql(`query ($code: ID!) { dossier(code: $code) { outcome } }`, { code }, hub.token('BG.SNV', ['SUPERVISOR']));
+    expect(dataOf(response).dossier.outcome).not.toBeNull();
+  });
 }
 
 /** The data of a response that must succeed (a step that builds a test's world, not the one it checks). */

@@ -6,7 +6,7 @@ import type { Event } from '../../subgraphs/onestop/rulebook/events';
 import { fold } from '../../subgraphs/onestop/rulebook/evolve';
 import { isRefusal, type Refusal } from '../../subgraphs/onestop/rulebook/refusal';
 import type { Actor, DossierState } from '../../subgraphs/onestop/rulebook/state';
-import { Delivery } from '../../subgraphs/onestop/rulebook/statuses';
+import { Channel, Delivery } from '../../subgraphs/onestop/rulebook/statuses';
 
 /**
  * Given/when/then for the dossier's rules: a story is the events a dossier has lived through, built by
@@ -25,6 +25,7 @@ export const TAX = 'BG.CT.YENTHE';
 export const as = {
   desk: officer(DESK, ['RECEPTIONIST'], 'Nguyễn Văn An'),
   deskProcessor: officer(DESK, ['PROCESSOR'], 'Lê Văn Cường'),
+  deskOnline: officer(DESK, ['SYSTEM'], 'Dịch vụ công trực tuyến huyện Yên Thế'),
   land: officer(LAND, ['PROCESSOR'], 'Trần Thị Bình'),
   landReceptionist: officer(LAND, ['RECEPTIONIST'], 'Đinh Thị Mai'),
   landSystem: officer(LAND, ['SYSTEM'], 'Hệ thống đất đai'),
@@ -59,6 +60,18 @@ export const receive = (receivedAt: Date, route = LAND_TRANSFER_ROUTE, code = 'B
   receiptNumber: '1/TNHS',
 });
 
+/** The same dossier submitted online to the Yên Thế desk by its online service. */
+export const submit = (submittedAt: Date, code = 'BG.YENTHE-260302-0001', channel: Channel.ONLINE | Channel.POST = Channel.ONLINE): Command => ({
+  type: 'SUBMIT',
+  code,
+  desk: { code: DESK, name: 'UBND huyện Yên Thế' },
+  submittedAt,
+  channel,
+  documents: ['Đơn đăng ký biến động'],
+  copies: 1,
+  delivery: Delivery.AT_DESK,
+});
+
 export const open = (code: string, name = code): TargetAgency => ({ code, name, open: true, successor: null });
 export const handOver = (to: string, note: string | null = null, target: TargetAgency | null = open(to)): Command => ({ type: 'HAND_OVER', to, target, note });
 
@@ -87,6 +100,9 @@ export class Story {
 
 /** A Yên Thế land transfer received at `receivedAt` (Monday 2 March 2026, 09:00, by default). */
 export const landTransfer = (receivedAt = at('2026-03-02 09:00')) => new Story().then(receive(receivedAt), as.desk, receivedAt);
+
+/** A Yên Thế land transfer submitted online at `submittedAt` (Sunday 1 March 2026, 20:00, by default). */
+export const onlineLandTransfer = (submittedAt = at('2026-03-01 20:00')) => new Story().then(submit(submittedAt), as.deskOnline, submittedAt);
 
 /** …handed to the land branch and accepted there. */
 export const atLandBranch = (receivedAt = at('2026-03-02 09:00'), handed = at('2026-03-02 10:00'), accepted = at('2026-03-02 14:00')) =>

@@ -283,6 +283,6 @@ describe('folding a history', () => {
   it('gives, from nothing, the state the steps led to', () => {
     const story = atLandBranch().then({ type: 'RECORD_RESULT', outcome: Outcome.DENIED, note: 'Tranh chấp' }, as.land, at('2026-03-04 09:00'));
     expect(fold(story.events)).toEqual(story.state);
-    expect(story.state).toMatchObject({ status: 'RESOLVED', holderCode: LAND, addresseeCode: DESK, outcome: 'DENIED', legDueAt: at('2026-03-16 09:00') });
+    expect(story.state).toMatchObject({ status: 'IN_PROGRESS', holderCode: LAND, addresseeCode: DESK, outcome: 'DENIED', legDueAt: at('2026-03-16 09:00') });
   });
 });

@@ -12,6 +12,8 @@ import type { Refusal } from '../rulebook/refusal';
 import { recordedName, type DossierState } from '../rulebook/state';
 import type { DossierStatus } from '../rulebook/statuses';
 import { agencyDirectory, workingCalendar } from './directory';
+import { localDate } from '../../common/scalars';
+import { nextNumber } from './counter.entity';
 import { DossierLeg } from './dossier-leg.entity';
 import { DossierEvent } from './dossier-event.entity';
 import { Dossier } from './dossier.entity';
@@ -49,14 +51,14 @@ export function stateOf(dossier: Dossier): DossierState {
 }
 
 /** What the rules read of the receipt, which never changes. */
-const RECEIPT_FIELDS = ['code', 'deskCode', 'deskName', 'receivedAt', 'delivery'] as const;
+const RECEIPT_FIELDS = ['code', 'deskCode', 'deskName', 'delivery', 'submittedAt'] as const;
 
 /** The fields events change; the rest are the receipt's and never change. */
 const STATE_FIELDS = [
-  'status', 'holderCode', 'addresseeCode', 'returnDeskCode', 'returnDeskName', 'dueAt', 'dueProvisional', 'legDueAt', 'currentLeg',
-  'documents', 'supplementRequestedAt', 'supplementItems', 'supplementedAt', 'apologizedAt', 'apologyReason', 'previousDueAt',
-  'paymentAwaitedAt', 'paidAt', 'outcome', 'outcomeNote', 'resolvedAt', 'returnedAt', 'returnedTo', 'withdrawnAt', 'withdrawalReason',
-  'timeliness',
+  'status', 'channel', 'receivedAt', 'holderCode', 'addresseeCode', 'returnDeskCode', 'returnDeskName', 'dueAt', 'dueProvisional', 'legDueAt',
+  'currentLeg', 'documents', 'supplementRequestedAt', 'supplementItems', 'supplementDueAt', 'supplementedAt', 'apologizedAt', 'apologyReason',
+  'previousDueAt', 'paymentAwaitedAt', 'paidAt', 'outcome', 'outcomeNote', 'resolvedAt', 'returnedAt', 'returnedTo', 'returnChannel',
+  'postalTrackingNumber', 'withdrawnAt', 'withdrawalReason', 'refusedAt', 'refusalReasons', 'stoppedAt', 'stopReason', 'timeliness',
 ] as const satisfies ReadonlyArray<keyof DossierState & keyof Dossier>;
 type StateField = (typeof STATE_FIELDS)[number];
 
@@ -145,9 +147,25 @@ export async function record(
  * Two changes to one dossier at once: whichever saves second trips the version check, or, earlier, the
  * uniqueness of the next event's or transfer's number.
  */
-const isDossierRace = (error: unknown) =>
+export const isDossierRace = (error: unknown) =>
   error instanceof OptimisticLockError ||
   (error instanceof UniqueConstraintViolationException && /(dossier_event|transfer)_dossier_code_seq_unique/.test(error.message));
+
+/**
+ * Papers an agency issues are numbered in its own sequence per year: the supplement request “<n>/YCBS”, the
+ * apology “<n>/PXL”. The number is taken in the change's transaction, so a refused change gives it back.
+ */
+const PAPER_SEQUENCES: Partial<Record<Command['type'], { scope: string; suffix: string }>> = {
+  REQUEST_SUPPLEMENT: { scope: 'supplement-request', suffix: 'YCBS' },
+  APOLOGIZE: { scope: 'apology', suffix: 'PXL' },
+};
+
+async function numbered(em: EntityManager, command: Command, agency: string, now: Date): Promise<Command> {
+  const sequence = PAPER_SEQUENCES[command.type];
+  if (!sequence) return command;
+  const serial = await nextNumber(em, sequence.scope, `${agency}|${localDate(now).slice(0, 4)}`);
+  return { ...command, number: `${serial}/${sequence.suffix}` } as Command;
+}
 
 /** Applies one command to a stored dossier, in one transaction. */
 export async function change(deps: Deps, code: string, command: Command): Promise<Dossier> {
@@ -163,7 +181,7 @@ export async function change(deps: Deps, code: string, command: Command): Promis
       const facts: Facts = { now: deps.now, calendar, actor, reads: await mayRead(em, actor, code) };
       const agency = agencies.get(actor.agency);
       const agencyName = recordedName(state, actor.agency) ?? (agency ? agencyAt(agency, deps.now).name : actor.agency);
-      await record(em, dossier, state, decide(state, command, facts), agencyName);
+      await record(em, dossier, state, decide(state, await numbered(em, command, actor.agency, deps.now), facts), agencyName);
       return dossier;
     });
   } catch (error) {

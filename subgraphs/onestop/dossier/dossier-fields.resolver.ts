@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { AdministrativeUnitRef, ProcedureRef } from '../../common/stubs';
 import { regimeAt } from '../rulebook/regimes';
+import { isSupplementOverdue, leadAgencyName } from '../rulebook/state';
 import { Notice } from '../notices/notice.entity';
 import { Agency } from './agency.reference';
 import { DossierLeg } from './dossier-leg.entity';
@@ -61,6 +62,21 @@ export class DossierFieldsResolver {
   @FieldResolver(() => String, { description: 'The one-stop rules the dossier follows: those in force on the day it was received (rulebook/regimes.ts).' })
   regime(@Root() dossier: Dossier): string {
     return regimeAt(dossier.receivedAt).basis;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Quá hạn bổ sung: waiting for a supplement past the date the applicant was given; its holder may stop it (stopDossier).',
+  })
+  supplementOverdue(@Root() dossier: Dossier, @Ctx() ctx: Context): boolean {
+    return isSupplementOverdue(dossier, ctx.now);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'Cơ quan chủ trì giải quyết: the agency whose legs take the largest share of the working days (the earliest on a tie), as the ledger and the control slip print it; null while SUBMITTED.',
+  })
+  async leadAgencyName(@Root() dossier: Dossier, @Ctx() ctx: Context): Promise<string | null> {
+    return leadAgencyName(await legsOf(ctx, dossier));
   }
 
   @FieldResolver(() => Agency, { description: 'The agency whose desk received the dossier.' })

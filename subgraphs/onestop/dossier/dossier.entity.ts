@@ -3,7 +3,7 @@ import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { NATIONAL_STATUS_CODE } from '../rulebook/statuses';
 import { Applicant } from './applicant.entity';
 import { DossierLeg } from './dossier-leg.entity';
-import { Delivery, DossierStatus, Outcome, Timeliness } from './dossier.enums';
+import { Channel, Delivery, DossierStatus, Outcome, ReturnChannel, Timeliness } from './dossier.enums';
 import { Transfer } from './transfer.entity';
 
 /** What a dossier is received with; everything else follows from its life. */
@@ -12,7 +12,7 @@ export type DossierInit = Pick<
   | 'code' | 'procedureCode' | 'procedureName' | 'field' | 'processingDays' | 'deskCode' | 'deskName' | 'applicant' | 'documents'
   | 'copies' | 'delivery' | 'receivedAt' | 'receivedBy' | 'dueAt' | 'dueProvisional' | 'legDueAt' | 'currentLeg' | 'receiptNumber'
   | 'ledgerBook' | 'ledgerNumber' | 'procedureVersion' | 'applicantCommune' | 'parcelCommune'
->;
+> & Partial<Pick<Dossier, 'channel' | 'submittedAt'>>;
 
 /** Hồ sơ: a dossier handed in at one desk and moved between agencies until its result is returned. */
 @Directive('@key(fields: "code")')
@@ -114,17 +114,25 @@ export class Dossier {
   @Enum({ items: () => Delivery })
   delivery!: Delivery;
 
-  @Field(() => Date, { description: 'When the desk received the dossier (+07:00); the clock starts at the next opening.' })
+  @Field(() => Channel, { description: 'How the dossier came in: at the counter, online or by post.' })
+  @Enum({ items: () => Channel })
+  channel: Channel = Channel.COUNTER;
+
+  @Field(() => Date, { nullable: true, description: 'When it was submitted online or by post; null for a dossier handed in at the counter.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  submittedAt: Date | null = null;
+
+  @Field(() => Date, { description: 'When the desk received the dossier (+07:00); the clock starts at the next opening. While SUBMITTED, the submission.' })
   @Property({ type: 'timestamptz' })
   receivedAt!: Date;
 
-  @Field(() => String, { description: 'Người tiếp nhận: the officer who received the dossier.' })
-  @Property({ type: 'text' })
-  receivedBy!: string;
+  @Field(() => String, { nullable: true, description: 'Người tiếp nhận: the officer who received the dossier; null while SUBMITTED.' })
+  @Property({ type: 'text', nullable: true })
+  receivedBy!: string | null;
 
-  @Field(() => Date, { description: 'Ngày hẹn trả kết quả: when the result is promised.' })
-  @Property({ type: 'timestamptz' })
-  dueAt!: Date;
+  @Field(() => Date, { nullable: true, description: 'Ngày hẹn trả kết quả: when the result is promised; null while SUBMITTED (given at the desk’s receipt).' })
+  @Property({ type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
 
   @Field(() => Boolean, { description: 'The due date crosses a year whose official calendar is not yet confirmed.' })
   @Property({ type: 'boolean' })
@@ -138,17 +146,17 @@ export class Dossier {
   @Property({ type: 'integer' })
   currentLeg!: number;
 
-  @Field(() => String, { description: 'Số giấy tiếp nhận: the receipt’s number, “<n>/TNHS”.' })
-  @Property({ type: 'text' })
-  receiptNumber!: string;
+  @Field(() => String, { nullable: true, description: 'Số giấy tiếp nhận: the receipt’s number, “<n>/TNHS”; null while SUBMITTED.' })
+  @Property({ type: 'text', nullable: true })
+  receiptNumber!: string | null;
 
-  @Field(() => String, { description: 'Quyển sổ theo dõi hồ sơ: one book per desk, field and year.' })
-  @Property({ type: 'text' })
-  ledgerBook!: string;
+  @Field(() => String, { nullable: true, description: 'Quyển sổ theo dõi hồ sơ: one book per desk, field and year; null while SUBMITTED.' })
+  @Property({ type: 'text', nullable: true })
+  ledgerBook!: string | null;
 
-  @Field(() => Int, { description: 'Số thứ tự in the ledger book, continuous from 1.' })
-  @Property({ type: 'integer' })
-  ledgerNumber!: number;
+  @Field(() => Int, { nullable: true, description: 'Số thứ tự in the ledger book, continuous from 1; null while SUBMITTED.' })
+  @Property({ type: 'integer', nullable: true })
+  ledgerNumber!: number | null;
 
   @Field(() => Date, { nullable: true, description: 'When the holder asked for a supplement (yêu cầu bổ sung); the clock stopped then.' })
   @Property({ type: 'timestamptz', nullable: true })
@@ -157,6 +165,10 @@ export class Dossier {
   @Field(() => [String], { description: 'What the processing agency asked the applicant to supplement.' })
   @Property({ type: ArrayType })
   supplementItems: string[] = [];
+
+  @Field(() => Date, { nullable: true, description: 'Hạn bổ sung: the date by which the applicant must supplement.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  supplementDueAt: Date | null = null;
 
   @Field(() => Date, { nullable: true, description: 'When the applicant supplemented at the desk; the processing time restarted then.' })
   @Property({ type: 'timestamptz', nullable: true })
@@ -201,6 +213,30 @@ export class Dossier {
   @Field(() => String, { nullable: true, description: 'Who received the result (người nhận kết quả).' })
   @Property({ type: 'text', nullable: true })
   returnedTo: string | null = null;
+
+  @Field(() => ReturnChannel, { nullable: true, description: 'How the result was handed over: at the desk or by post.' })
+  @Enum({ items: () => ReturnChannel, nullable: true })
+  returnChannel: ReturnChannel | null = null;
+
+  @Field(() => String, { nullable: true, description: 'Số hiệu bưu gửi: the postal tracking number of a result sent by post.' })
+  @Property({ type: 'text', nullable: true })
+  postalTrackingNumber: string | null = null;
+
+  @Field(() => Date, { nullable: true, description: 'When the desk refused the dossier (từ chối tiếp nhận).' })
+  @Property({ type: 'timestamptz', nullable: true })
+  refusedAt: Date | null = null;
+
+  @Field(() => [String], { description: 'Lý do từ chối: the desk’s reasons for refusing the dossier.' })
+  @Property({ type: ArrayType })
+  refusalReasons: string[] = [];
+
+  @Field(() => Date, { nullable: true, description: 'When the holder stopped the processing (dừng xử lý).' })
+  @Property({ type: 'timestamptz', nullable: true })
+  stoppedAt: Date | null = null;
+
+  @Field(() => String, { nullable: true, description: 'The legal reason the processing was stopped.' })
+  @Property({ type: 'text', nullable: true })
+  stopReason: string | null = null;
 
   @Field(() => Date, { nullable: true, description: 'When the applicant withdrew the dossier (rút hồ sơ).' })
   @Property({ type: 'timestamptz', nullable: true })

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { Delivery, DossierStatus, Outcome, Timeliness, TransferKind } from '../rulebook/statuses';
+import { Channel, Delivery, DossierStatus, Outcome, ReturnChannel, Timeliness, TransferKind } from '../rulebook/statuses';
 
 /** The rulebook's vocabularies as GraphQL enums; imported by the entities that expose them. */
 
@@ -26,6 +26,22 @@ registerEnumType(Delivery, {
   valuesConfig: { AT_DESK: { description: 'Tại Bộ phận tiếp nhận và trả kết quả' }, POSTAL: { description: 'Qua dịch vụ bưu chính' } },
 });
 
+registerEnumType(Channel, {
+  name: 'Channel',
+  description: 'How a dossier came in.',
+  valuesConfig: {
+    COUNTER: { description: 'Nộp trực tiếp tại Bộ phận tiếp nhận và trả kết quả' },
+    ONLINE: { description: 'Nộp trực tuyến' },
+    POST: { description: 'Nộp qua dịch vụ bưu chính công ích' },
+  },
+});
+
+registerEnumType(ReturnChannel, {
+  name: 'ReturnChannel',
+  description: 'How the result was handed to the applicant.',
+  valuesConfig: { AT_DESK: { description: 'Tại Bộ phận tiếp nhận và trả kết quả' }, POST: { description: 'Qua dịch vụ bưu chính công ích' } },
+});
+
 registerEnumType(Outcome, {
   name: 'Outcome',
   description: 'The result of a dossier.',
@@ -48,4 +64,4 @@ registerEnumType(TransferKind, {
   },
 });
 
-export { Delivery, DossierStatus, Outcome, Timeliness, TransferKind };
+export { Channel, Delivery, DossierStatus, Outcome, ReturnChannel, Timeliness, TransferKind };

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { optionalText, Problems, requiredText } from '../../common/validation';
 import { Applicant } from './applicant.entity';
-import { Delivery, DossierStatus } from './dossier.enums';
+import { Channel, Delivery, DossierStatus } from './dossier.enums';
 
 @InputType({ description: 'Người nộp hồ sơ.' })
 export class ApplicantInput {
@@ -20,17 +20,23 @@ export class ApplicantInput {
 
 @InputType({ description: 'A complete dossier handed in at a desk.' })
 export class ReceiveDossierInput {
-  @Field(() => ID, { description: 'Code of the procedure applied for.' })
-  procedure!: string;
+  @Field(() => ID, { nullable: true, description: 'Code of the procedure applied for; required unless `submitted` names the dossier, whose procedure is the submission’s.' })
+  procedure?: string | null;
 
   @Field(() => ID, { description: 'The agency whose desk receives the dossier.' })
   desk!: string;
 
-  @Field(() => ApplicantInput, { description: 'Who hands the dossier in.' })
-  applicant!: ApplicantInput;
+  @Field(() => ApplicantInput, { nullable: true, description: 'Who hands the dossier in; required unless `submitted` names the dossier, whose applicant is the submission’s.' })
+  applicant?: ApplicantInput | null;
 
-  @Field(() => [String], { description: 'The documents handed in, named as the procedure names them.' })
-  documents!: string[];
+  @Field(() => [String], {
+    nullable: true,
+    description: 'The documents handed in, named as the procedure names them; for a submitted dossier, the ones the desk found (the submission’s when not given).',
+  })
+  documents?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'The code of a SUBMITTED dossier (online or by post) the desk receives now.' })
+  submitted?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Sets handed in; 1 when not given.' })
   copies?: number | null;
@@ -55,6 +61,39 @@ export class ReceiveDossierInput {
     nullable: true,
     description: 'Nơi có đất: the parcel’s commune (an administrative unit code), for procedures whose route goes by the parcel’s commune (land).',
   })
+  parcelCommune?: string | null;
+}
+
+@InputType({ description: 'A dossier submitted online or by post, by the online service (SYSTEM) of the desk’s agency.' })
+export class SubmitDossierInput {
+  @Field(() => ID, { description: 'Code of the procedure applied for.' })
+  procedure!: string;
+
+  @Field(() => ID, { description: 'The agency whose desk the dossier is submitted to.' })
+  desk!: string;
+
+  @Field(() => ApplicantInput, { description: 'Who submits the dossier.' })
+  applicant!: ApplicantInput;
+
+  @Field(() => [String], { description: 'The documents submitted, named as the procedure names them.' })
+  documents!: string[];
+
+  @Field(() => Channel, { description: 'ONLINE or POST.' })
+  channel!: Channel;
+
+  @Field(() => Int, { nullable: true, description: 'Sets submitted; 1 when not given.' })
+  copies?: number | null;
+
+  @Field(() => Delivery, { nullable: true, description: 'Where the result is collected; at the desk when not given.' })
+  delivery?: Delivery | null;
+
+  @Field(() => String, { nullable: true, description: 'A retry with the same key returns the first dossier and writes nothing.' })
+  idempotencyKey?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Nơi cư trú: the applicant’s commune (an administrative unit code).' })
+  applicantCommune?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Nơi có đất: the parcel’s commune (an administrative unit code).' })
   parcelCommune?: string | null;
 }
 
@@ -92,6 +131,9 @@ export class DossierFilter {
 
   @Field(() => Boolean, { nullable: true, description: 'Past their due date and still being processed (clock running).' })
   overdue?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Waiting for a supplement past the date the applicant was given.' })
+  supplementOverdue?: boolean | null;
 
   @Field(() => Date, { nullable: true, description: 'Only dossiers received at or after this instant.' })
   receivedFrom?: Date | null;
@@ -134,7 +176,7 @@ export function cleanReceivedAt(problems: Problems, value: Date | null | undefin
 }
 
 /** What a receipt and a guidance slip both start from: the procedure, the desk and the applicant. */
-export function cleanIntake(problems: Problems, input: { procedure: string; desk: string; applicant: ApplicantInput }) {
+export function cleanIntake(problems: Problems, input: { procedure?: string | null; desk: string; applicant?: ApplicantInput | null }) {
   return {
     procedureCode: requiredText(problems, 'procedure', input.procedure, 100),
     deskCode: requiredText(problems, 'desk', input.desk, 100),

@@ -1,12 +1,13 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { Outcome } from './dossier.enums';
+import { Outcome, ReturnChannel } from './dossier.enums';
 import { Dossier } from './dossier.entity';
-import { DossierFilter, ReceiveDossierInput } from './dossier.input';
+import { DossierFilter, ReceiveDossierInput, SubmitDossierInput } from './dossier.input';
 import { DossierConnection, DossierTracking } from './dossier.types';
 import * as processing from './processing';
 import * as queries from './queries';
-import { receiveDossier } from './reception';
+import { rateService } from './rating';
+import { receiveDossier, submitDossier } from './reception';
 
 /** The dossier's queries and mutations: each calls one service function. */
 @Resolver(() => Dossier)
@@ -32,8 +33,17 @@ export class DossierResolver {
     return dossier ? new DossierTracking(dossier) : null;
   }
 
-  @Mutation(() => Dossier, { description: 'Tiếp nhận: a complete dossier gets its code, receipt, ledger entry and planned legs.' })
-  receiveDossier(@Arg('input', () => ReceiveDossierInput, { description: 'The procedure, the desk, the applicant and the documents handed in.' }) input: ReceiveDossierInput, @Ctx() ctx: Context): Promise<Dossier> {
+  @Mutation(() => Dossier, {
+    description: 'Nộp trực tuyến / qua bưu chính: the desk’s agency’s online service (SYSTEM) submits a dossier; SUBMITTED (1), with its code and no appointment until the desk receives it.',
+  })
+  submitDossier(@Arg('input', () => SubmitDossierInput, { description: 'The procedure, the desk, the applicant, the documents and the channel.' }) input: SubmitDossierInput, @Ctx() ctx: Context): Promise<Dossier> {
+    return submitDossier(ctx, input);
+  }
+
+  @Mutation(() => Dossier, {
+    description: 'Tiếp nhận: a complete dossier gets its code (or, `submitted`, keeps the one it was submitted with), receipt, ledger entry and planned legs.',
+  })
+  receiveDossier(@Arg('input', () => ReceiveDossierInput, { description: 'The procedure, the desk, the applicant and the documents handed in; or the code of a submitted dossier.' }) input: ReceiveDossierInput, @Ctx() ctx: Context): Promise<Dossier> {
     return receiveDossier(ctx, input);
   }
 
@@ -52,9 +62,45 @@ export class DossierResolver {
     return processing.acceptDossier(ctx, code);
   }
 
-  @Mutation(() => Dossier, { description: 'Yêu cầu bổ sung, once; the clock stops until the applicant supplements.' })
-  requestSupplement(@Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string, @Arg('items', () => [String], { description: 'Every item the applicant must add or correct, all at once.' }) items: string[], @Ctx() ctx: Context): Promise<Dossier> {
-    return processing.requestSupplement(ctx, code, items);
+  @Mutation(() => Dossier, { description: 'Yêu cầu bổ sung, once; the clock stops until the applicant supplements, by `dueAt` when given.' })
+  requestSupplement(
+    @Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string,
+    @Arg('items', () => [String], { description: 'Every item the applicant must add or correct, all at once.' }) items: string[],
+    @Ctx() ctx: Context,
+    @Arg('dueAt', () => Date, { nullable: true, description: 'Hạn bổ sung: the date by which the applicant must supplement.' }) dueAt?: Date | null,
+  ): Promise<Dossier> {
+    return processing.requestSupplement(ctx, code, items, dueAt);
+  }
+
+  @Mutation(() => Dossier, {
+    description: 'Từ chối tiếp nhận: the desk refuses a submitted dossier, or one it just received and still holds; REFUSED (3), the slip at /forms/refusal/<code>.pdf.',
+  })
+  refuseDossier(
+    @Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string,
+    @Arg('reasons', () => [String], { description: 'Why the desk refuses it: not competent, not eligible, …' }) reasons: string[],
+    @Ctx() ctx: Context,
+  ): Promise<Dossier> {
+    return processing.refuseDossier(ctx, code, reasons);
+  }
+
+  @Mutation(() => Dossier, { description: 'Dừng xử lý: the holder stops the processing with its legal reason; STOPPED (8), the notice at /forms/stop/<code>.pdf.' })
+  stopDossier(
+    @Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string,
+    @Arg('reason', () => String, { description: 'The legal reason: the applicant did not supplement in time, or asked to stop.' }) reason: string,
+    @Ctx() ctx: Context,
+  ): Promise<Dossier> {
+    return processing.stopDossier(ctx, code, reason);
+  }
+
+  @Mutation(() => Boolean, { description: 'Đánh giá: the applicant rates the service once after the return, 1–5, by the code and the phone given at receipt.' })
+  rateService(
+    @Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string,
+    @Arg('phone', () => String, { description: 'The phone number given at receipt.' }) phone: string,
+    @Arg('rating', () => Int, { description: 'From 1 (not satisfied) to 5 (very satisfied).' }) rating: number,
+    @Ctx() ctx: Context,
+    @Arg('comment', () => String, { nullable: true, description: 'What the applicant wishes to say, at most 1000 characters.' }) comment?: string | null,
+  ): Promise<boolean> {
+    return rateService(ctx, code, phone, rating, comment);
   }
 
   @Mutation(() => Dossier, { description: 'Bổ sung hồ sơ at the desk; the processing time restarts.' })
@@ -82,9 +128,15 @@ export class DossierResolver {
     return processing.recordResult(ctx, code, outcome, note);
   }
 
-  @Mutation(() => Dossier, { description: 'Trả kết quả: the desk returns the result, recording who received it.' })
-  returnResult(@Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string, @Arg('receivedBy', () => String, { description: 'Who received the result: the applicant or the person authorised.' }) receivedBy: string, @Ctx() ctx: Context): Promise<Dossier> {
-    return processing.returnResult(ctx, code, receivedBy);
+  @Mutation(() => Dossier, { description: 'Trả kết quả: the desk returns the result at the desk or sends it by post (with its tracking number), recording who received it.' })
+  returnResult(
+    @Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string,
+    @Arg('receivedBy', () => String, { description: 'Who received the result: the applicant, the person authorised, or the postal service.' }) receivedBy: string,
+    @Ctx() ctx: Context,
+    @Arg('channel', () => ReturnChannel, { nullable: true, description: 'AT_DESK when not given.' }) channel?: ReturnChannel | null,
+    @Arg('postalTrackingNumber', () => String, { nullable: true, description: 'Số hiệu bưu gửi, for a return by post.' }) postalTrackingNumber?: string | null,
+  ): Promise<Dossier> {
+    return processing.returnResult(ctx, code, receivedBy, channel, postalTrackingNumber);
   }
 
   @Mutation(() => Dossier, { description: 'Rút hồ sơ: the applicant withdraws a dossier before its result.' })

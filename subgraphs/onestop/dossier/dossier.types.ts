@@ -74,8 +74,8 @@ export class DossierTracking {
   @Field(() => Date, { description: 'When the desk received the dossier.' })
   receivedAt: Date;
 
-  @Field(() => Date, { description: 'The appointment to collect the result.' })
-  dueAt: Date;
+  @Field(() => Date, { nullable: true, description: 'The appointment to collect the result; null while the submitted dossier waits for the desk.' })
+  dueAt: Date | null;
 
   @Field(() => [String], { description: 'What the applicant was asked to supplement, if anything.' })
   supplementItems: string[];

@@ -1,6 +1,6 @@
 import { cleanList, Problems, requiredText, text } from '../../common/validation';
 import { agencyAt, isOpen } from '../rulebook/directory';
-import type { Outcome } from '../rulebook/statuses';
+import { ReturnChannel, type Outcome } from '../rulebook/statuses';
 import { change, type Deps } from './change';
 import { agencyDirectory } from './directory';
 import type { Dossier } from './dossier.entity';
@@ -33,12 +33,37 @@ export function acceptDossier(deps: Deps, code: string): Promise<Dossier> {
   return change(deps, code, { type: 'ACCEPT' });
 }
 
-/** Decree 61/2018 Art. 19: asked for once; the clock stops until the applicant supplements. */
-export async function requestSupplement(deps: Deps, code: string, items: string[]): Promise<Dossier> {
+/**
+ * Decree 61/2018 Art. 19: asked for once; the clock stops until the applicant supplements, by `dueAt` when
+ * the agency sets it (Dossier.supplementDueAt; past it, the holder's inbox shows the dossier overdue).
+ */
+export async function requestSupplement(deps: Deps, code: string, items: string[], dueAt?: Date | null): Promise<Dossier> {
   const problems = new Problems();
   const cleanItems = cleanList(problems, 'items', items, { required: true });
   problems.throwIfAny();
-  return change(deps, code, { type: 'REQUEST_SUPPLEMENT', items: cleanItems });
+  return change(deps, code, { type: 'REQUEST_SUPPLEMENT', items: cleanItems, dueAt: dueAt ?? null });
+}
+
+/**
+ * Từ chối tiếp nhận hồ sơ: the desk turns away a submitted dossier, or one it just received and still
+ * holds (a procedure it is not competent for, a dossier that is not eligible), with its reasons.
+ */
+export async function refuseDossier(deps: Deps, code: string, reasons: string[]): Promise<Dossier> {
+  const problems = new Problems();
+  const cleanReasons = cleanList(problems, 'reasons', reasons, { required: true });
+  problems.throwIfAny();
+  return change(deps, code, { type: 'REFUSE', reasons: cleanReasons });
+}
+
+/**
+ * Dừng xử lý hồ sơ: the holder stops the processing with its legal reason (the applicant did not
+ * supplement in time, or asked to stop).
+ */
+export async function stopDossier(deps: Deps, code: string, reason: string): Promise<Dossier> {
+  const problems = new Problems();
+  const cleanReason = requiredText(problems, 'reason', reason, 1000);
+  problems.throwIfAny();
+  return change(deps, code, { type: 'STOP', reason: cleanReason });
 }
 
 /** Decree 61/2018 Art. 19.4: once the dossier is complete, the processing time restarts from zero. */
@@ -65,12 +90,19 @@ export async function recordResult(deps: Deps, code: string, outcome: Outcome, n
   return change(deps, code, { type: 'RECORD_RESULT', outcome, note: cleaned });
 }
 
-/** Trả kết quả: the desk returns the result, recording who received it. */
-export async function returnResult(deps: Deps, code: string, receivedBy: string): Promise<Dossier> {
+/** Trả kết quả: the desk returns the result at the desk or sends it by post, recording who received it. */
+export async function returnResult(
+  deps: Deps,
+  code: string,
+  receivedBy: string,
+  channel?: ReturnChannel | null,
+  postalTrackingNumber?: string | null,
+): Promise<Dossier> {
   const problems = new Problems();
   const recipient = requiredText(problems, 'receivedBy', receivedBy, 200);
+  const tracking = postalTrackingNumber == null ? null : requiredText(problems, 'postalTrackingNumber', postalTrackingNumber, 60);
   problems.throwIfAny();
-  return change(deps, code, { type: 'RETURN', receivedBy: recipient });
+  return change(deps, code, { type: 'RETURN', receivedBy: recipient, channel: channel ?? ReturnChannel.AT_DESK, postalTrackingNumber: tracking });
 }
 
 /** Rút hồ sơ: the applicant withdraws a dossier before its result. */

@@ -5,7 +5,7 @@ import { NoticeKind } from '../notices/notice.entity';
 import { queueNotices } from '../notices/notice-texts';
 import { countStat } from '../reporting/desk-stats.entity';
 import type { Event } from '../rulebook/events';
-import type { DossierState } from '../rulebook/state';
+import { appointment, type DossierState } from '../rulebook/state';
 import { TransferKind } from '../rulebook/statuses';
 import { grantAccess } from './dossier-access.entity';
 import type { Dossier } from './dossier.entity';
@@ -16,6 +16,15 @@ import type { Dossier } from './dossier.entity';
  */
 export async function project(em: EntityManager, dossier: Dossier, event: Event, before: DossierState | null, actorAgencyName: string): Promise<void> {
   switch (event.type) {
+    case 'SUBMIT':
+      await grantAccess(em, event.deskCode, dossier.code, event.submittedAt);
+      return;
+    case 'REFUSE':
+      queueNotices(em, dossier, NoticeKind.REFUSED, event.at);
+      return;
+    case 'STOP':
+      queueNotices(em, dossier, NoticeKind.STOPPED, event.at, { agencyName: actorAgencyName });
+      return;
     case 'RECEIVE':
       await grantAccess(em, event.deskCode, dossier.code, event.receivedAt);
       await countStat(em, event.deskCode, localDate(event.receivedAt), 'received');
@@ -54,7 +63,7 @@ export async function project(em: EntityManager, dossier: Dossier, event: Event,
  */
 async function resultAtDesk(em: EntityManager, dossier: Dossier, at: Date): Promise<void> {
   queueNotices(em, dossier, NoticeKind.RESULT_READY, at);
-  const timeliness = classify(at, dossier.dueAt);
+  const timeliness = classify(at, appointment(dossier));
   const column = timeliness === 'EARLY' ? 'resolved_early' : timeliness === 'ON_TIME' ? 'resolved_on_time' : 'resolved_late';
   await countStat(em, dossier.deskCode, localDate(at), column);
 }

@@ -63,6 +63,10 @@ export async function listDossiers(
     const overdue = `(d.status in (${CLOCK_RUNNING.map(() => '?').join(', ')}) and d.due_at < ?)`;
     where(filter.overdue ? overdue : `not ${overdue}`, ...CLOCK_RUNNING, deps.now);
   }
+  if (filter?.supplementOverdue != null) {
+    const overdue = `(d.status = 'SUPPLEMENT_REQUESTED' and d.supplement_due_at < ?)`;
+    where(filter.supplementOverdue ? overdue : `not coalesce(${overdue}, false)`, deps.now);
+  }
   const filtered = conditions.length ? `where ${conditions.join(' and ')}` : '';
   const page = cursor ? `${filtered ? `${filtered} and` : 'where'} (${order[0]}, ${order[1]}) < (?, ?)` : filtered;
   const rows: Array<Record<string, unknown>> = await deps.em.execute(

@@ -1,19 +1,20 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
-import { BadUserInputError, ConflictError } from '../../common/errors';
+import { LoadStrategy } from '@mikro-orm/core';
+import { BadUserInputError, ConflictError, NotFoundError } from '../../common/errors';
 import { localDate } from '../../common/scalars';
 import { cleanList, Problems, requiredText } from '../../common/validation';
 import { decide } from '../rulebook/decide';
 import { agencyAt, versionAt, type DirectoryAgency, type DirectoryProcedure, type ProcedureVersionRecord } from '../rulebook/directory';
 import { checkDocuments, receptionProblems, resolveRoute, type Whereabouts } from '../rulebook/reception';
-import { Delivery } from '../rulebook/statuses';
-import { deskPermission } from '../rulebook/workflow';
-import { calendarOf, record, type Deps } from './change';
+import { Channel, Delivery } from '../rulebook/statuses';
+import { deskPermission, submitPermission } from '../rulebook/workflow';
+import { calendarOf, isDossierRace, record, stateOf, type Deps } from './change';
 import { nextNumbers } from './counter.entity';
 import { agencyDirectory, procedureOf, unitDirectory } from './directory';
 import { Dossier } from './dossier.entity';
-import { cleanIntake, cleanReceivedAt, type ReceiveDossierInput } from './dossier.input';
+import { cleanIntake, cleanReceivedAt, type ReceiveDossierInput, type SubmitDossierInput } from './dossier.input';
 import { canonicalJson } from './history-chain';
 import { orThrow } from './permissions';
 import { requireActor } from '../../common/roles';
@@ -68,15 +69,195 @@ async function findIdempotent(em: EntityManager, deskCode: string, key: string, 
   return existing;
 }
 
+/** The same key sent twice at once: the first dossier stands and is the answer to both; any other error is thrown on. */
+async function firstWithKey(deps: Deps, error: unknown, deskCode: string, key: string | null, fingerprint: string): Promise<Dossier> {
+  if (key && error instanceof UniqueConstraintViolationException && /idempotency/.test(error.message)) {
+    const existing = await findIdempotent(deps.em.fork(), deskCode, key, fingerprint);
+    if (existing) return existing;
+  }
+  throw error;
+}
+
+/** What a dossier keeps of the procedure's version in force when it was submitted or received. */
+const versionFields = (version: ProcedureVersionRecord) => ({
+  procedureName: version.name,
+  procedureVersion: version.version,
+  field: version.field,
+  processingDays: version.processingDays,
+});
+
 const yymmdd = (date: string) => date.slice(2).replace(/-/g, '');
 
+function cleanCopies(problems: Problems, value: number | null | undefined): number {
+  const copies = value ?? 1;
+  if (!Number.isInteger(copies) || copies < 1 || copies > 50) problems.add('copies', 'must be a whole number from 1 to 50');
+  return copies;
+}
+
+/** The documents the procedure's version asks for; BAD_USER_INPUT for missing ones (unless allowed) and unknown ones. */
+function checkedDocuments(version: ProcedureVersionRecord, given: string[], allowMissing: boolean): string[] {
+  const { accepted, missing, unknown } = checkDocuments(version.documents, given);
+  if (missing.length > 0 && !allowMissing) {
+    throw new BadUserInputError(`The dossier lacks ${missing.length} required document(s); give the applicant a guidance slip (issueGuidance).`, {
+      missing,
+      unknown,
+    });
+  }
+  if (unknown.length > 0) {
+    throw new BadUserInputError(`${version.name} does not list: ${unknown.join('; ')}.`, { unknown, fields: { documents: 'unknown documents' } });
+  }
+  return accepted;
+}
+
+/** The receipt's and the ledger's numbers at the desk: the receipt counts per desk and year, the ledger per desk, field and year. */
+async function receiptNumbers(em: EntityManager, deskCode: string, field: string, receivedAt: Date) {
+  const year = localDate(receivedAt).slice(0, 4);
+  const [receipt, ledger] = await nextNumbers(em, [
+    ['receipt', `${deskCode}|${year}`],
+    ['ledger', `${deskCode}|${field}|${year}`],
+  ]);
+  return { receiptNumber: `${receipt}/TNHS`, ledgerBook: `${field} ${year}`, ledgerNumber: ledger };
+}
+
+/** Mã hồ sơ: `<desk>-<YYMMDD>-<NNNN>`, the serial of the desk's dossiers of the day (Circular 01/2018 Art. 19). */
+async function dossierCode(em: EntityManager, desk: DirectoryAgency, at: Date): Promise<string> {
+  const date = localDate(at);
+  const [serial] = await nextNumbers(em, [['dossier', `${desk.code}|${date}`]]);
+  if (serial > 9999) throw new ConflictError(`${desk.name} has used every dossier number of ${date}.`);
+  return `${desk.code}-${yymmdd(date)}-${String(serial).padStart(4, '0')}`;
+}
+
+/**
+ * Nộp hồ sơ trực tuyến / qua bưu chính: the desk's agency's online service
+ * submits the dossier; it gets its code and waits for the desk, with no appointment, no receipt and no
+ * ledger entry before the desk receives it (`receiveDossier` with `submitted`). Documents the procedure
+ * does not list are refused; missing ones are the desk's to judge at receipt.
+ */
+export async function submitDossier(deps: Deps, input: SubmitDossierInput): Promise<Dossier> {
+  const actor = requireActor(deps.actor);
+  const problems = new Problems();
+  const { procedureCode, deskCode, applicant } = cleanIntake(problems, input);
+  const documents = cleanList(problems, 'documents', input.documents, { required: true });
+  const copies = cleanCopies(problems, input.copies);
+  const delivery = input.delivery ?? Delivery.AT_DESK;
+  if (input.channel !== Channel.ONLINE && input.channel !== Channel.POST) problems.add('channel', 'must be ONLINE or POST');
+  const key = input.idempotencyKey == null ? null : requiredText(problems, 'idempotencyKey', input.idempotencyKey, 200);
+  const applicantCommune = cleanCommune(input.applicantCommune);
+  const parcelCommune = cleanCommune(input.parcelCommune);
+  problems.throwIfAny();
+  orThrow(submitPermission(actor, deskCode));
+  const fingerprint = fingerprintOf({ procedureCode, deskCode, applicant, documents, copies, delivery, channel: input.channel, applicantCommune, parcelCommune });
+  if (key) {
+    const existing = await findIdempotent(deps.em, deskCode, key, fingerprint);
+    if (existing) return existing;
+  }
+  const submittedAt = deps.now;
+  const [{ desk, procedure, version }, calendar] = await Promise.all([
+    receptionFacts(deps, procedureCode, deskCode, submittedAt, { applicantCommune, parcelCommune }),
+    calendarOf(deps),
+  ]);
+  const accepted = checkedDocuments(version, documents, true);
+  try {
+    return await deps.em.transactional(async (em) => {
+      const code = await dossierCode(em, desk, submittedAt);
+      const channel = input.channel as Channel.ONLINE | Channel.POST;
+      const decided = decide(
+        null,
+        { type: 'SUBMIT', code, desk, submittedAt, channel, documents: accepted, copies, delivery },
+        { now: deps.now, calendar, actor, reads: true },
+      );
+      const dossier = new Dossier({
+        code,
+        procedureCode: procedure.code,
+        ...versionFields(version),
+        applicantCommune,
+        parcelCommune,
+        deskCode: desk.code,
+        deskName: desk.name,
+        applicant,
+        documents: accepted,
+        copies,
+        delivery,
+        channel,
+        submittedAt,
+        receivedAt: submittedAt,
+        receivedBy: null,
+        dueAt: null,
+        dueProvisional: false,
+        legDueAt: submittedAt,
+        currentLeg: 0,
+        receiptNumber: null,
+        ledgerBook: null,
+        ledgerNumber: null,
+      });
+      dossier.idempotencyKey = key;
+      dossier.idempotencyFingerprint = key ? fingerprint : null;
+      await record(em, dossier, null, decided, desk.name);
+      return dossier;
+    });
+  } catch (error) {
+    return firstWithKey(deps, error, deskCode, key, fingerprint);
+  }
+}
+
+/**
+ * The desk receives a dossier submitted online or by post: it checks the documents (the ones it found, or
+ * the submission's), and the appointment is counted from this receipt.
+ */
+async function receiveSubmitted(deps: Deps, input: ReceiveDossierInput): Promise<Dossier> {
+  const actor = requireActor(deps.actor);
+  const problems = new Problems();
+  const code = requiredText(problems, 'submitted', input.submitted, 100);
+  const deskCode = requiredText(problems, 'desk', input.desk, 100);
+  const given = input.documents == null ? null : cleanList(problems, 'documents', input.documents, { required: true });
+  const receivedAt = cleanReceivedAt(problems, input.receivedAt, deps.now);
+  problems.throwIfAny();
+  orThrow(deskPermission(actor, deskCode, 'receive dossiers there'));
+  const found = await deps.em.findOne(Dossier, { code });
+  if (!found) throw new NotFoundError('Dossier', code);
+  // Only the desk it was submitted to receives it; to another desk it is not theirs to see.
+  orThrow(deskPermission(actor, found.deskCode, `receive dossier ${code}`));
+  if (found.deskCode !== deskCode) problems.add('desk', `${code} was submitted to ${found.deskName}`);
+  if (input.procedure != null && input.procedure.trim() !== found.procedureCode) problems.add('procedure', `${code} was submitted for ${found.procedureCode}`);
+  if (found.submittedAt && receivedAt < found.submittedAt) problems.add('receivedAt', 'cannot be before the submission');
+  problems.throwIfAny();
+  const [{ desk, version, procedure, agencies, where }, calendar] = await Promise.all([
+    receptionFacts(deps, found.procedureCode, deskCode, receivedAt, { applicantCommune: found.applicantCommune, parcelCommune: found.parcelCommune }),
+    calendarOf(deps),
+  ]);
+  const accepted = checkedDocuments(version, given ?? found.documents, false);
+  const route = orThrow(resolveRoute(procedure, desk, agencies, receivedAt, where));
+  try {
+    return await deps.em.transactional(async (em) => {
+      const dossier = await em.findOneOrFail(Dossier, { code }, { populate: ['legs', 'transfers'], strategy: LoadStrategy.JOINED });
+      const state = stateOf(dossier);
+      const numbers = await receiptNumbers(em, desk.code, version.field, receivedAt);
+      const decided = decide(
+        state,
+        { type: 'RECEIVE', code, desk, receivedAt, route, documents: accepted, copies: dossier.copies, delivery: dossier.delivery, receiptNumber: numbers.receiptNumber },
+        { now: deps.now, calendar, actor, reads: true },
+      );
+      Object.assign(dossier, {
+        ...numbers,
+        receivedBy: actor.name,
+        ...versionFields(version),
+      });
+      await record(em, dossier, state, decided, desk.name);
+      return dossier;
+    });
+  } catch (error) {
+    if (isDossierRace(error)) throw new ConflictError('Another change to this dossier was saved first; reload it and try again.', { code });
+    throw error;
+  }
+}
+
 export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Promise<Dossier> {
+  if (input.submitted != null) return receiveSubmitted(deps, input);
   const actor = requireActor(deps.actor);
   const problems = new Problems();
   const { procedureCode, deskCode, applicant } = cleanIntake(problems, input);
   const submitted = cleanList(problems, 'documents', input.documents, { required: true });
-  const copies = input.copies ?? 1;
-  if (!Number.isInteger(copies) || copies < 1 || copies > 50) problems.add('copies', 'must be a whole number from 1 to 50');
+  const copies = cleanCopies(problems, input.copies);
   const delivery = input.delivery ?? Delivery.AT_DESK;
   const receivedAt = cleanReceivedAt(problems, input.receivedAt, deps.now);
   const key = input.idempotencyKey == null ? null : requiredText(problems, 'idempotencyKey', input.idempotencyKey, 200);
@@ -99,33 +280,17 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
     receptionFacts(deps, procedureCode, deskCode, receivedAt, { applicantCommune, parcelCommune }),
     calendarOf(deps),
   ]);
-  const { accepted, missing, unknown } = checkDocuments(version.documents, submitted);
-  if (missing.length > 0) {
-    throw new BadUserInputError(`The dossier lacks ${missing.length} required document(s); give the applicant a guidance slip (issueGuidance).`, {
-      missing,
-      unknown,
-    });
-  }
-  if (unknown.length > 0) {
-    throw new BadUserInputError(`${version.name} does not list: ${unknown.join('; ')}.`, { unknown, fields: { documents: 'unknown documents' } });
-  }
+  const accepted = checkedDocuments(version, submitted, false);
   const route = orThrow(resolveRoute(procedure, desk, agencies, receivedAt, where));
 
   try {
     return await deps.em.transactional(async (em) => {
-      const date = localDate(receivedAt);
-      const year = date.slice(0, 4);
       // Numbers come from counters in this transaction: simultaneous receipts take turns, a failed one gives them back.
-      const [serial, receipt, ledger] = await nextNumbers(em, [
-        ['dossier', `${desk.code}|${date}`],
-        ['receipt', `${desk.code}|${year}`],
-        ['ledger', `${desk.code}|${version.field}|${year}`],
-      ]);
-      if (serial > 9999) throw new ConflictError(`${desk.name} has used every dossier number of ${date}.`);
-      const code = `${desk.code}-${yymmdd(date)}-${String(serial).padStart(4, '0')}`;
+      const code = await dossierCode(em, desk, receivedAt);
+      const numbers = await receiptNumbers(em, desk.code, version.field, receivedAt);
       const decided = decide(
         null,
-        { type: 'RECEIVE', code, desk, receivedAt, route, documents: accepted, copies, delivery, receiptNumber: `${receipt}/TNHS` },
+        { type: 'RECEIVE', code, desk, receivedAt, route, documents: accepted, copies, delivery, receiptNumber: numbers.receiptNumber },
         { now: deps.now, calendar, actor, reads: true },
       );
       const [received] = orThrow(decided);
@@ -133,10 +298,7 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
       const dossier = new Dossier({
         code,
         procedureCode: procedure.code,
-        procedureName: version.name,
-        procedureVersion: version.version,
-        field: version.field,
-        processingDays: version.processingDays,
+        ...versionFields(version),
         applicantCommune,
         parcelCommune,
         deskCode: desk.code,
@@ -151,9 +313,7 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
         dueProvisional: received.dueProvisional,
         legDueAt: received.legDueAt,
         currentLeg: received.currentLeg,
-        receiptNumber: received.receiptNumber,
-        ledgerBook: `${version.field} ${year}`,
-        ledgerNumber: ledger,
+        ...numbers,
       });
       dossier.idempotencyKey = key;
       dossier.idempotencyFingerprint = key ? fingerprint : null;
@@ -161,11 +321,6 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
       return dossier;
     });
   } catch (error) {
-    // The same key sent twice at once: the first receipt stands and is the answer to both.
-    if (key && error instanceof UniqueConstraintViolationException && /idempotency/.test(error.message)) {
-      const existing = await findIdempotent(deps.em.fork(), deskCode, key, fingerprint);
-      if (existing) return existing;
-    }
-    throw error;
+    return firstWithKey(deps, error, deskCode, key, fingerprint);
   }
 }

@@ -8,8 +8,9 @@ import { Migration20261126135520 } from './Migration20261126135520';
 import { Migration20261126141208 } from './Migration20261126141208';
 import { Migration20261126150000 } from './Migration20261126150000';
 import { Migration20261201232120 } from './Migration20261201232120';
-import { Migration20261202023359 } from './Migration20261202023359';
 import { Migration20261202021000 } from './Migration20261202021000';
+import { Migration20261202023126 } from './Migration20261202023126';
+import { Migration20261202023359 } from './Migration20261202023359';
 import { Migration20261202030000 } from './Migration20261202030000';
 
 /** Every migration of this subgraph, oldest first; scripts/migration-create.ts keeps this list. */
@@ -24,6 +25,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261126150000', class: Migration20261126150000 },
   { name: 'Migration20261201232120', class: Migration20261201232120 },
   { name: 'Migration20261202021000', class: Migration20261202021000 },
+  { name: 'Migration20261202023126', class: Migration20261202023126 },
   { name: 'Migration20261202023359', class: Migration20261202023359 },
   { name: 'Migration20261202030000', class: Migration20261202030000 },
 ];

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { shortTime, timeWords } from '../../common/vietnamese';
 import type { Dossier } from '../dossier/dossier.entity';
+import { appointment } from '../rulebook/state';
 import { Delivery, Outcome } from '../rulebook/statuses';
 import { Notice, NoticeChannel, NoticeKind, NoticeStatus } from './notice.entity';
 
@@ -42,12 +43,12 @@ const COMPOSE: Record<NoticeKind, (dossier: Dossier, facts: NoticeFacts) => Mess
       `- Mã hồ sơ: ${dossier.code}`,
       `- Thủ tục: ${dossier.procedureName}`,
       `- Tiếp nhận lúc: ${timeWords(dossier.receivedAt)}`,
-      `- Hẹn trả kết quả: ${timeWords(dossier.dueAt)}`,
+      `- Hẹn trả kết quả: ${timeWords(appointment(dossier))}`,
       dossier.delivery === Delivery.POSTAL
         ? '- Nhận kết quả: qua dịch vụ bưu chính công ích, theo địa chỉ đã đăng ký'
         : `- Nhận kết quả: tại ${DESK(dossier)}`,
     ]),
-    sms: `${dossier.deskName} đã tiếp nhận hồ sơ ${dossier.code}, hẹn trả kết quả ${shortTime(dossier.dueAt)}.`,
+    sms: `${dossier.deskName} đã tiếp nhận hồ sơ ${dossier.code}, hẹn trả kết quả ${shortTime(appointment(dossier))}.`,
   }),
   SUPPLEMENT_REQUESTED: (dossier, facts) => ({
     subject: `Hồ sơ ${dossier.code} cần bổ sung`,
@@ -62,12 +63,32 @@ const COMPOSE: Record<NoticeKind, (dossier: Dossier, facts: NoticeFacts) => Mess
   APOLOGY: (dossier, facts) => ({
     subject: `Xin lỗi và hẹn lại ngày trả kết quả hồ sơ ${dossier.code}`,
     email: letter(dossier, [
-      `${facts.agencyName ?? dossier.deskName} xin lỗi Ông/Bà vì hồ sơ ${dossier.code} (${dossier.procedureName}) không giải quyết kịp theo hẹn ${timeWords(dossier.previousDueAt ?? dossier.dueAt)}.`,
+      `${facts.agencyName ?? dossier.deskName} xin lỗi Ông/Bà vì hồ sơ ${dossier.code} (${dossier.procedureName}) không giải quyết kịp theo hẹn ${timeWords(dossier.previousDueAt ?? appointment(dossier))}.`,
       `Lý do: ${dossier.apologyReason ?? ''}`,
-      `Thời gian hẹn trả kết quả mới: ${timeWords(dossier.dueAt)}.`,
+      `Thời gian hẹn trả kết quả mới: ${timeWords(appointment(dossier))}.`,
       'Mong Ông/Bà thông cảm.',
     ]),
-    sms: `${facts.agencyName ?? dossier.deskName} xin lỗi Ông/Bà vì hồ sơ ${dossier.code} chậm so với hẹn. Hẹn trả kết quả mới: ${shortTime(dossier.dueAt)}.`,
+    sms: `${facts.agencyName ?? dossier.deskName} xin lỗi Ông/Bà vì hồ sơ ${dossier.code} chậm so với hẹn. Hẹn trả kết quả mới: ${shortTime(appointment(dossier))}.`,
+  }),
+  REFUSED: (dossier) => ({
+    subject: `Từ chối tiếp nhận hồ sơ ${dossier.code}`,
+    email: letter(dossier, [
+      `${DESK(dossier)} từ chối tiếp nhận hồ sơ ${dossier.code} (${dossier.procedureName}) của Ông/Bà vì lý do sau:`,
+      ...dossier.refusalReasons.map((reason) => `- ${reason}`),
+      '',
+      `Phiếu từ chối tiếp nhận giải quyết hồ sơ được trả cho Ông/Bà tại ${DESK(dossier)}.`,
+    ]),
+    sms: `${dossier.returnDeskName} từ chối tiếp nhận hồ sơ ${dossier.code}: ${dossier.refusalReasons.join('; ')}.`,
+  }),
+  STOPPED: (dossier, facts) => ({
+    subject: `Dừng xử lý hồ sơ ${dossier.code}`,
+    email: letter(dossier, [
+      `${facts.agencyName ?? dossier.deskName} dừng xử lý hồ sơ ${dossier.code} (${dossier.procedureName}) của Ông/Bà.`,
+      `Lý do: ${dossier.stopReason ?? ''}`,
+      '',
+      `Thông báo dừng xử lý hồ sơ được trả cho Ông/Bà tại ${DESK(dossier)}.`,
+    ]),
+    sms: `${facts.agencyName ?? dossier.deskName} dừng xử lý hồ sơ ${dossier.code}. Lý do: ${dossier.stopReason ?? ''}.`,
   }),
   RESULT_READY: (dossier) => {
     const collect =

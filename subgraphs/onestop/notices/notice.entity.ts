@@ -8,15 +8,19 @@ export enum NoticeKind {
   SUPPLEMENT_REQUESTED = 'SUPPLEMENT_REQUESTED',
   APOLOGY = 'APOLOGY',
   RESULT_READY = 'RESULT_READY',
+  REFUSED = 'REFUSED',
+  STOPPED = 'STOPPED',
 }
 registerEnumType(NoticeKind, {
   name: 'NoticeKind',
-  description: 'Why the applicant was told: received, asked to supplement, apologised to, result ready for collection.',
+  description: 'Why the applicant was told: received, asked to supplement, apologised to, result ready for collection, refused, stopped.',
   valuesConfig: {
     RECEIVED: { description: 'The dossier was received, with its code and appointment' },
     SUPPLEMENT_REQUESTED: { description: 'The applicant is asked to supplement the dossier' },
     APOLOGY: { description: 'The result will be late: the apology and the new appointment' },
     RESULT_READY: { description: 'The result is ready for collection' },
+    REFUSED: { description: 'The desk refused the dossier, with its reasons' },
+    STOPPED: { description: 'The processing was stopped, with its reason' },
   },
 });
 

@@ -32,4 +32,17 @@ export class AgencyPerformance {
 
   @Field(() => Float, { nullable: true, description: 'Resolved early or on time, of all resolved in the period (0–1).' })
   onTimeRate!: number | null;
+
+  @Field(() => Int, { description: 'Đánh giá: how many applicants rated the service in the period.' })
+  ratings!: number;
+
+  @Field(() => Float, { nullable: true, description: 'The mean rating in the period, from 1 to 5; null without ratings.' })
+  averageRating!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Hài lòng: rated 4 or 5, of all ratings in the period (0–1); null without ratings.' })
+  satisfiedRate!: number | null;
+
+  /** Sum of the ratings, for the province's mean. */
+  ratingSum = 0;
+  satisfied = 0;
 }

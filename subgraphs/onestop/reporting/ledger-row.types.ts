@@ -28,8 +28,11 @@ export class LedgerRow {
   @Field(() => DateScalar, { description: '8. Nhận hồ sơ' })
   receivedOn!: string;
 
-  @Field(() => DateScalar, { description: '9. Hẹn trả kết quả' })
+  @Field(() => DateScalar, { description: '9. Hẹn trả kết quả: the appointment given at receipt' })
   dueOn!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'A later appointment (after a supplement or an apology), noted beside the first; null when it never moved.' })
+  rescheduledOn!: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: '10. Chuyển hồ sơ đến cơ quan giải quyết' })
   forwardedOn!: string | null;

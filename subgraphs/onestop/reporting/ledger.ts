@@ -2,8 +2,10 @@ import { ForbiddenError, BadUserInputError } from '../../common/errors';
 import { localDate } from '../../common/scalars';
 import { text } from '../../common/validation';
 import type { Deps } from '../dossier/change';
+import { DossierEvent } from '../dossier/dossier-event.entity';
 import { Dossier } from '../dossier/dossier.entity';
 import { requireActor } from '../../common/roles';
+import { appointment, leadAgencyName } from '../rulebook/state';
 import { DossierStatus, Outcome, Timeliness } from '../rulebook/statuses';
 import { LedgerRow } from './ledger-row.types';
 
@@ -31,7 +33,13 @@ export async function ledger(deps: Deps, desk: string, field: string, year: numb
     { deskCode: desk, ledgerBook: `${text(field)} ${year}` },
     { orderBy: { ledgerNumber: 'asc' }, populate: ['legs', 'transfers'] },
   );
+  // The appointment as the receipt gave it: the RECEIVE event's, read for the whole book in one query.
+  const receipts = await deps.em.find(DossierEvent, { dossier: { $in: dossiers.map((dossier) => dossier.code) }, action: 'RECEIVE' });
+  const appointedAt = new Map(receipts.map((event) => [event.dossier.code, (JSON.parse(event.details) as { dueAt?: string }).dueAt]));
   return dossiers.map((dossier) => {
+    const dueOn = localDate(appointment(dossier));
+    const appointedOn = appointedAt.get(dossier.code);
+    const firstOn = appointedOn ? localDate(new Date(appointedOn)) : dueOn;
     const legs = dossier.legs.getItems();
     const transfers = dossier.transfers.getItems();
     const forwarded = transfers.find((transfer) => transfer.fromCode === dossier.deskCode);
@@ -44,9 +52,10 @@ export async function ledger(deps: Deps, desk: string, field: string, year: numb
       copies: dossier.copies,
       applicantName: applicant.name,
       addressAndPhone: [applicant.address, applicant.phone].filter(Boolean).join(', '),
-      leadAgency: legs.at(-1)?.agencyName ?? dossier.deskName,
+      leadAgency: leadAgencyName(legs) ?? dossier.deskName,
       receivedOn: localDate(dossier.receivedAt),
-      dueOn: localDate(dossier.dueAt),
+      dueOn: firstOn,
+      rescheduledOn: firstOn === dueOn ? null : dueOn,
       forwardedOn: forwarded ? localDate(forwarded.handedAt) : null,
       resultReceivedOn: dossier.resolvedAt ? localDate(dossier.resolvedAt) : null,
       returnedOn: dossier.returnedAt ? localDate(dossier.returnedAt) : null,

@@ -1,6 +1,7 @@
 import { BadUserInputError, ForbiddenError } from '../../common/errors';
 import type { Deps } from '../dossier/change';
 import { requireActor } from '../../common/roles';
+import { SATISFIED_FROM } from '../rulebook/rating';
 import { AgencyPerformance } from './agency-performance.types';
 
 /** The provincial People's Committee: its code stands for the province in the dashboard's totals. */
@@ -33,6 +34,13 @@ export async function performance(deps: Deps, from: string, to: string, agency: 
       group by desk_code`,
     agency ? [deps.now, deps.now, agency] : [deps.now, deps.now],
   );
+  const ratings = await deps.em.execute<Array<Record<string, string>>>(
+    `select desk_code, count(*) as ratings, sum(rating) as rating_sum, count(*) filter (where rating >= ?) as satisfied
+       from onestop.service_rating
+      where (rated_at at time zone 'Asia/Ho_Chi_Minh')::date between ? and ? ${only}
+      group by desk_code`,
+    agency ? [SATISFIED_FROM, from, to, agency] : [SATISFIED_FROM, from, to],
+  );
   const rows = new Map<string, AgencyPerformance>();
   const rowOf = (code: string, total = false) => {
     let row = rows.get(code);
@@ -48,6 +56,9 @@ export async function performance(deps: Deps, from: string, to: string, agency: 
         inProgressOverdue: 0,
         suspended: 0,
         onTimeRate: null,
+        ratings: 0,
+        averageRating: null,
+        satisfiedRate: null,
       });
       rows.set(code, row);
     }
@@ -64,16 +75,21 @@ export async function performance(deps: Deps, from: string, to: string, agency: 
   for (const stock of stocks) {
     Object.assign(rowOf(stock.desk_code), { inProgressOnTime: Number(stock.on_time), inProgressOverdue: Number(stock.overdue), suspended: Number(stock.suspended) });
   }
+  for (const rated of ratings) {
+    Object.assign(rowOf(rated.desk_code), { ratings: Number(rated.ratings), ratingSum: Number(rated.rating_sum), satisfied: Number(rated.satisfied) });
+  }
   const agencies = [...rows.values()].sort((a, b) => (a.agencyCode < b.agencyCode ? -1 : 1));
   const total = rowOf(PROVINCE, true);
   for (const row of agencies) {
-    for (const key of ['received', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'inProgressOnTime', 'inProgressOverdue', 'suspended'] as const) {
+    for (const key of ['received', 'resolvedEarly', 'resolvedOnTime', 'resolvedLate', 'inProgressOnTime', 'inProgressOverdue', 'suspended', 'ratings', 'ratingSum', 'satisfied'] as const) {
       total[key] += row[key];
     }
   }
   for (const row of [...agencies, total]) {
     const resolved = row.resolvedEarly + row.resolvedOnTime + row.resolvedLate;
     row.onTimeRate = resolved ? Math.round(((row.resolvedEarly + row.resolvedOnTime) / resolved) * 10_000) / 10_000 : null;
+    row.averageRating = row.ratings ? Math.round((row.ratingSum / row.ratings) * 100) / 100 : null;
+    row.satisfiedRate = row.ratings ? Math.round((row.satisfied / row.ratings) * 10_000) / 10_000 : null;
   }
   return [...agencies, total];
 }

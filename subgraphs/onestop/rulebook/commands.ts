@@ -1,6 +1,6 @@
 import type { WorkingCalendar } from '../../common/calendar';
 import type { Actor } from './state';
-import type { Delivery, Outcome } from './statuses';
+import type { Channel, Delivery, Outcome, ReturnChannel } from './statuses';
 
 /**
  * What officers, desks and the hub ask of a dossier, with every fact the rules need already looked up:
@@ -32,6 +32,17 @@ export interface TargetAgency {
 export type Succession = { closed: true } | { closed: false; procedure: string };
 
 export type Command =
+  /** Nộp trực tuyến / qua bưu chính: the dossier has its code and waits for the desk; no appointment yet. */
+  | {
+      type: 'SUBMIT';
+      code: string;
+      desk: { code: string; name: string };
+      submittedAt: Date;
+      channel: Channel.ONLINE | Channel.POST;
+      documents: string[];
+      copies: number;
+      delivery: Delivery;
+    }
   | {
       type: 'RECEIVE';
       code: string;
@@ -49,11 +60,17 @@ export type Command =
   | { type: 'HAND_ON'; note: string }
   /** Nhận. */
   | { type: 'ACCEPT' }
-  | { type: 'REQUEST_SUPPLEMENT'; items: string[] }
+  /** Từ chối tiếp nhận: the desk turns the dossier away, with its reasons. */
+  | { type: 'REFUSE'; reasons: string[] }
+  /** Dừng xử lý: the holder stops the processing, with the legal reason. */
+  | { type: 'STOP'; reason: string }
+  /** `dueAt`: the date by which the applicant must supplement, when the agency sets one. */
+  | { type: 'REQUEST_SUPPLEMENT'; items: string[]; dueAt?: Date | null; number?: string }
   | { type: 'SUPPLEMENT'; documents: string[] }
-  | { type: 'APOLOGIZE'; reason: string; newDueAt: Date }
+  /** `number`: the paper's number in the issuing agency's own sequence (“<n>/PXL”), given by the pipeline. */
+  | { type: 'APOLOGIZE'; reason: string; newDueAt: Date; number?: string }
   | { type: 'RECORD_RESULT'; outcome: Outcome; note: string | null }
-  | { type: 'RETURN'; receivedBy: string }
+  | { type: 'RETURN'; receivedBy: string; channel?: ReturnChannel; postalTrackingNumber?: string | null }
   | { type: 'WITHDRAW'; reason: string }
   /** A tax notice completed the tax leg: on to the next agency, waiting for the payment. */
   | { type: 'AWAIT_PAYMENT'; notice: string; total: string }

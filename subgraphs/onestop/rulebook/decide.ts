@@ -5,9 +5,9 @@ import type { Event, EventOf, HandOver } from './events';
 import { badField, isRefusal, refuse, type Refusal } from './refusal';
 import { regimeAt } from './regimes';
 import { legDue, moveAppointment, planReceipt, restartPlan, shiftForWaiting } from './schedule';
-import { legAt, pendingTransfer, recordedName, type DossierState } from './state';
-import { Outcome, Timeliness, TransferKind } from './statuses';
-import { availability, deskPermission, permission, situationOf, type Action } from './workflow';
+import { appointment, legAt, pendingTransfer, recordedName, type DossierState } from './state';
+import { Channel, DossierStatus, Outcome, ReturnChannel, Timeliness, TransferKind } from './statuses';
+import { availability, deskPermission, permission, situationOf, submitPermission, type Action } from './workflow';
 
 /**
  * decide(state, command, facts) → events, or the refusal: who may do it, whether the workflow allows it
@@ -22,7 +22,9 @@ export function actionOf(command: Command): Action {
 export function decide(state: DossierState | null, command: Command, facts: Facts): Event[] | Refusal {
   let decided: Event | Refusal;
   if (!state) {
-    decided = command.type === 'RECEIVE' ? receive(command, facts) : refuse('CONFLICT', 'The dossier has not been received.');
+    if (command.type === 'RECEIVE') decided = receive(command, facts, null);
+    else if (command.type === 'SUBMIT') decided = submit(command, facts);
+    else decided = refuse('CONFLICT', 'The dossier has not been received.');
   } else {
     const action = actionOf(command);
     decided = permission(state, action, facts.actor, facts.reads) ?? availability(situationOf(state), action) ?? rules(state, command, facts);
@@ -33,9 +35,17 @@ export function decide(state: DossierState | null, command: Command, facts: Fact
 function rules(state: DossierState, command: Command, facts: Facts): Event | Refusal {
   const { now: at, actor } = facts;
   switch (command.type) {
+    case 'SUBMIT':
+      return refuse('CONFLICT', `Dossier ${state.code} was already submitted.`);
     case 'RECEIVE':
-      // A dossier submitted online or by post is received at the desk: not yet open to the desks.
-      return refuse('CONFLICT', `Dossier ${state.code} was submitted online; receiving it at the desk is not yet possible.`);
+      if (command.code !== state.code || command.desk.code !== state.deskCode) {
+        return badField('submitted', 'another desk’s dossier', `Dossier ${state.code} was submitted to ${state.deskName}.`);
+      }
+      return receive(command, facts, state);
+    case 'REFUSE':
+      return { type: 'REFUSE', at, actor, reasons: command.reasons };
+    case 'STOP':
+      return { type: 'STOP', at, actor, reason: command.reason };
     case 'HAND_OVER':
       return handOver(state, command, facts);
     case 'HAND_ON': {
@@ -45,8 +55,11 @@ function rules(state: DossierState, command: Command, facts: Facts): Event | Ref
     }
     case 'ACCEPT':
       return accept(state, facts);
-    case 'REQUEST_SUPPLEMENT':
-      return { type: 'REQUEST_SUPPLEMENT', at, actor, items: command.items };
+    case 'REQUEST_SUPPLEMENT': {
+      const dueAt = command.dueAt ?? null;
+      if (dueAt && dueAt <= at) return badField('dueAt', 'must be later than now', 'dueAt: the applicant must be given time to supplement.');
+      return { type: 'REQUEST_SUPPLEMENT', at, actor, items: command.items, supplementDueAt: dueAt, ...(command.number ? { number: command.number } : {}) };
+    }
     case 'SUPPLEMENT': {
       const plan = restartPlan(facts.calendar, at, state.legs, state.currentLeg, regimeAt(state.receivedAt).handOffCutoffMinutes);
       return { type: 'SUPPLEMENT', at, actor, documents: command.documents, ...plan };
@@ -55,8 +68,18 @@ function rules(state: DossierState, command: Command, facts: Facts): Event | Ref
       return apologize(state, command, facts);
     case 'RECORD_RESULT':
       return recordResult(state, command, facts);
-    case 'RETURN':
-      return { type: 'RETURN', at, actor, receivedBy: command.receivedBy, delivery: state.delivery, timeliness: classify(state.resolvedAt ?? at, state.dueAt) as Timeliness };
+    case 'RETURN': {
+      const channel = command.channel ?? ReturnChannel.AT_DESK;
+      const tracking = command.postalTrackingNumber ?? null;
+      if (channel === ReturnChannel.POST && !tracking) {
+        return badField('postalTrackingNumber', 'required for a return by post', 'postalTrackingNumber: a result sent by post carries its tracking number.');
+      }
+      if (channel === ReturnChannel.AT_DESK && tracking) {
+        return badField('postalTrackingNumber', 'only for a return by post', 'postalTrackingNumber: only a result sent by post has one.');
+      }
+      const timeliness = classify(state.resolvedAt ?? at, appointment(state)) as Timeliness;
+      return { type: 'RETURN', at, actor, receivedBy: command.receivedBy, delivery: state.delivery, timeliness, channel, postalTrackingNumber: tracking };
+    }
     case 'WITHDRAW':
       return { type: 'WITHDRAW', at, actor, reason: command.reason };
     case 'AWAIT_PAYMENT': {
@@ -67,7 +90,7 @@ function rules(state: DossierState, command: Command, facts: Facts): Event | Ref
       return { type: 'AWAIT_PAYMENT', at, actor, notice: command.notice, total: command.total, transfer, legDueAt: next.dueAt ?? state.legDueAt };
     }
     case 'PAYMENT_RECEIVED': {
-      const shift = shiftForWaiting(facts.calendar, state.legs, state.dueAt, state.paymentAwaitedAt, command.paidAt);
+      const shift = shiftForWaiting(facts.calendar, state.legs, appointment(state), state.paymentAwaitedAt, command.paidAt);
       const legs = state.legs.map((leg) => ({ ...leg, dueAt: shift.legs.find((due) => due.seq === leg.seq)?.dueAt ?? leg.dueAt }));
       // In transit to the next leg's agency (handed on with the notice): that leg's deadline is the one that counts.
       const working = state.addresseeCode ? state.currentLeg + 1 : state.currentLeg;
@@ -87,15 +110,36 @@ function rules(state: DossierState, command: Command, facts: Facts): Event | Ref
   }
 }
 
-function receive(command: Extract<Command, { type: 'RECEIVE' }>, facts: Facts): EventOf<'RECEIVE'> | Refusal {
+/**
+ * Nộp hồ sơ trực tuyến hoặc qua bưu chính: the desk's agency's online service (a
+ * SYSTEM of that agency) submits it; it waits for the desk, with no appointment before the desk's receipt.
+ */
+function submit(command: Extract<Command, { type: 'SUBMIT' }>, facts: Facts): EventOf<'SUBMIT'> | Refusal {
+  const { actor } = facts;
+  const refusal = submitPermission(actor, command.desk.code);
+  if (refusal) return refusal;
+  if (command.channel !== Channel.ONLINE && command.channel !== Channel.POST) {
+    return badField('channel', 'ONLINE or POST', 'channel: a submission comes online or by post; at the counter the desk receives it.');
+  }
+  const { code, desk, submittedAt, channel, documents, copies, delivery } = command;
+  return { type: 'SUBMIT', at: facts.now, actor, code, deskCode: desk.code, deskName: desk.name, submittedAt, channel, documents, copies, delivery };
+}
+
+/**
+ * Tiếp nhận at the desk, of a dossier handed in there or of a submitted one (`submitted`): the appointment
+ * is counted from the desk's receipt, not from the submission.
+ */
+function receive(command: Extract<Command, { type: 'RECEIVE' }>, facts: Facts, submitted: DossierState | null): EventOf<'RECEIVE'> | Refusal {
   const refusal = deskPermission(facts.actor, command.desk.code, 'receive dossiers there');
   if (refusal) return refusal;
+  if (submitted && submitted.status !== DossierStatus.SUBMITTED) return refuse('CONFLICT', `Dossier ${submitted.code} was received already.`);
   const firstLegAtDesk = command.route[0]?.agencyCode === command.desk.code;
   const plan = planReceipt(facts.calendar, command.receivedAt, command.route.map((leg) => leg.workingDays), firstLegAtDesk, regimeAt(command.receivedAt).handOffCutoffMinutes);
   return {
     type: 'RECEIVE',
     at: facts.now,
     actor: facts.actor,
+    channel: submitted?.channel ?? Channel.COUNTER,
     code: command.code,
     deskCode: command.desk.code,
     deskName: command.desk.name,
@@ -153,13 +197,14 @@ function apologize(state: DossierState, command: Extract<Command, { type: 'APOLO
   if (!calendar.isOpenAt(newDueAt)) {
     return badField('newDueAt', 'must fall within office hours on a working day', 'newDueAt: must fall within office hours on a working day');
   }
-  if (newDueAt <= state.dueAt) return badField('newDueAt', 'not later than the current due date', 'The new appointment must be later than the current one.');
-  const lastDay = calendar.previousWorkingDay(localDate(state.dueAt));
+  const dueAt = appointment(state);
+  if (newDueAt <= dueAt) return badField('newDueAt', 'not later than the current due date', 'The new appointment must be later than the current one.');
+  const lastDay = calendar.previousWorkingDay(localDate(dueAt));
   if (localDate(at) > lastDay) {
-    return refuse('CONFLICT', `An apology must be recorded at least one working day before the due date, by ${lastDay}.`, { dueAt: state.dueAt });
+    return refuse('CONFLICT', `An apology must be recorded at least one working day before the due date, by ${lastDay}.`, { dueAt });
   }
-  const legs = moveAppointment(calendar, state.legs, state.currentLeg, state.dueAt, newDueAt);
-  return { type: 'APOLOGIZE', at, actor, reason: command.reason, previousDueAt: state.dueAt, newDueAt, legs };
+  const legs = moveAppointment(calendar, state.legs, state.currentLeg, dueAt, newDueAt, at);
+  return { type: 'APOLOGIZE', at, actor, reason: command.reason, previousDueAt: dueAt, newDueAt, legs, ...(command.number ? { number: command.number } : {}) };
 }
 
 /** The last agency approves, or any agency on the way denies with reasons; the result goes back to the desk. */

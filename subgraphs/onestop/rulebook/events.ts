@@ -1,6 +1,6 @@
 import type { LegDue } from './schedule';
 import type { Actor, LegState, TransferState } from './state';
-import type { Delivery, Outcome, Timeliness } from './statuses';
+import type { Channel, Delivery, Outcome, ReturnChannel, Timeliness } from './statuses';
 import type { Action } from './workflow';
 
 /**
@@ -15,7 +15,19 @@ export type HandOver = Pick<TransferState, 'seq' | 'kind' | 'fromCode' | 'fromNa
 export type PlannedLeg = Pick<LegState, 'seq' | 'agencyCode' | 'agencyName' | 'task' | 'workingDays' | 'dueAt'>;
 
 interface Payloads {
+  SUBMIT: {
+    code: string;
+    deskCode: string;
+    deskName: string;
+    submittedAt: Date;
+    channel: Channel;
+    documents: string[];
+    copies: number;
+    delivery: Delivery;
+  };
+  /** `channel` absent in histories written before online intake: at the counter. */
   RECEIVE: {
+    channel?: Channel;
     code: string;
     deskCode: string;
     deskName: string;
@@ -32,12 +44,15 @@ interface Payloads {
   };
   HAND_OVER: { transfer: HandOver; legDueAt: Date };
   ACCEPT: { transfer: number; from: string; legSeq: number | null; result: Timeliness | null };
-  REQUEST_SUPPLEMENT: { items: string[] };
+  REFUSE: { reasons: string[] };
+  STOP: { reason: string };
+  /** `number`: the request's number in the issuing agency's sequence, “<n>/YCBS” (absent in older histories). */
+  REQUEST_SUPPLEMENT: { items: string[]; supplementDueAt?: Date | null; number?: string };
   SUPPLEMENT: { documents: string[]; dueAt: Date; dueProvisional: boolean; legs: LegDue[] };
-  APOLOGIZE: { reason: string; previousDueAt: Date; newDueAt: Date; legs: LegDue[] };
+  APOLOGIZE: { reason: string; previousDueAt: Date; newDueAt: Date; legs: LegDue[]; number?: string };
   /** At the returning desk: its leg is done and the result is there; elsewhere: handed back to the desk. */
   RECORD_RESULT: { outcome: Outcome; note: string | null; legSeq: number | null; legResult: Timeliness | null; transfer: HandOver | null };
-  RETURN: { receivedBy: string; delivery: Delivery; timeliness: Timeliness };
+  RETURN: { receivedBy: string; delivery: Delivery; timeliness: Timeliness; channel?: ReturnChannel; postalTrackingNumber?: string | null };
   WITHDRAW: { reason: string };
   AWAIT_PAYMENT: { notice: string; total: string; transfer: HandOver; legDueAt: Date };
   PAYMENT_RECEIVED: { paidAt: Date; waitedWorkingHours: number; dueAt: Date; legs: LegDue[]; legDueAt: Date };

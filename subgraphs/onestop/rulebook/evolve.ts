@@ -1,7 +1,7 @@
 import type { Event, HandOver } from './events';
 import { legDue, withDues } from './schedule';
-import type { DossierState, TransferState } from './state';
-import { DossierStatus, TransferKind } from './statuses';
+import { appointment, type DossierState, type TransferState } from './state';
+import { Channel, DossierStatus, ReturnChannel, TransferKind } from './statuses';
 import { nextStatus } from './workflow';
 
 /**
@@ -31,10 +31,15 @@ const inTransit = (state: DossierState, transfer: HandOver, event: Event): Pick<
 });
 
 export function evolve(state: DossierState | null, event: Event): DossierState {
-  if (event.type === 'RECEIVE') return received(event);
+  if (event.type === 'SUBMIT') return submitted(event);
+  if (event.type === 'RECEIVE') return received(event, state);
   if (!state) throw new Error(`A ${event.type} event cannot come before the dossier's receipt.`);
-  const status = nextStatus(state.status, event.type);
+  const status = nextStatus(state.status, event.type, resultAtDesk(state, event));
   switch (event.type) {
+    case 'REFUSE':
+      return { ...state, status, refusedAt: event.at, refusalReasons: event.reasons, holderCode: null, addresseeCode: null };
+    case 'STOP':
+      return { ...state, status, stoppedAt: event.at, stopReason: event.reason, holderCode: null, addresseeCode: null };
     case 'HAND_OVER':
       return { ...state, status, ...inTransit(state, event.transfer, event), legDueAt: event.legDueAt };
     case 'ACCEPT': {
@@ -56,11 +61,11 @@ export function evolve(state: DossierState | null, event: Event): DossierState {
         holderCode: transfer.toCode,
         addresseeCode: null,
         resolvedAt: transfer.kind === TransferKind.RESULT ? event.at : state.resolvedAt,
-        legDueAt: legDue(legs, currentLeg, state.dueAt),
+        legDueAt: legDue(legs, currentLeg, appointment(state)),
       };
     }
     case 'REQUEST_SUPPLEMENT':
-      return { ...state, status, supplementRequestedAt: event.at, supplementItems: event.items };
+      return { ...state, status, supplementRequestedAt: event.at, supplementItems: event.items, supplementDueAt: event.supplementDueAt ?? null };
     case 'SUPPLEMENT': {
       const legs = withDues(state.legs, event.legs);
       return {
@@ -88,13 +93,22 @@ export function evolve(state: DossierState | null, event: Event): DossierState {
       };
     }
     case 'RECORD_RESULT': {
-      const decided = { ...state, status, outcome: event.outcome, outcomeNote: event.note, legDueAt: state.dueAt };
+      const decided = { ...state, status, outcome: event.outcome, outcomeNote: event.note, legDueAt: appointment(state) };
       if (event.transfer) return { ...decided, ...inTransit(state, event.transfer, event) };
       const legs = state.legs.map((leg) => (leg.seq === event.legSeq ? { ...leg, completedAt: event.at, result: event.legResult } : leg));
       return { ...decided, legs, resolvedAt: event.at };
     }
     case 'RETURN':
-      return { ...state, status, returnedAt: event.at, returnedTo: event.receivedBy, holderCode: null, timeliness: event.timeliness };
+      return {
+        ...state,
+        status,
+        returnedAt: event.at,
+        returnedTo: event.receivedBy,
+        returnChannel: event.channel ?? ReturnChannel.AT_DESK,
+        postalTrackingNumber: event.postalTrackingNumber ?? null,
+        holderCode: null,
+        timeliness: event.timeliness,
+      };
     case 'WITHDRAW':
       return { ...state, status, withdrawnAt: event.at, withdrawalReason: event.reason, holderCode: null, addresseeCode: null };
     case 'AWAIT_PAYMENT':
@@ -118,10 +132,72 @@ export function evolve(state: DossierState | null, event: Event): DossierState {
   }
 }
 
-function received(event: Extract<Event, { type: 'RECEIVE' }>): DossierState {
+/** After an ACCEPT of the result's hand-over, or a result recorded at the desk itself: the result is at the desk. */
+function resultAtDesk(state: DossierState, event: Event): boolean {
+  if (event.type === 'ACCEPT') return state.transfers.find((t) => t.seq === event.transfer)?.kind === TransferKind.RESULT;
+  if (event.type === 'RECORD_RESULT') return event.transfer === null;
+  return false;
+}
+
+const NOTHING_YET = {
+  supplementRequestedAt: null,
+  supplementItems: [],
+  supplementDueAt: null,
+  supplementedAt: null,
+  apologizedAt: null,
+  apologyReason: null,
+  previousDueAt: null,
+  paymentAwaitedAt: null,
+  paidAt: null,
+  outcome: null,
+  outcomeNote: null,
+  resolvedAt: null,
+  returnedAt: null,
+  returnedTo: null,
+  returnChannel: null,
+  postalTrackingNumber: null,
+  withdrawnAt: null,
+  withdrawalReason: null,
+  refusedAt: null,
+  refusalReasons: [],
+  stoppedAt: null,
+  stopReason: null,
+  timeliness: null,
+  transfers: [],
+} satisfies Partial<DossierState>;
+
+/** Submitted online or by post: with the desk, no appointment, no legs until the desk receives it. */
+function submitted(event: Extract<Event, { type: 'SUBMIT' }>): DossierState {
   return {
+    ...NOTHING_YET,
     code: event.code,
-    status: nextStatus(null, 'RECEIVE'),
+    status: nextStatus(null, 'SUBMIT'),
+    channel: event.channel,
+    submittedAt: event.submittedAt,
+    deskCode: event.deskCode,
+    deskName: event.deskName,
+    returnDeskCode: event.deskCode,
+    returnDeskName: event.deskName,
+    holderCode: event.deskCode,
+    addresseeCode: null,
+    receivedAt: event.submittedAt,
+    dueAt: null,
+    dueProvisional: false,
+    legDueAt: event.submittedAt,
+    currentLeg: 0,
+    documents: event.documents,
+    delivery: event.delivery,
+    legs: [],
+  };
+}
+
+function received(event: Extract<Event, { type: 'RECEIVE' }>, before: DossierState | null): DossierState {
+  return {
+    ...NOTHING_YET,
+    channel: event.channel ?? Channel.COUNTER,
+    submittedAt: before?.submittedAt ?? null,
+    code: event.code,
+    status: nextStatus(before?.status ?? null, 'RECEIVE'),
     deskCode: event.deskCode,
     deskName: event.deskName,
     returnDeskCode: event.deskCode,
@@ -135,24 +211,7 @@ function received(event: Extract<Event, { type: 'RECEIVE' }>): DossierState {
     currentLeg: event.currentLeg,
     documents: event.documents,
     delivery: event.delivery,
-    supplementRequestedAt: null,
-    supplementItems: [],
-    supplementedAt: null,
-    apologizedAt: null,
-    apologyReason: null,
-    previousDueAt: null,
-    paymentAwaitedAt: null,
-    paidAt: null,
-    outcome: null,
-    outcomeNote: null,
-    resolvedAt: null,
-    returnedAt: null,
-    returnedTo: null,
-    withdrawnAt: null,
-    withdrawalReason: null,
-    timeliness: null,
     legs: event.legs.map((leg) => ({ ...leg, completedAt: null, result: null })),
-    transfers: [],
   };
 }
 

@@ -71,14 +71,16 @@ export function restartPlan(
 
 /**
  * An apology's new appointment: the legs still ahead and not yet done move by the working time the
- * appointment moved, and the last leg is due at the new appointment itself.
+ * appointment moved, and the last leg is due at the new appointment itself. A leg already past its deadline
+ * at the apology (`at`) keeps it: the apology moves the appointment, not history, and that leg stays LATE.
  */
-export function moveAppointment(calendar: WorkingCalendar, legs: readonly LegState[], currentLeg: number, dueAt: Date, newDueAt: Date): LegDue[] {
+export function moveAppointment(calendar: WorkingCalendar, legs: readonly LegState[], currentLeg: number, dueAt: Date, newDueAt: Date, at?: Date): LegDue[] {
   const moved = calendar.workingMsBetween(dueAt, newDueAt);
   const last = legs.at(-1);
   return legs.flatMap((leg) => {
     if (leg === last) return [{ seq: leg.seq, dueAt: newDueAt }];
     if (!stillAhead(leg, currentLeg) || leg.result !== null || !leg.dueAt) return [];
+    if (at && leg.dueAt < at) return [];
     return [{ seq: leg.seq, dueAt: calendar.addWorkingMs(leg.dueAt, moved).dueAt }];
   });
 }

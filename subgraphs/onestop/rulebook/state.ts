@@ -1,5 +1,5 @@
 import type { Identity } from '../../common/auth';
-import type { Delivery, DossierStatus, Outcome, Timeliness, TransferKind } from './statuses';
+import { DossierStatus, type Channel, type Delivery, type Outcome, type ReturnChannel, type Timeliness, type TransferKind } from './statuses';
 
 /**
  * A dossier as the rules see it: plain data, no ORM. The change pipeline reads it off the stored dossier,
@@ -56,11 +56,19 @@ export interface DossierState {
   holderCode: string | null;
   /** Handed over (giao) to this agency, which has not accepted (nhận) yet: in transit. */
   addresseeCode: string | null;
+  /** How it came in. */
+  channel: Channel;
+  /** When it was submitted online or by post; null for a dossier handed in at the counter. */
+  submittedAt: Date | null;
+  /** The desk's receipt; while SUBMITTED, the submission. */
   receivedAt: Date;
-  /** Ngày hẹn trả kết quả. */
-  dueAt: Date;
+  /** Ngày hẹn trả kết quả; null while SUBMITTED: the appointment is given at the desk's receipt. */
+  dueAt: Date | null;
   dueProvisional: boolean;
-  /** The deadline of the leg the holder (or, in transit, the addressee) works on: the inbox's order. */
+  /**
+   * The deadline of the leg the holder (or, in transit, the addressee) works on: the inbox's order. A
+   * submitted dossier waits for the desk from its submission.
+   */
   legDueAt: Date;
   /** The leg being worked on (its seq); 0 before the first leg when the desk is not on the route. */
   currentLeg: number;
@@ -68,6 +76,8 @@ export interface DossierState {
   delivery: Delivery;
   supplementRequestedAt: Date | null;
   supplementItems: string[];
+  /** The date by which the applicant must supplement. */
+  supplementDueAt: Date | null;
   supplementedAt: Date | null;
   apologizedAt: Date | null;
   apologyReason: string | null;
@@ -79,11 +89,39 @@ export interface DossierState {
   resolvedAt: Date | null;
   returnedAt: Date | null;
   returnedTo: string | null;
+  returnChannel: ReturnChannel | null;
+  postalTrackingNumber: string | null;
+  refusedAt: Date | null;
+  refusalReasons: string[];
+  stoppedAt: Date | null;
+  stopReason: string | null;
   withdrawnAt: Date | null;
   withdrawalReason: string | null;
   timeliness: Timeliness | null;
   legs: LegState[];
   transfers: TransferState[];
+}
+
+/** The appointment of a received dossier; only a SUBMITTED one has none, and no rule that reads it runs then. */
+export function appointment(state: Pick<DossierState, 'dueAt' | 'code'>): Date {
+  if (!state.dueAt) throw new Error(`Dossier ${state.code} has no appointment yet: it was submitted and not received.`);
+  return state.dueAt;
+}
+
+/** Waiting for a supplement past the date the applicant was given. */
+export const isSupplementOverdue = (state: Pick<DossierState, 'status' | 'supplementDueAt'>, now: Date): boolean =>
+  state.status === DossierStatus.SUPPLEMENT_REQUESTED && state.supplementDueAt !== null && state.supplementDueAt < now;
+
+/**
+ * Cơ quan chủ trì: the catalogue names no lead agency, so the one whose legs take the largest share of the
+ * working days leads (the earliest on a tie: a birth registration's commune, not the last leg's insurer).
+ */
+export function leadAgencyName(legs: ReadonlyArray<{ agencyName: string; workingDays: number }>): string | null {
+  const days = new Map<string, number>();
+  for (const leg of legs) days.set(leg.agencyName, (days.get(leg.agencyName) ?? 0) + leg.workingDays);
+  let lead: string | null = null;
+  for (const [name, total] of days) if (lead === null || total > days.get(lead)!) lead = name;
+  return lead;
 }
 
 export const legAt = (state: Pick<DossierState, 'legs'>, seq: number): LegState | undefined => state.legs.find((leg) => leg.seq === seq);

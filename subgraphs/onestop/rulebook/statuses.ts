@@ -33,6 +33,19 @@ export const NATIONAL_STATUS_CODE = {
   RETURNED: 10,
 } as const satisfies Record<DossierStatus, number>;
 
+/** How the dossier came in: handed in at the desk, submitted online, or sent by post. */
+export enum Channel {
+  COUNTER = 'COUNTER',
+  ONLINE = 'ONLINE',
+  POST = 'POST',
+}
+
+/** How the result was handed to the applicant: at the desk, or sent by public postal service. */
+export enum ReturnChannel {
+  AT_DESK = 'AT_DESK',
+  POST = 'POST',
+}
+
 /** The statuses in which the processing clock runs. */
 export const CLOCK_RUNNING: readonly DossierStatus[] = [DossierStatus.RECEIVED, DossierStatus.IN_PROGRESS];
 

@@ -10,7 +10,10 @@ import { DossierStatus } from './statuses';
  */
 
 export const ACTIONS = [
+  'SUBMIT',
   'RECEIVE',
+  'REFUSE',
+  'STOP',
   'HAND_OVER',
   'ACCEPT',
   'REQUEST_SUPPLEMENT',
@@ -28,18 +31,23 @@ export type Action = (typeof ACTIONS)[number];
 /** Done only by the hub itself, as other subgraphs' messages arrive; never requested by an officer. */
 export const SYSTEM_ACTIONS: readonly Action[] = ['AWAIT_PAYMENT', 'PAYMENT_RECEIVED', 'REASSIGN'];
 
-const PROCESSING = ['HAND_OVER', 'ACCEPT', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW', 'REASSIGN'] as const;
+const PROCESSING = ['HAND_OVER', 'ACCEPT', 'REQUEST_SUPPLEMENT', 'APOLOGIZE', 'RECORD_RESULT', 'WITHDRAW', 'REASSIGN', 'STOP'] as const;
 
-/** What each status allows before the conditions of the moment are applied. */
+/**
+ * What each status allows before the conditions of the moment are applied. SUBMIT creates a dossier and
+ * follows no status. A submitted dossier is received or refused by the desk; at
+ * the counter the desk refuses a dossier it just received and still holds.
+ */
 export const ALLOWED = {
-  SUBMITTED: ['RECEIVE', 'WITHDRAW'],
-  RECEIVED: PROCESSING,
+  SUBMITTED: ['RECEIVE', 'REFUSE', 'WITHDRAW'],
+  RECEIVED: [...PROCESSING, 'REFUSE'],
   REFUSED: [],
   // A tax notice completes the tax leg: the dossier moves on and waits for the payment (AWAIT_PAYMENT).
   IN_PROGRESS: [...PROCESSING, 'AWAIT_PAYMENT'],
   // A closed agency's dossiers go to its successor (REASSIGN) whatever they wait for; the successor accepts.
-  SUPPLEMENT_REQUESTED: ['SUPPLEMENT', 'WITHDRAW', 'REASSIGN', 'ACCEPT'],
-  AWAITING_PAYMENT: ['ACCEPT', 'PAYMENT_RECEIVED', 'WITHDRAW', 'REASSIGN'],
+  // The holder stops a dossier whose applicant did not supplement in time (STOP).
+  SUPPLEMENT_REQUESTED: ['SUPPLEMENT', 'WITHDRAW', 'REASSIGN', 'ACCEPT', 'STOP'],
+  AWAITING_PAYMENT: ['ACCEPT', 'PAYMENT_RECEIVED', 'WITHDRAW', 'REASSIGN', 'STOP'],
   WITHDRAWN: [],
   STOPPED: [],
   RESOLVED: ['ACCEPT', 'RETURN', 'REASSIGN'],
@@ -55,6 +63,10 @@ export interface Situation {
   supplementRequested: boolean;
   /** The new appointment of an apology can be set only once. */
   apologized: boolean;
+  /** The result is recorded (on its way back to the desk, or there): too late to withdraw, refuse or stop. */
+  decided: boolean;
+  /** The receiving desk holds it: only there is a dossier refused at the counter. */
+  atDesk: boolean;
 }
 
 export const situationOf = (state: DossierState): Situation => ({
@@ -62,6 +74,8 @@ export const situationOf = (state: DossierState): Situation => ({
   inTransit: state.addresseeCode !== null,
   supplementRequested: state.supplementRequestedAt !== null,
   apologized: state.apologizedAt !== null,
+  decided: state.outcome !== null,
+  atDesk: state.holderCode === state.returnDeskCode,
 });
 
 /** Whether the conditions of the moment let an action the status allows happen now. */
@@ -78,9 +92,15 @@ function possibleNow(action: Action, situation: Situation): boolean {
       return !situation.inTransit && !situation.supplementRequested;
     case 'APOLOGIZE':
       return !situation.inTransit && !situation.apologized;
+    case 'REFUSE':
+      return !situation.inTransit && situation.atDesk;
+    case 'STOP':
+      return !situation.inTransit && !situation.decided;
+    case 'WITHDRAW':
+      return !situation.decided;
+    case 'SUBMIT':
     case 'RECEIVE':
     case 'SUPPLEMENT':
-    case 'WITHDRAW':
     case 'PAYMENT_RECEIVED':
     case 'REASSIGN':
       return true;
@@ -105,14 +125,25 @@ export function availability(situation: Situation, action: Action): Refusal | nu
   });
 }
 
-/** The status an action leads to; `null` is a dossier not yet received. */
-export function nextStatus(status: DossierStatus | null, action: Action): DossierStatus {
+/**
+ * The status an action leads to; `null` is a dossier not yet received. `resultAtDesk`: the result is at the
+ * receiving desk after the action (recorded there, or its hand-over accepted there); only then is the
+ * dossier RESOLVED (9, result ready at the desk).
+ */
+export function nextStatus(status: DossierStatus | null, action: Action, resultAtDesk = action === 'RECORD_RESULT'): DossierStatus {
   switch (action) {
+    case 'SUBMIT':
+      return DossierStatus.SUBMITTED;
     case 'RECEIVE':
       return DossierStatus.RECEIVED;
+    case 'REFUSE':
+      return DossierStatus.REFUSED;
+    case 'STOP':
+      return DossierStatus.STOPPED;
     case 'ACCEPT':
-      // The first agency that accepts starts the processing; a desk accepting the result keeps it resolved.
-      return status === DossierStatus.RECEIVED ? DossierStatus.IN_PROGRESS : (status as DossierStatus);
+      // The first agency that accepts starts the processing; the desk accepting the result resolves it.
+      if (status === DossierStatus.RECEIVED) return DossierStatus.IN_PROGRESS;
+      return status === DossierStatus.IN_PROGRESS && resultAtDesk ? DossierStatus.RESOLVED : (status as DossierStatus);
     case 'HAND_OVER':
     case 'APOLOGIZE':
     case 'REASSIGN':
@@ -122,7 +153,8 @@ export function nextStatus(status: DossierStatus | null, action: Action): Dossie
     case 'SUPPLEMENT':
       return DossierStatus.IN_PROGRESS;
     case 'RECORD_RESULT':
-      return DossierStatus.RESOLVED;
+      // Recorded elsewhere, the result is on its way back: still in progress until the desk accepts it.
+      return resultAtDesk ? DossierStatus.RESOLVED : (status as DossierStatus);
     case 'RETURN':
       return DossierStatus.RETURNED;
     case 'WITHDRAW':
@@ -145,7 +177,11 @@ export const DESK_OFFICER: readonly Role[] = ['RECEPTIONIST', 'SYSTEM'];
 const PROCESSING_OFFICER: readonly Role[] = ['PROCESSOR', 'SYSTEM'];
 
 export const WHO_MAY = {
+  // Checked against the desk named in the submission: its agency's own online service, as SYSTEM.
+  SUBMIT: { party: 'desk', roles: ['SYSTEM'] },
   RECEIVE: { party: 'desk', roles: DESK_OFFICER },
+  REFUSE: { party: 'desk', roles: DESK_OFFICER },
+  STOP: { party: 'holder', roles: PROCESSING_OFFICER },
   HAND_OVER: { party: 'holder', roles: ANY_OFFICER },
   ACCEPT: { party: 'addressee', roles: ANY_OFFICER },
   REQUEST_SUPPLEMENT: { party: 'holder', roles: PROCESSING_OFFICER },
@@ -208,6 +244,15 @@ export function permission(state: DossierState, action: Action, actor: Actor, re
 export function deskPermission(actor: Actor, deskCode: string, what: string): Refusal | null {
   if (actsFor(actor, deskCode, DESK_OFFICER, deskCode)) return null;
   return refuse('FORBIDDEN', `Only the desk of ${deskCode} may ${what}, as ${DESK_OFFICER.join(' or ')}.`);
+}
+
+/**
+ * FORBIDDEN unless the caller is the online service (SYSTEM) of the desk's own agency: it submits the
+ * dossiers its portal takes online or by post to that desk.
+ */
+export function submitPermission(actor: Actor, deskCode: string): Refusal | null {
+  if (actor.agency === deskCode && actor.roles.includes('SYSTEM')) return null;
+  return refuse('FORBIDDEN', `Only the online service of ${deskCode} (its SYSTEM) may submit dossiers to its desk.`);
 }
 
 function forbidden(action: Action, party: Party, agency: string | null, roles: readonly Role[]): Refusal {
