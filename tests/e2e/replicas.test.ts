@@ -18,6 +18,8 @@ async function startReplica(hub: TestHub): Promise<Replica> {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'test',
+      // Its start is told at info level, as a JSON line: {"msg":"subgraph ready","url":…}.
+      HUB_LOG_LEVEL: 'info',
       DATABASE_URL: hub.database.url,
       HUB_HOST: '127.0.0.1',
       HUB_PORT_ONESTOP: '0',
@@ -34,8 +36,12 @@ async function startReplica(hub: TestHub): Promise<Replica> {
   const url = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
-      const ready = /ready at (\S+)/.exec(line);
-      if (ready) resolve(ready[1]);
+      try {
+        const entry = JSON.parse(line) as { msg?: string; url?: string };
+        if (entry.msg === 'subgraph ready' && entry.url) resolve(entry.url);
+      } catch {
+        // not a log entry
+      }
     });
     child.once('exit', (code) => reject(new Error(`the replica exited with ${code} before it was ready`)));
   });
