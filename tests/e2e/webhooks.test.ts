@@ -193,10 +193,11 @@ describe('webhooks for agency systems', () => {
       'accepted IN_PROGRESS 4 BG.VPDKDD.YENTHE→BG.CT.YENTHE',
       'handed-over IN_PROGRESS 4 BG.CT.YENTHE→BG.VPDKDD.YENTHE',
       'accepted IN_PROGRESS 4 BG.CT.YENTHE→BG.VPDKDD.YENTHE',
-      'handed-over RESOLVED 9 BG.VPDKDD.YENTHE→BG.YENTHE',
+      // The result is on its way back: still IN_PROGRESS until the desk accepts it (RESOLVED only at the desk).
+      'handed-over IN_PROGRESS 4 BG.VPDKDD.YENTHE→BG.YENTHE',
+      'accepted RESOLVED 9 BG.VPDKDD.YENTHE→BG.YENTHE',
       'resolved RESOLVED 9 BG.VPDKDD.YENTHE→BG.YENTHE',
       'status-changed RESOLVED 9 BG.VPDKDD.YENTHE→BG.YENTHE',
-      'accepted RESOLVED 9 BG.VPDKDD.YENTHE→BG.YENTHE',
       'returned RETURNED 10',
       'status-changed RETURNED 10',
     ]);
@@ -239,7 +240,7 @@ describe('webhooks for agency systems', () => {
     const { code } = await aResolvedDossier(context, '2026-03-09T09:00:00+07:00');
     await eventually(async () => expect(desk.receiver.about(code).map(line)).toEqual(['resolved RESOLVED 9 BG.VPDKDD.YENTHE→BG.YENTHE']));
     await eventually(async () => expect(land.receiver.about(code).at(-1)?.id).toBe(`${code}/9/accepted`));
-    await eventually(async () => expect(tax.receiver.about(code).at(-1)?.id).toBe(`${code}/9/accepted`));
+    await eventually(async () => expect(tax.receiver.about(code).at(-1)?.id).toBe(`${code}/9/status-changed`));
     // The land branch: the types it took, from the hand-over to it on.
     expect(land.receiver.about(code).map(line)).toEqual([
       'handed-over RECEIVED 2 BG.YENTHE→BG.VPDKDD.YENTHE',
@@ -248,7 +249,7 @@ describe('webhooks for agency systems', () => {
       'accepted IN_PROGRESS 4 BG.VPDKDD.YENTHE→BG.CT.YENTHE',
       'handed-over IN_PROGRESS 4 BG.CT.YENTHE→BG.VPDKDD.YENTHE',
       'accepted IN_PROGRESS 4 BG.CT.YENTHE→BG.VPDKDD.YENTHE',
-      'handed-over RESOLVED 9 BG.VPDKDD.YENTHE→BG.YENTHE',
+      'handed-over IN_PROGRESS 4 BG.VPDKDD.YENTHE→BG.YENTHE',
       'accepted RESOLVED 9 BG.VPDKDD.YENTHE→BG.YENTHE',
     ]);
     // The tax branch: nothing before the dossier was handed to it.
