@@ -44,9 +44,9 @@ Một Cửa Hub is up in ${((Date.now() - began) / 1000).toFixed(1)} s.
   Explorer  ${hub.gateway.origin}/explorer
   Dashboard ${hub.gateway.origin}/dashboard
   Health    ${hub.gateway.origin}/health
-  Tokens    npm run token -- --agency BG.YENTHE --roles RECEPTIONIST --name "Nguyễn Văn An"
+  Tokens    npm run -s token -- --agency BN.XA.BOHA --roles RECEPTIONIST --name "Lê Thị Hoa"
   Registers { registrar { code } } names the agency whose SUPERVISORs change them (BG.SNV to begin with):
-            npm run token -- --agency BG.SNV --roles SUPERVISOR --name "Vũ Quang Huy"
+            npm run -s token -- --agency BG.SNV --roles SUPERVISOR --name "Vũ Quang Huy"
   A supervisor's token for trying things out (8 hours):
   ${token}
 Ctrl-C stops everything.

@@ -122,7 +122,7 @@ export function apolloLogger(log: Logger) {
   return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
 }
 
-const QUIET_PATHS = /^\/(events|health|livez|readyz|metrics)$/;
+const QUIET_PATHS = /^\/(events|events\/backlog|health|livez|readyz|metrics)$/;
 
 /**
  * Gives every request an id (the caller's `x-request-id` when it is well formed, a new one otherwise),
