@@ -5,16 +5,30 @@ import { gatewaySettings, startGateway, type RunningGateway } from '../../gatewa
 import type { SubgraphName } from '../../subgraphs/common/env';
 import { eventually } from '../testkit/dossiers';
 import { startTestHub, type TestHub } from '../testkit/hub';
+import { describeWithTools } from '../testkit/system-tools';
 
-/** The machine's Redis (CI starts it); each run counts under keys of its own. */
-const REDIS_URL = 'redis://127.0.0.1:6379';
+/** Each run counts under keys of its own, in a Redis of its own (Debian's redis-server, started here). */
 const PREFIX = `motcua-test:${process.pid}:${Date.now()}:`;
 const TRACK = `query { trackDossier(code: "BG-0000-000000", phone: "0900000000") { status } }`;
 
-describe('gateway replicas sharing the anonymous rate limit through Redis', () => {
+describeWithTools(['redis-server'], 'gateway replicas sharing the anonymous rate limit through Redis', () => {
   let hub: TestHub;
   let second: RunningGateway;
+  let shared: ChildProcess;
+  let REDIS_URL: string;
   beforeAll(async () => {
+    const port = await freePort();
+    shared = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    REDIS_URL = `redis://127.0.0.1:${port}`;
+    await eventually(async () => {
+      const probe = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+      try {
+        await probe.connect();
+        expect(await probe.ping()).toBe('PONG');
+      } finally {
+        probe.disconnect();
+      }
+    });
     hub = await startTestHub({ publicRateLimit: 3, redis: { url: REDIS_URL, prefix: PREFIX } });
     const urls = Object.fromEntries(Object.values(hub.subgraphs).map((subgraph) => [subgraph.name, subgraph.url])) as Record<SubgraphName, string>;
     second = await startGateway({ ...gatewaySettings(hub.config), port: 0, subgraphUrls: urls });
@@ -22,10 +36,11 @@ describe('gateway replicas sharing the anonymous rate limit through Redis', () =
   afterAll(async () => {
     await second?.close();
     await hub?.close();
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${PREFIX}*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
+    if (shared && shared.exitCode === null) {
+      const exited = new Promise((done) => shared.once('exit', done));
+      shared.kill('SIGTERM');
+      await exited;
+    }
   });
 
   const anonymous = (url: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: TRACK }) });

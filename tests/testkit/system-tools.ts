@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { env } from '../../subgraphs/common/env';
 
-/** Debian packages some tests drive: poppler-utils (pdftotext, pdftoppm, pdfinfo) and chromium. */
-const PACKAGE_OF: Record<string, string> = { pdftotext: 'poppler-utils', pdftoppm: 'poppler-utils', pdfinfo: 'poppler-utils', chromium: 'chromium' };
+/** Debian packages some tests drive: poppler-utils (pdftotext, pdftoppm, pdfinfo), chromium and redis-server. */
+const PACKAGE_OF: Record<string, string> = { pdftotext: 'poppler-utils', pdftoppm: 'poppler-utils', pdfinfo: 'poppler-utils', chromium: 'chromium', 'redis-server': 'redis-server' };
 
 function missing(tools: string[]): string[] {
   return tools.filter((tool) => {
