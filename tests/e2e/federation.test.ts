@@ -34,7 +34,7 @@ describe('the federated hub through its gateway', () => {
       department: agency(code: "BG.STP") { serviceArea { code } }
     }`);
     expect(response.data).toEqual({
-      tax: { serviceArea: [{ code: 'BG.TPBG', name: 'thành phố Bắc Giang', committee: { name: 'UBND thành phố thành phố Bắc Giang' } }] },
+      tax: { serviceArea: [{ code: 'BG.TPBG', name: 'thành phố Bắc Giang', committee: { name: 'UBND thành phố Bắc Giang' } }] },
       department: { serviceArea: [] },
     });
   });
