@@ -167,14 +167,7 @@ export async function submitDossier(deps: Deps, input: SubmitDossierInput): Prom
         { now: deps.now, calendar, actor, reads: true },
       );
       const dossier = new Dossier({
-        code,
-        procedureCode: procedure.code,
-        ...versionFields(version),
-        applicantCommune,
-        parcelCommune,
-        deskCode: desk.code,
-        deskName: desk.name,
-        applicant,
+        ...intakeOf({ code, procedure, version, applicantCommune, parcelCommune, desk, applicant }),
         documents: accepted,
         copies,
         delivery,
@@ -190,10 +183,7 @@ export async function submitDossier(deps: Deps, input: SubmitDossierInput): Prom
         ledgerBook: null,
         ledgerNumber: null,
       });
-      dossier.idempotencyKey = key;
-      dossier.idempotencyFingerprint = key ? fingerprint : null;
-      await record(em, dossier, null, decided, desk.name);
-      return dossier;
+      return keepNew(em, dossier, decided, desk.name, key, fingerprint);
     });
   } catch (error) {
     return firstWithKey(deps, error, deskCode, key, fingerprint);
@@ -296,14 +286,7 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
       const [received] = orThrow(decided);
       if (received.type !== 'RECEIVE') throw new Error('A receipt decides a RECEIVE event.');
       const dossier = new Dossier({
-        code,
-        procedureCode: procedure.code,
-        ...versionFields(version),
-        applicantCommune,
-        parcelCommune,
-        deskCode: desk.code,
-        deskName: desk.name,
-        applicant,
+        ...intakeOf({ code, procedure, version, applicantCommune, parcelCommune, desk, applicant }),
         documents: received.documents,
         copies,
         delivery,
@@ -315,12 +298,29 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
         currentLeg: received.currentLeg,
         ...numbers,
       });
-      dossier.idempotencyKey = key;
-      dossier.idempotencyFingerprint = key ? fingerprint : null;
-      await record(em, dossier, null, decided, desk.name);
-      return dossier;
+      return keepNew(em, dossier, decided, desk.name, key, fingerprint);
     });
   } catch (error) {
     return firstWithKey(deps, error, deskCode, key, fingerprint);
   }
+}
+
+type DossierInit = ConstructorParameters<typeof Dossier>[0];
+
+/** What a new dossier takes from its intake, whether it is submitted or received at the desk. */
+function intakeOf(intake: Pick<DossierInit, 'code' | 'applicantCommune' | 'parcelCommune' | 'applicant'> & {
+  procedure: { code: string };
+  version: Parameters<typeof versionFields>[0];
+  desk: { code: string; name: string };
+}): Pick<DossierInit, 'code' | 'procedureCode' | 'applicantCommune' | 'parcelCommune' | 'deskCode' | 'deskName' | 'applicant'> & ReturnType<typeof versionFields> {
+  const { code, procedure, version, applicantCommune, parcelCommune, desk, applicant } = intake;
+  return { code, procedureCode: procedure.code, ...versionFields(version), applicantCommune, parcelCommune, deskCode: desk.code, deskName: desk.name, applicant };
+}
+
+/** Stores a new dossier with the idempotency key it came with and its first history event. */
+async function keepNew(em: Parameters<typeof record>[0], dossier: Dossier, decided: Parameters<typeof record>[3], deskName: string, key: string | null, fingerprint: string): Promise<Dossier> {
+  dossier.idempotencyKey = key;
+  dossier.idempotencyFingerprint = key ? fingerprint : null;
+  await record(em, dossier, null, decided, deskName);
+  return dossier;
 }
