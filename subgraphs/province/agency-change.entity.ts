@@ -12,7 +12,7 @@ registerEnumType(AgencyChangeKind, {
   description: 'What a change of the agency register did.',
   valuesConfig: {
     CREATED: { description: 'Thành lập: the agency was set up (or entered the directory)' },
-    AMENDED: { description: 'Thay đổi: its name, tier, parent, desk, address, phone or service area changed' },
+    AMENDED: { description: 'Thay đổi: its name, tier, parent, desk, address, phone, service area or portal mark changed' },
     CLOSED: { description: 'Giải thể, sáp nhập: it closed; its work went to its successors' },
   },
 });
@@ -32,6 +32,7 @@ export interface AgencyState {
   address: string | null;
   phone: string | null;
   serviceArea: string[];
+  servicePortal: boolean;
 }
 
 /**
@@ -89,6 +90,12 @@ export class AgencyChange implements AgencyState {
   @Field(() => String, { nullable: true, description: 'Số điện thoại, as printed on forms.' })
   @Property({ type: 'text', nullable: true })
   phone!: string | null;
+
+  @Field(() => Boolean, {
+    description: 'Cổng dịch vụ công: from then on the agency runs a public service portal, whose SYSTEM submits dossiers taken online or by post to any desk.',
+  })
+  @Property({ type: 'boolean', default: false })
+  servicePortal!: boolean;
 
   /** Địa bàn phục vụ: the administrative units whose dossiers the agency handles (tax and land branches). */
   @Property({ type: ArrayType })

@@ -41,7 +41,7 @@ export class AgencyResolver {
     return createAgency(ctx, input);
   }
 
-  @Mutation(() => Agency, { description: 'An agency’s name, tier, parent, desk, address, phone or service area changes from a date. For a SUPERVISOR of the registrar.' })
+  @Mutation(() => Agency, { description: 'An agency’s name, tier, parent, desk, address, phone, service area or portal mark changes from a date. For a SUPERVISOR of the registrar.' })
   amendAgency(
     @Arg('code', () => ID, { description: 'The agency that changes.' }) code: string,
     @Arg('input', () => AmendAgencyInput, { description: 'What changes, from when, why and on what decision.' }) input: AmendAgencyInput, @Ctx() ctx: Context): Promise<Agency> {
@@ -94,6 +94,13 @@ export class AgencyResolver {
   @FieldResolver(() => String, { nullable: true, description: 'Số điện thoại, as printed on forms.' })
   async phone(@Root() agency: Agency, @Ctx() ctx: Context): Promise<string | null> {
     return (await agencyState(ctx, agency.code)).phone;
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Cổng dịch vụ công: the directory marks the agency as running a public service portal now; its SYSTEM may submit dossiers taken online or by post to any desk (submitDossier).',
+  })
+  async servicePortal(@Root() agency: Agency, @Ctx() ctx: Context): Promise<boolean> {
+    return (await agencyState(ctx, agency.code)).servicePortal;
   }
 
   @FieldResolver(() => Agency, { nullable: true, description: 'The agency it belongs to.' })

@@ -44,6 +44,7 @@ export async function seedDirectory(em: EntityManager): Promise<void> {
         address: null,
         phone: null,
         serviceArea: record.serves ?? [],
+        servicePortal: false,
         successors: [],
         reason: 'Danh bạ cơ quan của tỉnh Bắc Giang năm 2015',
         source: 'domain/agencies-bac-giang-2015.json (Kế hoạch 58/KH-UBND năm 2015 của UBND tỉnh Bắc Giang)',

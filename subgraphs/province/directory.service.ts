@@ -57,7 +57,7 @@ export async function createAgency(deps: ProvinceDeps, input: CreateAgencyInput)
   return agencyAfter(deps, code);
 }
 
-/** A change of an agency's name, tier, parent, desk, address, phone or service area, from a date. */
+/** A change of an agency's name, tier, parent, desk, address, phone, service area or portal mark, from a date. */
 export async function amendAgency(deps: ProvinceDeps, code: string, input: AmendAgencyInput): Promise<Agency> {
   let amended = '';
   await decideOne(deps, input, (problems) => {

@@ -136,6 +136,7 @@ export function planDecision(
       address: creation.address,
       phone: creation.phone,
       serviceArea: creation.serviceArea,
+      servicePortal: creation.servicePortal,
     };
     working.set(creation.code, { sector: creation.sector, validFrom: at, validTo: null, state, lastEffectiveAt: at });
     plan.created.push({ code: creation.code, sector: creation.sector });
@@ -162,6 +163,7 @@ export function planDecision(
       address: amendment.address === undefined ? before.address : amendment.address,
       phone: amendment.phone === undefined ? before.phone : amendment.phone,
       serviceArea: amendment.serviceArea ?? before.serviceArea,
+      servicePortal: amendment.servicePortal ?? before.servicePortal,
     };
     if (JSON.stringify(state) === JSON.stringify(before)) problems.add(path, `changes nothing of ${before.name}`);
     if (amendment.tier) checkTierAndSector(state.tier, entry.sector, path);
@@ -250,5 +252,6 @@ export function toState(change: AgencyState): AgencyState {
     address: change.address,
     phone: change.phone,
     serviceArea: [...change.serviceArea],
+    servicePortal: change.servicePortal,
   };
 }

@@ -46,6 +46,7 @@ export function cleanCreation(problems: Problems, path: string, input: AgencyInp
     address: optionalText(problems, `${path}.address`, input.address, 500),
     phone: optionalText(problems, `${path}.phone`, input.phone, 20),
     serviceArea: boundedCodes(problems, `${path}.serviceArea`, input.serviceArea),
+    servicePortal: input.servicePortal === true,
     source: optionalText(problems, `${path}.source`, input.source, 2000),
   };
 }
@@ -61,6 +62,7 @@ export function cleanAmendment(problems: Problems, path: string, agency: string,
   if (input.address != null) amendment.address = optionalText(problems, `${path}.address`, input.address, 500);
   if (input.phone != null) amendment.phone = optionalText(problems, `${path}.phone`, input.phone, 20);
   if (input.serviceArea != null) amendment.serviceArea = boundedCodes(problems, `${path}.serviceArea`, input.serviceArea);
+  if (input.servicePortal != null) amendment.servicePortal = input.servicePortal;
   return amendment;
 }
 

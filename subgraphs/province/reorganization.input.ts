@@ -31,6 +31,12 @@ export class AgencyInput {
 
   @Field(() => [ID], { nullable: true, description: 'Địa bàn phục vụ: the administrative units a tax or land branch serves.' })
   serviceArea?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Cổng dịch vụ công: the agency runs a public service portal (the national one, run by Văn phòng Chính phủ, or the province’s); its SYSTEM may submit dossiers to any desk. False when left out.',
+  })
+  servicePortal?: boolean | null;
 }
 
 @InputType({ description: 'An agency set up within a reorganisation.' })
@@ -77,6 +83,9 @@ export class AgencyChangesInput {
 
   @Field(() => [ID], { nullable: true, description: 'The whole new service area (địa bàn phục vụ) of a tax or land branch.' })
   serviceArea?: string[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Cổng dịch vụ công: whether the agency runs a public service portal from then on (its SYSTEM submits dossiers to any desk).' })
+  servicePortal?: boolean | null;
 }
 
 @InputType({ description: 'amendAgency: what changes of an agency, from a date, on a decision.' })

@@ -18,6 +18,8 @@ export interface AgencyCreation {
   address: string | null;
   phone: string | null;
   serviceArea: string[];
+  /** Cổng dịch vụ công: the agency runs a public service portal. */
+  servicePortal: boolean;
   source: string | null;
 }
 
@@ -31,6 +33,7 @@ export interface AgencyAmendment {
   address?: string | null;
   phone?: string | null;
   serviceArea?: string[];
+  servicePortal?: boolean;
   source: string | null;
 }
 

@@ -1,4 +1,4 @@
-import { aDossierAtLeg, APPLICANT, aResolvedDossier, aReceivedDossier, dataOf, hubFootprint, LAND_TRANSFER_DOCUMENTS, useDossierHub } from '../testkit/dossiers';
+import { aDossierAtLeg, APPLICANT, aResolvedDossier, aReceivedDossier, dataOf, eventually, hubFootprint, LAND_TRANSFER_DOCUMENTS, useDossierHub } from '../testkit/dossiers';
 
 /**
  * The statuses the first wave could not reach, through the gateway: online and postal intake (SUBMITTED 1,
@@ -48,6 +48,31 @@ describe('online intake, refusal, stop, return by post and rating', () => {
       const counter = await dossiers.run('submit', { input: submitInput('COUNTER') }, online());
       expect(counter.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: { channel: 'must be ONLINE or POST' } });
       expect(await hubFootprint(hub)).toEqual(before);
+    });
+
+    it('is also for a public service portal the directory marks: unmarked, its SYSTEM is FORBIDDEN and nothing is written; marked, it submits to any desk', async () => {
+      clock.set('2026-03-08T20:00:00+07:00');
+      const portal = () => hub.token('BG.VPUBND', ['SYSTEM'], 'Cổng dịch vụ công tỉnh Bắc Giang');
+      const registrar = hub.token('BG.SNV', ['SUPERVISOR'], 'Vũ Quang Huy');
+      const before = await hubFootprint(hub);
+      expect(codeOf(await dossiers.run('submit', { input: submitInput() }, portal()))).toBe('FORBIDDEN');
+      expect(await hubFootprint(hub)).toEqual(before);
+
+      const mark = await hub.gql(
+        `mutation ($input: AmendAgencyInput!) { amendAgency(code: "BG.VPUBND", input: $input) { servicePortal history { servicePortal reason source } } }`,
+        { input: { servicePortal: true, effectiveAt: '2026-03-01T00:00:00+07:00', reason: 'Vận hành cổng dịch vụ công của tỉnh (kiểm thử)', source: 'Quyết định kiểm thử số 1/QĐ-KT ngày 01/3/2026' } },
+        registrar,
+      );
+      expect(dataOf(mark).amendAgency).toMatchObject({ servicePortal: true });
+      expect(dataOf(mark).amendAgency.history.at(-1)).toEqual({ servicePortal: true, reason: 'Vận hành cổng dịch vụ công của tỉnh (kiểm thử)', source: 'Quyết định kiểm thử số 1/QĐ-KT ngày 01/3/2026' });
+      // A receptionist of the portal's agency is no portal: only its SYSTEM submits.
+      const officer = hub.token('BG.VPUBND', ['RECEPTIONIST'], 'Cán bộ Văn phòng UBND tỉnh');
+      expect(codeOf(await dossiers.run('submit', { input: submitInput() }, officer))).toBe('FORBIDDEN');
+
+      // Onestop forgets the directory on the register's message; until then the mark may not be seen yet.
+      const submitted = await eventually(async () => dataOf(await dossiers.run('submit', { input: { ...submitInput('POST'), desk: 'BG.TANYEN' } }, portal())).submitDossier);
+      expect(submitted).toMatchObject({ status: 'SUBMITTED', channel: 'POST', holder: { code: 'BG.TANYEN' } });
+      expect(submitted.code).toMatch(/^BG\.TANYEN-260308-\d{4}$/);
     });
 
     it('is received at the desk with its code: the appointment counts from the receipt, and the ledger numbers it then', async () => {

@@ -65,6 +65,7 @@ export const submit = (submittedAt: Date, code = 'BG.YENTHE-260302-0001', channe
   type: 'SUBMIT',
   code,
   desk: { code: DESK, name: 'UBND huyện Yên Thế' },
+  byPortal: false,
   submittedAt,
   channel,
   documents: ['Đơn đăng ký biến động'],

@@ -22,7 +22,7 @@ function attempt(action: Action, state: DossierState): { actor: Actor; command: 
   const later = new Date((state.dueAt ?? state.receivedAt).getTime() + 7 * 24 * 3_600_000);
   switch (action) {
     case 'SUBMIT':
-      return { actor: officer(state.deskCode, 'SYSTEM'), command: { type: 'SUBMIT', code: state.code, desk: { code: state.deskCode, name: state.deskName }, submittedAt: state.receivedAt, channel: Channel.ONLINE, documents: [], copies: 1, delivery: state.delivery } };
+      return { actor: officer(state.deskCode, 'SYSTEM'), command: { type: 'SUBMIT', code: state.code, desk: { code: state.deskCode, name: state.deskName }, byPortal: false, submittedAt: state.receivedAt, channel: Channel.ONLINE, documents: [], copies: 1, delivery: state.delivery } };
     case 'REFUSE':
       return { actor: officer(state.returnDeskCode, 'RECEPTIONIST'), command: { type: 'REFUSE', reasons: ['Không thuộc thẩm quyền'] } };
     case 'STOP':

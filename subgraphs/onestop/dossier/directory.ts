@@ -11,7 +11,7 @@ import type { DirectoryAgency, DirectoryProcedure, DirectoryUnit } from '../rule
 
 const DIRECTORY_TTL_MS = 30_000;
 
-const STATE = 'name tier hasDesk parent { code } serviceArea { code }';
+const STATE = 'name tier hasDesk servicePortal parent { code } serviceArea { code }';
 
 export function agencyDirectory(graph: GraphClient): Promise<Map<string, DirectoryAgency>> {
   return graph.cached('directory.agencies', DIRECTORY_TTL_MS, async () => {

@@ -64,7 +64,7 @@ export class ReceiveDossierInput {
   parcelCommune?: string | null;
 }
 
-@InputType({ description: 'A dossier submitted online or by post, by the online service (SYSTEM) of the desk’s agency.' })
+@InputType({ description: 'A dossier submitted online or by post, by the online service (SYSTEM) of the desk’s agency or of a public service portal the directory marks.' })
 export class SubmitDossierInput {
   @Field(() => ID, { description: 'Code of the procedure applied for.' })
   procedure!: string;

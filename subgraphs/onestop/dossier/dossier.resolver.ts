@@ -34,7 +34,7 @@ export class DossierResolver {
   }
 
   @Mutation(() => Dossier, {
-    description: 'Nộp trực tuyến / qua bưu chính: the desk’s agency’s online service (SYSTEM) submits a dossier; SUBMITTED (1), with its code and no appointment until the desk receives it.',
+    description: 'Nộp trực tuyến / qua bưu chính: the desk’s agency’s online service, or a public service portal the directory marks (`Agency.servicePortal`), as SYSTEM, submits a dossier; any other caller is FORBIDDEN; SUBMITTED (1), with its code and no appointment until the desk receives it.',
   })
   submitDossier(@Arg('input', () => SubmitDossierInput, { description: 'The procedure, the desk, the applicant, the documents and the channel.' }) input: SubmitDossierInput, @Ctx() ctx: Context): Promise<Dossier> {
     return submitDossier(ctx, input);

@@ -6,7 +6,7 @@ import { BadUserInputError, ConflictError, NotFoundError } from '../../common/er
 import { localDate } from '../../common/scalars';
 import { cleanList, Problems, requiredText } from '../../common/validation';
 import { decide } from '../rulebook/decide';
-import { agencyAt, versionAt, type DirectoryAgency, type DirectoryProcedure, type ProcedureVersionRecord } from '../rulebook/directory';
+import { agencyAt, isOpen, versionAt, type DirectoryAgency, type DirectoryProcedure, type ProcedureVersionRecord } from '../rulebook/directory';
 import { checkDocuments, receptionProblems, resolveRoute, type Whereabouts } from '../rulebook/reception';
 import { Channel, Delivery } from '../rulebook/statuses';
 import { deskPermission, submitPermission } from '../rulebook/workflow';
@@ -18,6 +18,7 @@ import { cleanIntake, cleanReceivedAt, type ReceiveDossierInput, type SubmitDoss
 import { canonicalJson } from './history-chain';
 import { orThrow } from './permissions';
 import { requireActor } from '../../common/roles';
+import type { Actor } from '../rulebook/state';
 
 /**
  * Tiếp nhận: the desk checks the documents against the procedure; complete, the dossier is created with
@@ -128,8 +129,18 @@ async function dossierCode(em: EntityManager, desk: DirectoryAgency, at: Date): 
 }
 
 /**
- * Nộp hồ sơ trực tuyến / qua bưu chính: the desk's agency's online service
- * submits the dossier; it gets its code and waits for the desk, with no appointment, no receipt and no
+ * Whether the caller submits as a public service portal: a SYSTEM of another agency than the desk's, which
+ * the directory marks (`servicePortal`) and which operates at the instant.
+ */
+async function submitsAsPortal(deps: Deps, actor: Actor, deskCode: string, at: Date): Promise<boolean> {
+  if (actor.agency === deskCode || !actor.roles.includes('SYSTEM')) return false;
+  const agency = (await agencyDirectory(deps.graph)).get(actor.agency);
+  return !!agency && isOpen(agency, at) && agencyAt(agency, at).servicePortal === true;
+}
+
+/**
+ * Nộp hồ sơ trực tuyến / qua bưu chính: the desk's agency's online service or a public service portal the
+ * directory marks submits the dossier; it gets its code and waits for the desk, with no appointment, no receipt and no
  * ledger entry before the desk receives it (`receiveDossier` with `submitted`). Documents the procedure
  * does not list are refused; missing ones are the desk's to judge at receipt.
  */
@@ -145,7 +156,8 @@ export async function submitDossier(deps: Deps, input: SubmitDossierInput): Prom
   const applicantCommune = cleanCommune(input.applicantCommune);
   const parcelCommune = cleanCommune(input.parcelCommune);
   problems.throwIfAny();
-  orThrow(submitPermission(actor, deskCode));
+  const byPortal = await submitsAsPortal(deps, actor, deskCode, deps.now);
+  orThrow(submitPermission(actor, deskCode, byPortal));
   const fingerprint = fingerprintOf({ procedureCode, deskCode, applicant, documents, copies, delivery, channel: input.channel, applicantCommune, parcelCommune });
   if (key) {
     const existing = await findIdempotent(deps.em, deskCode, key, fingerprint);
@@ -163,7 +175,7 @@ export async function submitDossier(deps: Deps, input: SubmitDossierInput): Prom
       const channel = input.channel as Channel.ONLINE | Channel.POST;
       const decided = decide(
         null,
-        { type: 'SUBMIT', code, desk, submittedAt, channel, documents: accepted, copies, delivery },
+        { type: 'SUBMIT', code, desk, byPortal, submittedAt, channel, documents: accepted, copies, delivery },
         { now: deps.now, calendar, actor, reads: true },
       );
       const dossier = new Dossier({

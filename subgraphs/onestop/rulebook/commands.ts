@@ -37,6 +37,8 @@ export type Command =
       type: 'SUBMIT';
       code: string;
       desk: { code: string; name: string };
+      /** The directory marks the submitter's agency as a public service portal at the submission. */
+      byPortal: boolean;
       submittedAt: Date;
       channel: Channel.ONLINE | Channel.POST;
       documents: string[];

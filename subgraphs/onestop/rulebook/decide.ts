@@ -111,12 +111,12 @@ function rules(state: DossierState, command: Command, facts: Facts): Event | Ref
 }
 
 /**
- * Nộp hồ sơ trực tuyến hoặc qua bưu chính: the desk's agency's online service (a
- * SYSTEM of that agency) submits it; it waits for the desk, with no appointment before the desk's receipt.
+ * Nộp hồ sơ trực tuyến hoặc qua bưu chính: the desk's agency's online service or a public service portal
+ * the directory marks (a SYSTEM of either) submits it; it waits for the desk, with no appointment before the desk's receipt.
  */
 function submit(command: Extract<Command, { type: 'SUBMIT' }>, facts: Facts): EventOf<'SUBMIT'> | Refusal {
   const { actor } = facts;
-  const refusal = submitPermission(actor, command.desk.code);
+  const refusal = submitPermission(actor, command.desk.code, command.byPortal);
   if (refusal) return refusal;
   if (command.channel !== Channel.ONLINE && command.channel !== Channel.POST) {
     return badField('channel', 'ONLINE or POST', 'channel: a submission comes online or by post; at the counter the desk receives it.');

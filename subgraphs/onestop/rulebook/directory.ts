@@ -17,6 +17,7 @@ export interface AgencyStateEntry {
   hasDesk: boolean;
   parent: Code | null;
   serviceArea: Code[];
+  servicePortal?: boolean;
 }
 
 export interface DirectoryAgency {
@@ -34,6 +35,8 @@ export interface DirectoryAgency {
   /** Every successor of a closed agency, each with the units whose work it took over. */
   successors?: Array<{ agency: Code; area: Code[] }>;
   serviceArea: Code[];
+  /** Cổng dịch vụ công: the directory marks it as running a public service portal. */
+  servicePortal?: boolean;
   history?: AgencyStateEntry[];
 }
 
@@ -86,7 +89,9 @@ export interface DirectoryProcedure {
 /** The agency as it stood at the instant (as it was set up, before then). */
 export function agencyAt(agency: DirectoryAgency, at: Date): DirectoryAgency {
   const state = agency.history && asOf(agency.history, at);
-  return state ? { ...agency, name: state.name, tier: state.tier, hasDesk: state.hasDesk, parent: state.parent, serviceArea: state.serviceArea } : agency;
+  return state
+    ? { ...agency, name: state.name, tier: state.tier, hasDesk: state.hasDesk, parent: state.parent, serviceArea: state.serviceArea, servicePortal: state.servicePortal }
+    : agency;
 }
 
 /** The version of the procedure in force at the instant (the first, before any took effect). */

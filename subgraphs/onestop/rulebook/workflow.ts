@@ -247,12 +247,13 @@ export function deskPermission(actor: Actor, deskCode: string, what: string): Re
 }
 
 /**
- * FORBIDDEN unless the caller is the online service (SYSTEM) of the desk's own agency: it submits the
- * dossiers its portal takes online or by post to that desk.
+ * FORBIDDEN unless the caller is a SYSTEM of the desk's own agency (its online service) or of an agency the
+ * directory marks as running a public service portal (`servicePortal`: the national portal or the
+ * province's) when it submits: they submit the dossiers taken online or by post to that desk.
  */
-export function submitPermission(actor: Actor, deskCode: string): Refusal | null {
-  if (actor.agency === deskCode && actor.roles.includes('SYSTEM')) return null;
-  return refuse('FORBIDDEN', `Only the online service of ${deskCode} (its SYSTEM) may submit dossiers to its desk.`);
+export function submitPermission(actor: Actor, deskCode: string, byPortal: boolean): Refusal | null {
+  if (actor.roles.includes('SYSTEM') && (actor.agency === deskCode || byPortal)) return null;
+  return refuse('FORBIDDEN', `Only the online service of ${deskCode} or a public service portal the directory marks (as SYSTEM) may submit dossiers to its desk.`);
 }
 
 function forbidden(action: Action, party: Party, agency: string | null, roles: readonly Role[]): Refusal {

@@ -4,6 +4,7 @@ import { Migration20261126130621 } from './Migration20261126130621';
 import { Migration20261201231027 } from './Migration20261201231027';
 import { Migration20261202030000 } from './Migration20261202030000';
 import { Migration20261202031000 } from './Migration20261202031000';
+import { Migration20261202050000 } from './Migration20261202050000';
 
 /** Every migration of this subgraph, oldest first; scripts/migration-create.ts keeps this list. */
 export const migrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201231027', class: Migration20261201231027 },
   { name: 'Migration20261202030000', class: Migration20261202030000 },
   { name: 'Migration20261202031000', class: Migration20261202031000 },
+  { name: 'Migration20261202050000', class: Migration20261202050000 },
 ];
