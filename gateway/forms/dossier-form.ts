@@ -22,6 +22,7 @@ export interface FormDossier {
   documents: string[];
   receiptNumber: string | null;
   ledgerBook: string | null;
+  ledgerVolume: number | null;
   ledgerNumber: number | null;
   status: string;
   channel: 'COUNTER' | 'ONLINE' | 'POST';
@@ -61,7 +62,7 @@ export interface FormDossier {
 }
 
 export const FORM_DOSSIER_FIELDS = `code procedureName field processingDays deskName receivedAt receivedBy dueAt previousDueAt delivery copies documents
-  receiptNumber ledgerBook ledgerNumber applicant { name address phone email }
+  receiptNumber ledgerBook ledgerVolume ledgerNumber applicant { name address phone email }
   legs { seq agencyName task workingDays } leadAgencyName
   transfers { seq kind fromName toName handedAt handedBy acceptedAt acceptedBy result note }
   supplementRequestedAt supplementItems apologizedAt apologyReason
@@ -101,6 +102,6 @@ export function lastEvent(dossier: FormDossier, action: string) {
 export const pageColumn = (doc: Doc): Column => ({ x: doc.page.margins.left, width: doc.page.width - doc.page.margins.left - doc.page.margins.right });
 
 /** A dossier the desk has received: it has its receipt, appointment and ledger entry (a SUBMITTED one has none). */
-export type ReceivedDossier = FormDossier & { receivedBy: string; dueAt: string; receiptNumber: string; ledgerBook: string; ledgerNumber: number };
+export type ReceivedDossier = FormDossier & { receivedBy: string; dueAt: string; receiptNumber: string; ledgerBook: string; ledgerVolume: number; ledgerNumber: number };
 
 export const isReceived = (dossier: FormDossier): dossier is ReceivedDossier => dossier.receiptNumber !== null && dossier.dueAt !== null;

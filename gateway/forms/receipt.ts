@@ -57,7 +57,7 @@ async function receiptCopy(doc: Doc, column: Column, dossier: ReceivedDossier, c
     dossier.delivery === 'POSTAL' ? `địa chỉ của người nộp qua dịch vụ bưu chính (${applicant.address ?? ''})` : `Bộ phận tiếp nhận và trả kết quả, ${dossier.deskName}`,
     8.5,
   );
-  fieldsOnLine(doc, column, [['Vào Sổ theo dõi hồ sơ, Quyển số:', dossier.ledgerBook], ['Số thứ tự:', String(dossier.ledgerNumber)]], 8.5);
+  fieldsOnLine(doc, column, [['Vào Sổ theo dõi hồ sơ, Quyển số:', String(dossier.ledgerVolume)], ['Số thứ tự:', String(dossier.ledgerNumber)]], 8.5);
   const y2 = signatures(doc, column, doc.y + 8, [
     { role: 'NGƯỜI NỘP HỒ SƠ', name: applicant.name },
     { role: 'NGƯỜI TIẾP NHẬN HỒ SƠ', name: dossier.receivedBy },

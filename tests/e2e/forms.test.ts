@@ -60,7 +60,8 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
       // Due 10 working days later, Tết (16–20/2) skipped: Friday 6 March, 09:30.
       '5. Thời gian trả kết quả giải quyết hồ sơ: 09 giờ 30 phút, ngày 06 tháng 03 năm 2026',
       'qua dịch vụ bưu chính',
-      'Quyển số: Đất đai 2026',
+      // The land book is the first the desk opened in 2026.
+      'Quyển số: 1',
       'Số thứ tự: 1',
       'NGƯỜI NỘP HỒ SƠ',
       'NGƯỜI TIẾP NHẬN HỒ SƠ',
@@ -211,5 +212,25 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
     const fresh = await dossiers.ok('receive', { input: { procedure: 'BG-XD-GPXD', desk: 'BG.YENTHE', applicant: APPLICANT, documents: documentsOf('BG-XD-GPXD') } }, who.desk);
     expect((await get(`/forms/apology/${fresh.code}.pdf`, who.desk)).status).toBe(404);
     expect((await get(`/forms/nothing/${fresh.code}.pdf`, who.desk)).status).toBe(404);
+  });
+
+  it('numbers the desk’s ledger books of the year in the order they were opened, each entry carrying its book’s number (Quyển số)', async () => {
+    clock.set('2026-03-03T09:00:00+07:00');
+    const receive = (procedure: string) =>
+      dossiers.ok('receive', { input: { procedure, desk: 'BG.YENTHE', applicant: APPLICANT, documents: documentsOf(procedure) } }, who.desk);
+    // The building book was opened second (by the test before); the land book keeps its number and counts on.
+    const building = await receive('BG-XD-GPXD');
+    const land = await receive('BG-DD-LD');
+    expect(building).toMatchObject({ ledgerBook: 'Xây dựng 2026', ledgerNumber: 2 });
+    expect(land).toMatchObject({ ledgerBook: 'Đất đai 2026', ledgerNumber: 2 });
+    const volumes = await hub.gql(
+      `query ($a: ID!, $b: ID!) { a: dossier(code: $a) { ledgerVolume } b: dossier(code: $b) { ledgerVolume } }`,
+      { a: building.code, b: land.code },
+      who.supervisor,
+    );
+    expect(volumes.data).toEqual({ a: { ledgerVolume: 2 }, b: { ledgerVolume: 1 } });
+    const receipt = flat((await pdfOf(`/forms/receipt/${building.code}.pdf`, who.desk)).text);
+    expect(receipt).toContain('Quyển số: 2');
+    expect(receipt).not.toContain('Xây dựng 2026');
   });
 });

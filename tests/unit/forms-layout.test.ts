@@ -40,6 +40,7 @@ const DOSSIER: ReceivedDossier = {
   ],
   receiptNumber: '1234/TNHS',
   ledgerBook: 'Đất đai 2026',
+  ledgerVolume: 1,
   ledgerNumber: 1234,
   status: 'RESOLVED',
   leadAgencyName: 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế',

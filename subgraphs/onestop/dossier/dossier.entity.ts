@@ -154,6 +154,13 @@ export class Dossier {
   @Property({ type: 'text', nullable: true })
   ledgerBook!: string | null;
 
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Quyển số: the ledger book’s number at its desk in the year, in the order the desk opened its books (one per field); null while SUBMITTED.',
+  })
+  @Property({ type: 'integer', nullable: true })
+  ledgerVolume: number | null = null;
+
   @Field(() => Int, { nullable: true, description: 'Số thứ tự in the ledger book, continuous from 1; null while SUBMITTED.' })
   @Property({ type: 'integer', nullable: true })
   ledgerNumber!: number | null;

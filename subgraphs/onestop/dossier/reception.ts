@@ -11,7 +11,7 @@ import { checkDocuments, receptionProblems, resolveRoute, type Whereabouts } fro
 import { Channel, Delivery } from '../rulebook/statuses';
 import { deskPermission, submitPermission } from '../rulebook/workflow';
 import { calendarOf, isDossierRace, record, stateOf, type Deps } from './change';
-import { nextNumbers } from './counter.entity';
+import { nextNumber, nextNumbers } from './counter.entity';
 import { agencyDirectory, procedureOf, unitDirectory } from './directory';
 import { Dossier } from './dossier.entity';
 import { cleanIntake, cleanReceivedAt, type ReceiveDossierInput, type SubmitDossierInput } from './dossier.input';
@@ -110,14 +110,28 @@ function checkedDocuments(version: ProcedureVersionRecord, given: string[], allo
   return accepted;
 }
 
-/** The receipt's and the ledger's numbers at the desk: the receipt counts per desk and year, the ledger per desk, field and year. */
+/**
+ * The receipt's and the ledger's numbers at the desk: the receipt counts per desk and year, the ledger per
+ * desk, field and year (Plan 58/KH-UBND form 02: one book per field). Quyển số: a book's first entry opens it
+ * and takes the desk's next book number of the year; its later entries read it back. The ledger counter's
+ * row is held until the transaction ends, so one transaction alone opens a book.
+ */
 async function receiptNumbers(em: EntityManager, deskCode: string, field: string, receivedAt: Date) {
   const year = localDate(receivedAt).slice(0, 4);
+  const book = `${deskCode}|${field}|${year}`;
   const [receipt, ledger] = await nextNumbers(em, [
     ['receipt', `${deskCode}|${year}`],
-    ['ledger', `${deskCode}|${field}|${year}`],
+    ['ledger', book],
   ]);
-  return { receiptNumber: `${receipt}/TNHS`, ledgerBook: `${field} ${year}`, ledgerNumber: ledger };
+  let volume: number;
+  if (ledger === 1) {
+    volume = await nextNumber(em, 'ledger-volume', `${deskCode}|${year}`);
+    await em.execute(`insert into "onestop".counter (scope, key, value) values ('ledger-volume-of', ?, ?)`, [book, volume]);
+  } else {
+    const [opened] = await em.execute<Array<{ value: number }>>(`select value from "onestop".counter where scope = 'ledger-volume-of' and key = ?`, [book]);
+    volume = opened.value;
+  }
+  return { receiptNumber: `${receipt}/TNHS`, ledgerBook: `${field} ${year}`, ledgerVolume: volume, ledgerNumber: ledger };
 }
 
 /** Mã hồ sơ: `<desk>-<YYMMDD>-<NNNN>`, the serial of the desk's dossiers of the day (Circular 01/2018 Art. 19). */

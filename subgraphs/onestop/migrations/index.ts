@@ -12,6 +12,7 @@ import { Migration20261202021000 } from './Migration20261202021000';
 import { Migration20261202023126 } from './Migration20261202023126';
 import { Migration20261202023359 } from './Migration20261202023359';
 import { Migration20261202030000 } from './Migration20261202030000';
+import { Migration20261202051000 } from './Migration20261202051000';
 
 /** Every migration of this subgraph, oldest first; scripts/migration-create.ts keeps this list. */
 export const migrations: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261202023126', class: Migration20261202023126 },
   { name: 'Migration20261202023359', class: Migration20261202023359 },
   { name: 'Migration20261202030000', class: Migration20261202030000 },
+  { name: 'Migration20261202051000', class: Migration20261202051000 },
 ];
