@@ -1,5 +1,5 @@
 import { at, lastEvent, pageColumn, type ReceivedDossier } from './dossier-form';
-import { field, heading, newDocument, paragraph, qr, signatures, title, toBuffer } from './pdf';
+import { agencySignature, field, heading, newDocument, paragraph, qr, signatures, title, toBuffer } from './pdf';
 import { dateWords, placeAndDate } from '../../subgraphs/common/vietnamese';
 
 /**
@@ -28,7 +28,7 @@ export async function answerPdf(dossier: ReceivedDossier): Promise<Buffer | null
   field(doc, column, 'Lý do:', dossier.outcomeNote ?? '');
   paragraph(doc, column, `Văn bản này và hồ sơ được trả cho ông (bà) tại Bộ phận tiếp nhận và trả kết quả, ${dossier.deskName}./.`);
   const bottom = signatures(doc, { x: column.x + column.width / 2, width: column.width / 2 }, doc.y + 10, [
-    { role: 'ĐẠI DIỆN CƠ QUAN', hint: '(Ký, ghi rõ họ tên và đóng dấu)', name: event.actorName },
+    agencySignature(event.agencyName, event.actorName),
   ]);
   await qr(doc, dossier.code, column.x + 10, bottom - 70, 56);
   return toBuffer(doc);

@@ -1,4 +1,4 @@
-import { type Column, field, heading, newDocument, paragraph, qr, signatures, title, toBuffer } from './pdf';
+import { agencySignature, type Column, field, heading, newDocument, paragraph, qr, signatures, title, toBuffer } from './pdf';
 import { placeAndDate, timeWords } from '../../subgraphs/common/vietnamese';
 import { at, lastEvent, paperNumber, serialOf, type ReceivedDossier } from './dossier-form';
 
@@ -30,7 +30,7 @@ export async function apologyPdf(dossier: ReceivedDossier): Promise<Buffer | nul
   doc.font('bold').fontSize(9).text(timeWords(at(dossier.dueAt)), column.x, doc.y, { width: column.width, align: 'center' });
   paragraph(doc, column, 'Xin trân trọng cảm ơn sự hợp tác của ông (bà)./.');
   const bottom = signatures(doc, { x: column.x + column.width / 2, width: column.width / 2 }, doc.y + 10, [
-    { role: 'ĐẠI DIỆN CƠ QUAN', hint: '(Ký, ghi rõ họ tên và đóng dấu)', name: event.actorName },
+    agencySignature(event.agencyName, event.actorName),
   ]);
   await qr(doc, dossier.code, column.x + 10, bottom - 70, 56);
   return toBuffer(doc);

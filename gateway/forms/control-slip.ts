@@ -110,6 +110,8 @@ export async function controlSlipPdf(dossier: ReceivedDossier): Promise<Buffer> 
     if (doc.y + height > bottom()) {
       doc.addPage();
       drawHeader();
+      // The header leaves its bold type set; the row is in regular type, as on the first page.
+      doc.font('regular').fontSize(7);
     }
     const y = doc.y;
     box(xOf(0), y, table.widths[0], height);

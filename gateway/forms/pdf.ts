@@ -135,6 +135,14 @@ export function signatures(doc: Doc, column: Column, y: number, blocks: Array<{ 
   return bottom + 6;
 }
 
+/**
+ * The signing block of a paper an agency issues (apology, stop, written answer): the agency's name as it
+ * signs, the stamp hint and the officer who recorded it, for the head or the one the head authorises to sign.
+ */
+export function agencySignature(agencyName: string, officer: string): { role: string; hint: string; name: string } {
+  return { role: agencyName.toLocaleUpperCase('vi'), hint: '(Ký, ghi rõ họ tên và đóng dấu)', name: officer };
+}
+
 /** A QR code carrying `content` (the dossier's code, for tracking), with the code printed under it. */
 export async function qr(doc: Doc, content: string, x: number, y: number, size = 62): Promise<void> {
   const png = await QRCode.toBuffer(content, { errorCorrectionLevel: 'M', margin: 2, scale: 6 });

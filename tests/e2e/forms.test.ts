@@ -129,10 +129,12 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
       'Yên Thế, ngày 02 tháng 03 năm 2026',
       'Lý do: Phải đo đạc lại ranh giới thửa đất',
       '16 giờ 00 phút, ngày 16 tháng 03 năm 2026',
-      'Trần Thị Bình',
+      // Signed for the land branch that apologises, under its name.
+      'CHI NHÁNH VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI HUYỆN YÊN THẾ (Ký, ghi rõ họ tên và đóng dấu) Trần Thị Bình',
     ]) {
       expect(words).toContain(phrase);
     }
+    expect(words).not.toContain('ĐẠI DIỆN CƠ QUAN');
     expect(apology.qr).toEqual([code]);
   });
 

@@ -74,11 +74,12 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the papers of a refusal
       'Kính gửi: Ông (bà) Hoàng Thị Lụa',
       'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế thông báo dừng giải quyết hồ sơ',
       `Lý do: ${reason}`,
-      'ĐẠI DIỆN CƠ QUAN',
-      'Trần Thị Bình',
+      // Signed for the agency that stops, under its name.
+      'CHI NHÁNH VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI HUYỆN YÊN THẾ (Ký, ghi rõ họ tên và đóng dấu) Trần Thị Bình',
     ]) {
       expect(text).toContain(phrase);
     }
+    expect(text).not.toContain('ĐẠI DIỆN CƠ QUAN');
     expect(paper.qr).toEqual([code]);
   });
 
@@ -91,7 +92,7 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the papers of a refusal
     await dossiers.ok('accept', { code }, who.desk);
     const paper = await paperOf(`/forms/answer/${code}.pdf`, who.desk, 'answer');
     const text = flat(paper.text);
-    for (const phrase of ['VĂN BẢN TRẢ LỜI', `V/v không giải quyết hồ sơ ${code}`, 'Kính gửi: Ông (bà) Hoàng Thị Lụa', 'Hồ sơ không được giải quyết vì lý do sau:', `Lý do: ${note}`, 'Trần Thị Bình']) {
+    for (const phrase of ['VĂN BẢN TRẢ LỜI', `V/v không giải quyết hồ sơ ${code}`, 'Kính gửi: Ông (bà) Hoàng Thị Lụa', 'Hồ sơ không được giải quyết vì lý do sau:', `Lý do: ${note}`, 'CHI NHÁNH VĂN PHÒNG ĐĂNG KÝ ĐẤT ĐAI HUYỆN YÊN THẾ (Ký, ghi rõ họ tên và đóng dấu) Trần Thị Bình']) {
       expect(text).toContain(phrase);
     }
     expect(paper.qr).toEqual([code]);

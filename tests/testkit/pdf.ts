@@ -18,6 +18,18 @@ export interface ReadPdf {
 /** Forms keep codes and dates whole with non-breaking hyphens and spaces; read back, they are the plain ones. */
 const plain = (text: string) => text.replace(/\u2011/g, '-').replace(/\u00a0/g, ' ').replace(/\u2215/g, '/');
 
+/** The text of one page (from 1), as `pdftotext -raw` reads it. */
+export function pageText(pdf: Buffer, page: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'hub-page-'));
+  try {
+    const file = join(dir, 'form.pdf');
+    writeFileSync(file, pdf);
+    return plain(execFileSync('pdftotext', ['-raw', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export function readPdf(pdf: Buffer): ReadPdf {
   const dir = mkdtempSync(join(tmpdir(), 'hub-pdf-'));
   try {

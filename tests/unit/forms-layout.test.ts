@@ -8,7 +8,7 @@ import { receiptPdf } from '../../gateway/forms/receipt';
 import { refusalPdf } from '../../gateway/forms/refusal';
 import { stopPdf } from '../../gateway/forms/stop';
 import { supplementPdf } from '../../gateway/forms/supplement';
-import { layoutOf, layoutProblems } from '../testkit/pdf';
+import { layoutOf, layoutProblems, pageText } from '../testkit/pdf';
 import { describeWithTools } from '../testkit/system-tools';
 
 /**
@@ -139,5 +139,34 @@ describeWithTools(['pdftotext', 'pdftoppm'], 'the layout of every form', () => {
       // A date line ends with its year on the same line: “… ngày 13 tháng 02 năm 2026”.
       if (/ngày \d\d tháng \d\d năm$/.test(line) || /^\d{4}$/.test(line)) throw new Error(`A date line is broken: “${line}”`);
     }
+  });
+  it('control slip of many hand-overs: continues on a second page whose table starts with the header row again', async () => {
+    // A dossier that went back and forth: eight hand-overs between the desk, the land branch and the tax office.
+    const places = ['Ủy ban nhân dân huyện Yên Thế', 'Chi nhánh Văn phòng Đăng ký đất đai huyện Yên Thế', 'Chi cục Thuế huyện Yên Thế'];
+    const transfers = Array.from({ length: 8 }, (_, index) => ({
+      seq: index + 1,
+      kind: index === 7 ? 'RESULT' : 'ROUTE',
+      fromName: places[index % 3],
+      toName: index === 7 ? places[0] : places[(index + 1) % 3],
+      handedAt: `2026-02-${String(13 + index).padStart(2, '0')}T10:00:00+07:00`,
+      handedBy: 'Nguyễn Văn An',
+      acceptedAt: `2026-02-${String(13 + index).padStart(2, '0')}T14:00:00+07:00`,
+      acceptedBy: 'Trần Thị Bình',
+      result: 'ON_TIME',
+      note: `Lượt chuyển thứ ${index + 1}`,
+    }));
+    const pdf = await controlSlipPdf({ ...DOSSIER, transfers } as ReceivedDossier);
+    const layout = layoutOf(pdf, 'control-slip-two-pages');
+    expect(layoutProblems(layout)).toEqual([]);
+    expect(layout.pages.length).toBeGreaterThanOrEqual(2);
+    const pages = layout.pages.map((_page, index) => pageText(pdf, index + 1).replace(/\s+/g, ' ').trim());
+    expect(pages[0]).toContain('Lượt chuyển thứ 1');
+    expect(pages[0]).not.toContain('Lượt chuyển thứ 8');
+    // Each continuation page starts with the header row, then the hand-overs that did not fit before.
+    for (const page of pages.slice(1).filter((text) => text.includes('1. Giao:'))) {
+      expect(page).toMatch(/^TÊN CƠ QUAN THỜI GIAN GIAO, NHẬN HỒ SƠ KẾT QUẢ GIẢI QUYẾT HỒ SƠ \(Trước hạn\/đúng hạn\/quá hạn\) GHI CHÚ 1\. Giao:/);
+    }
+    expect(pages[1]).toContain('1. Giao:');
+    expect(pages.slice(1).join(' ')).toContain('Lượt chuyển thứ 8');
   });
 });
