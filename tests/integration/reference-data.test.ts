@@ -104,4 +104,8 @@ describe('reference data', () => {
       ]),
     );
   });
+  it('names every agency without a word written twice in a row, as a header would print it (“UBND TỈNH TỈNH …”)', () => {
+    const doubled = agencies.filter((agency) => /(^|\s)(\p{L}+)\s+\2(\s|$)/iu.test(agency.name)).map((agency) => agency.name);
+    expect(doubled).toEqual([]);
+  });
 });
