@@ -234,5 +234,18 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
     const receipt = flat((await pdfOf(`/forms/receipt/${building.code}.pdf`, who.desk)).text);
     expect(receipt).toContain('Quyển số: 2');
     expect(receipt).not.toContain('Xây dựng 2026');
+
+    // The land branch numbers its own papers: its second supplement request and apology, whatever the desk's receipt number.
+    expect(land.receiptNumber).not.toMatch(/^2\//);
+    await dossiers.ok('handOver', { code: land.code, to: 'BG.VPDKDD.YENTHE' }, who.desk);
+    await dossiers.ok('accept', { code: land.code }, who.land);
+    clock.set('2026-03-04T09:00:00+07:00');
+    await dossiers.ok('requestSupplement', { code: land.code, items: ['Giấy ủy quyền có chứng thực'] }, who.land);
+    clock.set('2026-03-05T09:00:00+07:00');
+    await dossiers.ok('supplement', { code: land.code, documents: ['Giấy ủy quyền có chứng thực'] }, who.desk);
+    clock.set('2026-03-06T09:00:00+07:00');
+    await dossiers.ok('apologize', { code: land.code, reason: 'Phải xác minh nguồn gốc đất', newDueAt: '2026-06-30T16:00:00+07:00' }, who.land);
+    expect(flat((await pdfOf(`/forms/supplement/${land.code}.pdf`, who.desk)).text)).toContain('Số: 2/YCBS');
+    expect(flat((await pdfOf(`/forms/apology/${land.code}.pdf`, who.land)).text)).toContain('Số: 2/PXL');
   });
 });
