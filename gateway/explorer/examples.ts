@@ -26,6 +26,8 @@ const TAX = { agency: 'BG.CT.YENTHE', roles: ['PROCESSOR'] as Role[], name: 'Ph�
 const TREASURY = { agency: 'BG.KBNN', roles: ['SYSTEM'] as Role[], name: 'Hệ thống Kho bạc' };
 const REGISTRAR = { agency: 'BG.SNV', roles: ['SUPERVISOR'] as Role[], name: 'Vũ Quang Huy' };
 const DESK_SYSTEM = { agency: 'BN.XA.BOHA', roles: ['SYSTEM'] as Role[], name: 'Hệ thống một cửa xã Bố Hạ' };
+/** An agency the registrar marks as running a public service portal (an example; the reference data marks none). */
+const PORTAL = { agency: 'BG.VPUBND', roles: ['SYSTEM'] as Role[], name: 'Cổng dịch vụ công (ví dụ)' };
 
 const LAND_TRANSFER_INPUT = {
   procedure: 'BG-DD-CN',
@@ -325,6 +327,24 @@ query AgencyHistory($code: ID!, $at: DateTime!) {
 }`,
     variables: { code: 'BG.STP', input: { address: 'Địa chỉ trụ sở mới', phone: '0204 3 000 000', effectiveAt: '2027-01-01T00:00:00+07:00', reason: 'Chuyển trụ sở (ví dụ)', source: 'Số và ngày của quyết định' } },
     as: REGISTRAR,
+  },
+  {
+    title: 'amendAgency (marks a public service portal)',
+    query: `# Cổng dịch vụ công: the marked agency's SYSTEM may submit dossiers to any desk (submitDossier).
+mutation MarkPortal($code: ID!, $input: AmendAgencyInput!) {
+  amendAgency(code: $code, input: $input) { code name servicePortal history { seq servicePortal reason source } }
+}`,
+    variables: { code: PORTAL.agency, input: { servicePortal: true, effectiveAt: '2026-01-01T00:00:00+07:00', reason: 'Vận hành cổng dịch vụ công (ví dụ)', source: 'Số và ngày của quyết định' } },
+    as: REGISTRAR,
+  },
+  {
+    title: 'submitDossier (by a public service portal)',
+    query: `# A portal the directory marks submits to any desk, as its SYSTEM; an unmarked agency's SYSTEM gets FORBIDDEN.
+mutation SubmitByPortal($input: SubmitDossierInput!) {
+  submitDossier(input: $input) { ${DOSSIER_FIELDS} channel submittedAt }
+}`,
+    variables: { input: { ...LAND_TRANSFER_INPUT, applicant: { ...LAND_TRANSFER_INPUT.applicant, name: 'Vương Thị Thu', phone: '0916 777 888' }, channel: 'ONLINE' } },
+    as: PORTAL,
   },
   {
     title: 'reorganize',
