@@ -44,6 +44,12 @@ function slipRows(dossier: ReceivedDossier): SlipRow[] {
     if (event.action === 'REQUEST_SUPPLEMENT') {
       rows.push({ from: event.agencyName, to: DESK, handedAt: event.at, handedBy: event.actorName, acceptedAt: null, acceptedBy: null, result: null, note: `Yêu cầu bổ sung: ${dossier.supplementItems.join('; ')}` });
     }
+    if (event.action === 'RETURN' && dossier.returnChannel === 'POST') {
+      // Trả qua bưu chính: the desk hands the result to the post; the post's receipt holds its signature (the first note).
+      const { receivedBy, postalTrackingNumber } = JSON.parse(event.details) as { receivedBy?: string; postalTrackingNumber?: string | null };
+      const post = receivedBy ? `Bưu chính (${receivedBy})` : 'Bưu chính';
+      rows.push({ from: DESK, to: post, handedAt: event.at, handedBy: event.actorName, acceptedAt: null, acceptedBy: null, result: null, note: `Trả kết quả qua dịch vụ bưu chính, số hiệu bưu gửi ${postalTrackingNumber ?? dossier.postalTrackingNumber ?? ''}` });
+    }
     if (event.action === 'SUPPLEMENT') {
       const asker = [...dossier.history].reverse().find((earlier) => earlier.action === 'REQUEST_SUPPLEMENT' && earlier.at <= event.at);
       rows.push({ from: DESK, to: asker?.agencyName ?? dossier.deskName, handedAt: event.at, handedBy: event.actorName, acceptedAt: null, acceptedBy: null, result: null, note: 'Hồ sơ đã bổ sung' });

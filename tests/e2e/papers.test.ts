@@ -1,4 +1,4 @@
-import { aDossierAtLeg, APPLICANT, LAND_TRANSFER_DOCUMENTS, useDossierHub } from '../testkit/dossiers';
+import { aDossierAtLeg, APPLICANT, aResolvedDossier, dataOf, LAND_TRANSFER_DOCUMENTS, useDossierHub } from '../testkit/dossiers';
 import { layoutOf, layoutProblems, readPdf } from '../testkit/pdf';
 import { describeWithTools } from '../testkit/system-tools';
 
@@ -97,5 +97,18 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the papers of a refusal
     }
     expect(paper.qr).toEqual([code]);
     expect((await get(`/forms/stop/${code}.pdf`, who.desk)).status).toBe(404);
+  });
+  it('shows a return by post on the control slip (the desk hands the result to the post) and in the ledger, with the tracking number', async () => {
+    const { code } = await aResolvedDossier(context, '2026-03-09T09:00:00+07:00');
+    clock.set('2026-03-24T10:00:00+07:00');
+    await dossiers.ok('returnResult', { code, receivedBy: 'Bưu điện huyện Yên Thế', channel: 'POST', postalTrackingNumber: 'EB123456789VN' }, who.desk);
+    const slip = flat((await paperOf(`/forms/control-slip/${code}.pdf`, who.desk, 'control-slip-by-post')).text);
+    expect(slip).toContain('1. Giao: Bộ phận TN&TKQ 2. Nhận: Bưu chính (Bưu điện huyện Yên Thế)');
+    expect(slip).toContain('Trả kết quả qua dịch vụ bưu chính, số hiệu bưu gửi EB123456789VN');
+    const { ledger } = dataOf(await hub.gql(`{ ledger(desk: "BG.YENTHE", field: "Đất đai", year: 2026) { code returnedOn note } }`, {}, who.desk));
+    expect(ledger.find((row: { code: string }) => row.code === code)).toMatchObject({
+      returnedOn: '2026-03-24',
+      note: expect.stringContaining('Trả qua dịch vụ bưu chính, số hiệu bưu gửi EB123456789VN'),
+    });
   });
 });

@@ -6,7 +6,7 @@ import { DossierEvent } from '../dossier/dossier-event.entity';
 import { Dossier } from '../dossier/dossier.entity';
 import { requireActor } from '../../common/roles';
 import { appointment, leadAgencyName } from '../rulebook/state';
-import { DossierStatus, Outcome, Timeliness } from '../rulebook/statuses';
+import { DossierStatus, Outcome, ReturnChannel, Timeliness } from '../rulebook/statuses';
 import { LedgerRow } from './ledger-row.types';
 
 const STATUS_NOTES: Partial<Record<DossierStatus, string>> = {
@@ -45,6 +45,8 @@ export async function ledger(deps: Deps, desk: string, field: string, year: numb
     const forwarded = transfers.find((transfer) => transfer.fromCode === dossier.deskCode);
     const applicant = dossier.applicant;
     const deniedNote = dossier.outcome === Outcome.DENIED ? 'Không giải quyết' : '';
+    // A result sent by post: the post's tracking number stands for the applicant's signature (form 02, column 13).
+    const postNote = dossier.returnChannel === ReturnChannel.POST ? `Trả qua dịch vụ bưu chính, số hiệu bưu gửi ${dossier.postalTrackingNumber}` : '';
     return Object.assign(new LedgerRow(), {
       number: dossier.ledgerNumber,
       code: dossier.code,
@@ -60,7 +62,7 @@ export async function ledger(deps: Deps, desk: string, field: string, year: numb
       resultReceivedOn: dossier.resolvedAt ? localDate(dossier.resolvedAt) : null,
       returnedOn: dossier.returnedAt ? localDate(dossier.returnedAt) : null,
       returnedTo: dossier.returnedTo,
-      note: [STATUS_NOTES[dossier.status], dossier.timeliness ? TIMELINESS_NOTES[dossier.timeliness] : null, deniedNote].filter(Boolean).join('; '),
+      note: [STATUS_NOTES[dossier.status], dossier.timeliness ? TIMELINESS_NOTES[dossier.timeliness] : null, deniedNote, postNote].filter(Boolean).join('; '),
     });
   });
 }
