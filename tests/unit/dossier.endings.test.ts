@@ -20,9 +20,15 @@ describe('submitting online or by post', () => {
     expect(story.state).toMatchObject({ status: DossierStatus.SUBMITTED, channel: Channel.ONLINE, dueAt: null, legs: [], holderCode: DESK, receivedAt: SUBMITTED_AT });
   });
 
-  it('is for the online service of the desk’s own agency only (FORBIDDEN for its receptionist and for another agency’s system)', () => {
+  it('is for the online service of the desk’s own agency (FORBIDDEN for its receptionist and for another agency’s system the directory does not mark)', () => {
     expect(refusalOf(new Story().when(submit(SUBMITTED_AT), as.desk, SUBMITTED_AT)).refused).toBe('FORBIDDEN');
     expect(refusalOf(new Story().when(submit(SUBMITTED_AT), as.landSystem, SUBMITTED_AT)).refused).toBe('FORBIDDEN');
+  });
+
+  it('is also for the system of an agency the directory marks as a public service portal, not for its officers', () => {
+    const byPortal = { ...submit(SUBMITTED_AT), byPortal: true };
+    expect(new Story().then(byPortal, as.landSystem, SUBMITTED_AT).state).toMatchObject({ status: DossierStatus.SUBMITTED, holderCode: DESK });
+    expect(refusalOf(new Story().when(byPortal, as.land, SUBMITTED_AT)).refused).toBe('FORBIDDEN');
   });
 
   it('comes online or by post, not at the counter (BAD_USER_INPUT on channel)', () => {
