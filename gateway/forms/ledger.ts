@@ -18,9 +18,11 @@ export interface LedgerRow {
   returnedOn: string | null;
   returnedTo: string | null;
   note: string;
+  /** Quyển số: the book's number, the same on every row. */
+  volume?: number | null;
 }
 
-export const LEDGER_FIELDS = `number code procedureName copies applicantName addressAndPhone leadAgency receivedOn dueOn rescheduledOn forwardedOn resultReceivedOn returnedOn returnedTo note`;
+export const LEDGER_FIELDS = `volume number code procedureName copies applicantName addressAndPhone leadAgency receivedOn dueOn rescheduledOn forwardedOn resultReceivedOn returnedOn returnedTo note`;
 
 /** The 14 columns of the seed's form 02, as its header reads them: 8–11 under “Ngày, tháng, năm”, 12–13 under “Trả kết quả”. */
 export const LEDGER_HEADINGS = [
@@ -75,6 +77,12 @@ export interface LedgerBook {
   rows: LedgerRow[];
 }
 
+/** The line under the title: the book's number (the receipt's “Quyển số”, once it has an entry), its field and year. */
+const bookLine = (book: LedgerBook) => {
+  const volume = book.rows.find((row) => row.volume != null)?.volume;
+  return `${volume != null ? `Quyển số: ${volume} — ` : ''}Lĩnh vực: ${book.field} — Năm ${book.year}`;
+};
+
 const DATE_COLUMNS = [8, 9, 10, 11, 12];
 const asDate = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
@@ -99,7 +107,7 @@ export async function ledgerXlsx(book: LedgerBook): Promise<Buffer> {
   block(2, 8, last, MOTTO[1], true);
   block(3, 1, last, 'SỔ THEO DÕI HỒ SƠ', true);
   sheet.getCell(3, 1).font = { bold: true, size: 13 };
-  block(4, 1, last, `Lĩnh vực: ${book.field} — Năm ${book.year}`, false);
+  block(4, 1, last, bookLine(book), false);
   // Header: rows 5–6, the groups over their columns, every other heading over both rows; row 7 numbers them.
   for (let column = 1; column <= last; column++) {
     const group = GROUPS.find(([from, to]) => column >= from && column <= to);
@@ -150,7 +158,7 @@ export async function ledgerPdf(book: LedgerBook): Promise<Buffer> {
   doc.text(MOTTO[1], right.x, doc.y, { width: right.width, align: 'center' });
   doc.moveTo(right.x + right.width * 0.35, doc.y + 2.5).lineTo(right.x + right.width * 0.65, doc.y + 2.5).lineWidth(0.5).stroke();
   doc.y = title(doc, column, Math.max(leftBottom, doc.y) + 10, 'SỔ THEO DÕI HỒ SƠ', 12);
-  paragraph(doc, column, `Lĩnh vực: ${book.field} — Năm ${book.year}`, { font: 'italic', size: 8 });
+  paragraph(doc, column, bookLine(book), { font: 'italic', size: 8 });
   const shares = [3, 18, 12, 4, 9, 11, 11, 6, 6, 6, 6, 6, 7, 9];
   const total = shares.reduce((sum, share) => sum + share, 0);
   const widths = shares.map((share) => (share / total) * column.width);

@@ -181,6 +181,8 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
     const sheet = workbook.worksheets[0];
     // The title block (rows 1–4), the header grouped as the seed's (rows 5–6) and numbered (row 7), then the rows.
     expect(sheet.getCell(3, 1).value).toBe('SỔ THEO DÕI HỒ SƠ');
+    // The book's number, as the receipt names it (“Quyển số”).
+    expect(sheet.getCell(4, 1).value).toBe('Quyển số: 1 — Lĩnh vực: Đất đai — Năm 2026');
     expect(sheet.getRow(5).getCell(2).value).toBe('Mã hồ sơ');
     expect(sheet.getRow(5).getCell(8).value).toBe('Ngày, tháng, năm');
     expect(sheet.getRow(5).getCell(12).value).toBe('Trả kết quả');
@@ -199,7 +201,7 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
     const pdf = await pdfOf(path.replace('.xlsx', '.pdf'), who.supervisor);
     expect(pdf.pageSize).toBe('841.89 x 595.28 pts (A4)');
     const text = flat(pdf.text);
-    for (const phrase of ['SỔ THEO DÕI HỒ SƠ', 'Tên TTHC', 'Cơ quan chủ trì', 'Ngày, tháng, năm', 'Trả kết quả', code, '13/02/2026', '06/03/2026 hẹn lại 16/03/2026', 'Hoàng Thị Lụa', 'Ghi chú: Sổ theo dõi hồ sơ được lập theo từng lĩnh vực']) {
+    for (const phrase of ['SỔ THEO DÕI HỒ SƠ', 'Quyển số: 1 — Lĩnh vực: Đất đai — Năm 2026', 'Tên TTHC', 'Cơ quan chủ trì', 'Ngày, tháng, năm', 'Trả kết quả', code, '13/02/2026', '06/03/2026 hẹn lại 16/03/2026', 'Hoàng Thị Lụa', 'Ghi chú: Sổ theo dõi hồ sơ được lập theo từng lĩnh vực']) {
       expect(text).toContain(phrase);
     }
     expect(text).not.toContain('Số:');

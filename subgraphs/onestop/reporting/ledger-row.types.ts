@@ -48,4 +48,7 @@ export class LedgerRow {
 
   @Field(() => String, { description: '14. Ghi chú' })
   note!: string;
+
+  @Field(() => Int, { nullable: true, description: 'Quyển số: the book’s number at its desk in the year (the same on every row of a book).' })
+  volume!: number | null;
 }

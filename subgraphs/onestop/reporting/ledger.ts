@@ -49,6 +49,7 @@ export async function ledger(deps: Deps, desk: string, field: string, year: numb
     const postNote = dossier.returnChannel === ReturnChannel.POST ? `Trả qua dịch vụ bưu chính, số hiệu bưu gửi ${dossier.postalTrackingNumber}` : '';
     return Object.assign(new LedgerRow(), {
       number: dossier.ledgerNumber,
+      volume: dossier.ledgerVolume,
       code: dossier.code,
       procedureName: dossier.procedureName,
       copies: dossier.copies,
