@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { documentsOf } from '../../subgraphs/common/reference-data';
 import { APPLICANT, LAND_TRANSFER_DOCUMENTS, useDossierHub } from '../testkit/dossiers';
-import { readPdf } from '../testkit/pdf';
+import { layoutOf, layoutProblems, readPdf } from '../testkit/pdf';
 import { describeWithTools } from '../testkit/system-tools';
 
 /** Collapses pdftotext's layout spacing, so that phrases can be looked for whole. */
@@ -10,11 +10,15 @@ const flat = (text: string) => text.replace(/\s+/g, ' ');
 describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, served by the gateway', () => {
   const { hub, dossiers, who, clock } = useDossierHub('2026-02-13T09:30:00+07:00');
   const get = (path: string, token?: string) => fetch(`${hub.gateway.origin}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  /** The form read back, after its layout is checked and its pages kept under test-output/forms/ (e2e-<form>-<key>). */
   const pdfOf = async (path: string, token: string) => {
     const response = await get(path, token);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    return readPdf(Buffer.from(await response.arrayBuffer()));
+    const pdf = Buffer.from(await response.arrayBuffer());
+    const name = path.split('?')[0].replace(/^\/forms\//, '').replace(/\.pdf$/, '');
+    expect(layoutProblems(layoutOf(pdf, `e2e-${decodeURIComponent(name).replace(/[^\w.-]/g, '_')}`))).toEqual([]);
+    return readPdf(pdf);
   };
   let code: string;
 
