@@ -11,14 +11,14 @@ import type { DirectoryAgency, DirectoryProcedure, DirectoryUnit } from '../rule
 
 const DIRECTORY_TTL_MS = 30_000;
 
-const STATE = 'name tier hasDesk servicePortal parent { code } serviceArea { code }';
+const STATE = 'name tier hasDesk parent { code } serviceArea { code }';
 
 export function agencyDirectory(graph: GraphClient): Promise<Map<string, DirectoryAgency>> {
   return graph.cached('directory.agencies', DIRECTORY_TTL_MS, async () => {
     const { agencies } = await graph.query<{ agencies: DirectoryAgency[] }>(`{
       agencies {
-        code sector validFrom validTo successor { code } successors { agency { code } area { code } } ${STATE}
-        history { effectiveAt ${STATE} }
+        code sector validFrom validTo successor { code } successors { agency { code } area { code } } ${STATE} servicePortal
+        history { effectiveAt ${STATE} servicePortal }
       }
     }`);
     return new Map(agencies.map((agency) => [agency.code, agency]));
