@@ -40,6 +40,14 @@ export const keep = (text: string): string =>
     // “1/TNHS” stays whole: printed with the division slash (U+2215), which offers no break.
     .replace(PAPER_NUMBER, '$1\u2215');
 
+/**
+ * An agency's name as a heading or a signing block prints it: the place it is named after stays on one line
+ * with its unit (“UBND / HUYỆN YÊN THẾ”, never “HUYỆN YÊN / THẾ”); a place of more than four words may break.
+ */
+const UNIT = '(?:thành phố|thị trấn|thị xã|huyện|tỉnh|xã|phường|quận)';
+const PLACE = new RegExp(`(^|\\s)(${UNIT}(?:\\s+(?!${UNIT}(?:\\s|$))\\S+){1,4})$`, 'iu');
+export const placeWhole = (name: string): string => name.replace(PLACE, (_match, before: string, place: string) => before + place.replace(/\s+/g, '\u00a0'));
+
 export function newDocument(size: 'A4' | 'A5', layout: 'portrait' | 'landscape', title: string): Doc {
   const doc = new PDFDocument({ size, layout, margin: size === 'A5' ? 28 : 36, info: { Title: title, Creator: 'Một Cửa Hub' }, autoFirstPage: true });
   // Every text drawn or measured goes through `keep`, so no form can break a code or a date.
@@ -77,7 +85,7 @@ export function heading(
   const size = options.size ?? 8.5;
   const left = { x: column.x, width: column.width * 0.42 };
   const right = { x: column.x + column.width * 0.42, width: column.width * 0.58 };
-  doc.font('regular').fontSize(size).text(options.agency.toLocaleUpperCase('vi'), left.x, y, { width: left.width, align: 'center' });
+  doc.font('regular').fontSize(size).text(placeWhole(options.agency.toLocaleUpperCase('vi')), left.x, y, { width: left.width, align: 'center' });
   doc.font('bold').text(options.unit.join('\n'), left.x, doc.y, { width: left.width, align: 'center' });
   // The rules sit clear of the letters above and below them.
   rule(doc, left.x + left.width * 0.3, doc.y + 2.5, left.width * 0.4);
@@ -140,7 +148,7 @@ export function signatures(doc: Doc, column: Column, y: number, blocks: Array<{ 
  * signs, the stamp hint and the officer who recorded it, for the head or the one the head authorises to sign.
  */
 export function agencySignature(agencyName: string, officer: string): { role: string; hint: string; name: string } {
-  return { role: agencyName.toLocaleUpperCase('vi'), hint: '(Ký, ghi rõ họ tên và đóng dấu)', name: officer };
+  return { role: placeWhole(agencyName.toLocaleUpperCase('vi')), hint: '(Ký, ghi rõ họ tên và đóng dấu)', name: officer };
 }
 
 /** A QR code carrying `content` (the dossier's code, for tracking), with the code printed under it. */

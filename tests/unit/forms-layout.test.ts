@@ -138,6 +138,8 @@ describeWithTools(['pdftotext', 'pdftoppm'], 'the layout of every form', () => {
     for (const line of layout.lines) {
       // A date line ends with its year on the same line: “… ngày 13 tháng 02 năm 2026”.
       if (/ngày \d\d tháng \d\d năm$/.test(line) || /^\d{4}$/.test(line)) throw new Error(`A date line is broken: “${line}”`);
+      // The place an agency is named after stays whole: “HUYỆN YÊN THẾ”, never “HUYỆN YÊN” over “THẾ”.
+      if (/^THẾ(\s|$)/.test(line)) throw new Error(`A place name is broken: “${line}”`);
     }
   });
   it('control slip of many hand-overs: continues on a second page whose table starts with the header row again', async () => {
