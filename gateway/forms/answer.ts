@@ -22,7 +22,7 @@ export async function answerPdf(dossier: ReceivedDossier): Promise<Buffer | null
     doc,
     column,
     `${event.agencyName} đã xem xét hồ sơ đề nghị giải quyết thủ tục “${dossier.procedureName}” của ông (bà) (mã hồ sơ ${dossier.code}, ` +
-      `Giấy tiếp nhận hồ sơ và hẹn trả kết quả số ${dossier.receiptNumber}, tiếp nhận ngày ${dateWords(at(dossier.receivedAt))}). ` +
+      `Giấy tiếp nhận hồ sơ và hẹn trả kết quả số ${dossier.receiptNumber}, tiếp nhận ${dateWords(at(dossier.receivedAt))}). ` +
       'Hồ sơ không được giải quyết vì lý do sau:',
   );
   field(doc, column, 'Lý do:', dossier.outcomeNote ?? '');

@@ -23,7 +23,7 @@ export async function stopPdf(dossier: FormDossier): Promise<Buffer | null> {
     doc,
     column,
     `${event.agencyName} thông báo dừng giải quyết hồ sơ đề nghị giải quyết thủ tục “${dossier.procedureName}” của ông (bà)` +
-      ` (mã hồ sơ ${dossier.code}${dossier.receiptNumber ? `, Giấy tiếp nhận hồ sơ và hẹn trả kết quả số ${dossier.receiptNumber}` : ''}, tiếp nhận ngày ${dateWords(at(dossier.receivedAt))}).`,
+      ` (mã hồ sơ ${dossier.code}${dossier.receiptNumber ? `, Giấy tiếp nhận hồ sơ và hẹn trả kết quả số ${dossier.receiptNumber}` : ''}, tiếp nhận ${dateWords(at(dossier.receivedAt))}).`,
   );
   field(doc, column, 'Lý do:', dossier.stopReason ?? '');
   paragraph(doc, column, `Hồ sơ được trả lại cho ông (bà) tại Bộ phận tiếp nhận và trả kết quả, ${dossier.deskName}./.`);

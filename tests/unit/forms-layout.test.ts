@@ -141,6 +141,9 @@ describeWithTools(['pdftotext', 'pdftoppm'], 'the layout of every form', () => {
       // The place an agency is named after stays whole: “HUYỆN YÊN THẾ”, never “HUYỆN YÊN” over “THẾ”.
       if (/^THẾ(\s|$)/.test(line)) throw new Error(`A place name is broken: “${line}”`);
     }
+    // No word printed twice in a row, from the data or the wording (“tiếp nhận ngày ngày 09 …”).
+    const text = pageText(pdf!, 1).replace(/\s+/g, ' ');
+    expect(text.match(/(?<![\p{L}\d])([\p{L}\d]+) \1(?![\p{L}\d])/giu) ?? []).toEqual([]);
   });
   it('control slip of many hand-overs: continues on a second page whose table starts with the header row again', async () => {
     // A dossier that went back and forth: eight hand-overs between the desk, the land branch and the tax office.
