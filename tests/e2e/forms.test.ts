@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { documentsOf } from '../../subgraphs/common/reference-data';
 import { APPLICANT, LAND_TRANSFER_DOCUMENTS, useDossierHub } from '../testkit/dossiers';
-import { layoutOf, layoutProblems, readPdf } from '../testkit/pdf';
+import { doubledWords, layoutOf, layoutProblems, readPdf } from '../testkit/pdf';
 import { describeWithTools } from '../testkit/system-tools';
 
 /** Collapses pdftotext's layout spacing, so that phrases can be looked for whole. */
@@ -18,7 +18,9 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
     const pdf = Buffer.from(await response.arrayBuffer());
     const name = path.split('?')[0].replace(/^\/forms\//, '').replace(/\.pdf$/, '');
     expect(layoutProblems(layoutOf(pdf, `e2e-${decodeURIComponent(name).replace(/[^\w.-]/g, '_')}`))).toEqual([]);
-    return readPdf(pdf);
+    const read = readPdf(pdf);
+    expect(doubledWords(read.text)).toEqual([]);
+    return read;
   };
   let code: string;
 

@@ -1,5 +1,5 @@
 import { aDossierAtLeg, APPLICANT, aResolvedDossier, dataOf, LAND_TRANSFER_DOCUMENTS, useDossierHub } from '../testkit/dossiers';
-import { layoutOf, layoutProblems, readPdf } from '../testkit/pdf';
+import { doubledWords, layoutOf, layoutProblems, readPdf } from '../testkit/pdf';
 import { describeWithTools } from '../testkit/system-tools';
 
 /** Collapses pdftotext's layout spacing, so that phrases can be looked for whole. */
@@ -25,7 +25,9 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the papers of a refusal
     const pdf = await pdfOf(path, token);
     const layout = layoutOf(pdf, name);
     expect(layoutProblems(layout)).toEqual([]);
-    return { ...readPdf(pdf), layout };
+    const read = readPdf(pdf);
+    expect(doubledWords(read.text)).toEqual([]);
+    return { ...read, layout };
   };
 
   it('prints the refusal slip of a dossier submitted online, with the reasons, the form of the day and the QR code', async () => {

@@ -18,6 +18,9 @@ export interface ReadPdf {
 /** Forms keep codes and dates whole with non-breaking hyphens and spaces; read back, they are the plain ones. */
 const plain = (text: string) => text.replace(/\u2011/g, '-').replace(/\u00a0/g, ' ').replace(/\u2215/g, '/');
 
+/** Words printed twice in a row (“ngày ngày”, “tỉnh tỉnh”), from the data or a form's wording: none on a good form. */
+export const doubledWords = (text: string): string[] => text.replace(/\s+/g, ' ').match(/(?<![\p{L}\d])([\p{L}\d]+) \1(?![\p{L}\d])/giu) ?? [];
+
 /** The text of one page (from 1), as `pdftotext -raw` reads it. */
 export function pageText(pdf: Buffer, page: number): string {
   const dir = mkdtempSync(join(tmpdir(), 'hub-page-'));
