@@ -12,7 +12,7 @@ export type DossierInit = Pick<
   | 'code' | 'procedureCode' | 'procedureName' | 'field' | 'processingDays' | 'deskCode' | 'deskName' | 'applicant' | 'documents'
   | 'copies' | 'delivery' | 'receivedAt' | 'receivedBy' | 'dueAt' | 'dueProvisional' | 'legDueAt' | 'currentLeg' | 'receiptNumber'
   | 'ledgerBook' | 'ledgerNumber' | 'procedureVersion' | 'applicantCommune' | 'parcelCommune'
-> & Partial<Pick<Dossier, 'channel' | 'submittedAt'>>;
+> & Partial<Pick<Dossier, 'channel' | 'submittedAt' | 'ledgerVolume'>>;
 
 /** Hồ sơ: a dossier handed in at one desk and moved between agencies until its result is returned. */
 @Directive('@key(fields: "code")')

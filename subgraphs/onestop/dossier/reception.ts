@@ -110,28 +110,14 @@ function checkedDocuments(version: ProcedureVersionRecord, given: string[], allo
   return accepted;
 }
 
-/**
- * The receipt's and the ledger's numbers at the desk: the receipt counts per desk and year, the ledger per
- * desk, field and year (Plan 58/KH-UBND form 02: one book per field). Quyển số: a book's first entry opens it
- * and takes the desk's next book number of the year; its later entries read it back. The ledger counter's
- * row is held until the transaction ends, so one transaction alone opens a book.
- */
+/** The receipt's and the ledger's numbers at the desk: the receipt counts per desk and year, the ledger per desk, field and year. */
 async function receiptNumbers(em: EntityManager, deskCode: string, field: string, receivedAt: Date) {
   const year = localDate(receivedAt).slice(0, 4);
-  const book = `${deskCode}|${field}|${year}`;
   const [receipt, ledger] = await nextNumbers(em, [
     ['receipt', `${deskCode}|${year}`],
-    ['ledger', book],
+    ['ledger', `${deskCode}|${field}|${year}`],
   ]);
-  let volume: number;
-  if (ledger === 1) {
-    volume = await nextNumber(em, 'ledger-volume', `${deskCode}|${year}`);
-    await em.execute(`insert into "onestop".counter (scope, key, value) values ('ledger-volume-of', ?, ?)`, [book, volume]);
-  } else {
-    const [opened] = await em.execute<Array<{ value: number }>>(`select value from "onestop".counter where scope = 'ledger-volume-of' and key = ?`, [book]);
-    volume = opened.value;
-  }
-  return { receiptNumber: `${receipt}/TNHS`, ledgerBook: `${field} ${year}`, ledgerVolume: volume, ledgerNumber: ledger };
+  return { receiptNumber: `${receipt}/TNHS`, ledgerBook: `${field} ${year}`, ledgerNumber: ledger };
 }
 
 /** Mã hồ sơ: `<desk>-<YYMMDD>-<NNNN>`, the serial of the desk's dossiers of the day (Circular 01/2018 Art. 19). */
@@ -143,18 +129,8 @@ async function dossierCode(em: EntityManager, desk: DirectoryAgency, at: Date): 
 }
 
 /**
- * Whether the caller submits as a public service portal: a SYSTEM of another agency than the desk's, which
- * the directory marks (`servicePortal`) and which operates at the instant.
- */
-async function submitsAsPortal(deps: Deps, actor: Actor, deskCode: string, at: Date): Promise<boolean> {
-  if (actor.agency === deskCode || !actor.roles.includes('SYSTEM')) return false;
-  const agency = (await agencyDirectory(deps.graph)).get(actor.agency);
-  return !!agency && isOpen(agency, at) && agencyAt(agency, at).servicePortal === true;
-}
-
-/**
- * Nộp hồ sơ trực tuyến / qua bưu chính: the desk's agency's online service or a public service portal the
- * directory marks submits the dossier; it gets its code and waits for the desk, with no appointment, no receipt and no
+ * Nộp hồ sơ trực tuyến / qua bưu chính: the desk's agency's online service
+ * submits the dossier; it gets its code and waits for the desk, with no appointment, no receipt and no
  * ledger entry before the desk receives it (`receiveDossier` with `submitted`). Documents the procedure
  * does not list are refused; missing ones are the desk's to judge at receipt.
  */
@@ -170,6 +146,7 @@ export async function submitDossier(deps: Deps, input: SubmitDossierInput): Prom
   const applicantCommune = cleanCommune(input.applicantCommune);
   const parcelCommune = cleanCommune(input.parcelCommune);
   problems.throwIfAny();
+  // Or a public service portal the directory marks (`servicePortal`), for any desk.
   const byPortal = await submitsAsPortal(deps, actor, deskCode, deps.now);
   orThrow(submitPermission(actor, deskCode, byPortal));
   const fingerprint = fingerprintOf({ procedureCode, deskCode, applicant, documents, copies, delivery, channel: input.channel, applicantCommune, parcelCommune });
@@ -255,6 +232,7 @@ async function receiveSubmitted(deps: Deps, input: ReceiveDossierInput): Promise
       );
       Object.assign(dossier, {
         ...numbers,
+        ledgerVolume: await bookVolume(em, desk.code, version.field, receivedAt, numbers.ledgerNumber),
         receivedBy: actor.name,
         ...versionFields(version),
       });
@@ -323,6 +301,7 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
         legDueAt: received.legDueAt,
         currentLeg: received.currentLeg,
         ...numbers,
+        ledgerVolume: await bookVolume(em, desk.code, version.field, receivedAt, numbers.ledgerNumber),
       });
       return keepNew(em, dossier, decided, desk.name, key, fingerprint);
     });
@@ -349,4 +328,32 @@ async function keepNew(em: Parameters<typeof record>[0], dossier: Dossier, decid
   dossier.idempotencyFingerprint = key ? fingerprint : null;
   await record(em, dossier, null, decided, deskName);
   return dossier;
+}
+
+/**
+ * Whether the caller submits as a public service portal: a SYSTEM of another agency than the desk's, which
+ * the directory marks (`servicePortal`) and which operates at the instant.
+ */
+async function submitsAsPortal(deps: Deps, actor: Actor, deskCode: string, at: Date): Promise<boolean> {
+  if (actor.agency === deskCode || !actor.roles.includes('SYSTEM')) return false;
+  const agency = (await agencyDirectory(deps.graph)).get(actor.agency);
+  return !!agency && isOpen(agency, at) && agencyAt(agency, at).servicePortal === true;
+}
+
+/**
+ * Quyển số: the number of the ledger book (desk, field, year; Plan 58/KH-UBND form 02: one book per field) a
+ * receipt's entry `ledgerNumber` goes in. A book's first entry opens it and takes the desk's next book number
+ * of the year; its later entries read it back. The ledger counter's row is held until the receipt's
+ * transaction ends, so one transaction alone opens a book.
+ */
+async function bookVolume(em: EntityManager, deskCode: string, field: string, receivedAt: Date, ledgerNumber: number): Promise<number> {
+  const year = localDate(receivedAt).slice(0, 4);
+  const book = `${deskCode}|${field}|${year}`;
+  if (ledgerNumber === 1) {
+    const volume = await nextNumber(em, 'ledger-volume', `${deskCode}|${year}`);
+    await em.execute(`insert into "onestop".counter (scope, key, value) values ('ledger-volume-of', ?, ?)`, [book, volume]);
+    return volume;
+  }
+  const [opened] = await em.execute<Array<{ value: number }>>(`select value from "onestop".counter where scope = 'ledger-volume-of' and key = ?`, [book]);
+  return opened.value;
 }
