@@ -1,0 +1,751 @@
+import autocannon from 'autocannon';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import jwt from 'jsonwebtoken';
+import { Client } from 'pg';
+import { documentsOf, PROJECT_ROOT } from '../subgraphs/common/reference-data';
+import { freshDatabase, graphqlBody, inPool } from './harness';
+
+/**
+ * `npm run bench:compare -- <base-ref> [--duration S] [--connections N] [--json path] [--cpu-prof dir] [--only a,b]
+ *  [--dossiers N] [--port P]`
+ *
+ * The same load against a base ref and against this working tree, one after the other, on the same
+ * PostgreSQL (DATABASE_URL's server), then pgbench on that server, and the figures side by side with their
+ * ratios and the goals of issue 13.
+ *
+ * - The base is checked out in a git worktree under `.bench/base-<sha>` (git-ignored) and built there with its
+ *   own `npm run build`; its node_modules are a link to this tree's when the two package-lock.json are the same,
+ *   its own `npm ci` otherwise. Both are kept for the next run of the same sha.
+ * - Each hub starts as its ref's `npm start` starts it (the `start` script of its package.json, run with this
+ *   Node), with NODE_ENV=production, fresh secrets, its own fresh database and its own ports (base P..P+5,
+ *   head P+50..P+55; P from --port, HUB_PORT or 4700). HUB_DIRECTORY_AS_OF=2021-06-30 gives both the 2015
+ *   directory the base knows, so that the same dossiers can be seeded in both.
+ * - Seeding goes through the gateway, the same requests for both: land transfers received at the ten district
+ *   desks, carried to the land branch and on to the tax branch, which issues a notice.
+ * - Resident memory is the sum of VmRSS over the hub's whole process tree, sampled during every load.
+ * - A load with any failed request (socket error, timeout, non-2xx, GraphQL `errors`, a missing answer) is
+ *   reported as failed, never as a figure.
+ */
+
+const execFileAsync = promisify(execFile);
+
+// ---------------------------------------------------------------------------------------------------------
+// Pure parts (unit-tested in tests/unit/bench-compare.test.ts)
+
+/** pid and parent pid from the content of /proc/<pid>/stat (the command name may hold spaces and parentheses). */
+export function parseProcStat(content: string): { pid: number; ppid: number } | null {
+  const close = content.lastIndexOf(')');
+  if (close < 0) return null;
+  const pid = Number.parseInt(content, 10);
+  const fields = content.slice(close + 2).split(' ');
+  const ppid = Number(fields[1]);
+  return Number.isInteger(pid) && Number.isInteger(ppid) ? { pid, ppid } : null;
+}
+
+/** Resident memory in bytes from the content of /proc/<pid>/status (0 for a process without one, e.g. a zombie). */
+export function parseVmRss(status: string): number {
+  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+  return match ? Number(match[1]) * 1024 : 0;
+}
+
+/** `root` and every process below it, given every process's parent. */
+export function processTree(root: number, parents: Array<{ pid: number; ppid: number }>): number[] {
+  const children = new Map<number, number[]>();
+  for (const { pid, ppid } of parents) children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  const tree: number[] = [];
+  const queue = [root];
+  while (queue.length > 0) {
+    const pid = queue.shift()!;
+    if (tree.includes(pid)) continue;
+    tree.push(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { url: string; functionName: string } }>;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Where a profile's frame belongs: a package under node_modules, node's internals, the hub's own code, or V8's own lines. */
+export function categoryOf(url: string, functionName: string): string {
+  if (!url) {
+    if (functionName === '(garbage collector)') return 'garbage collector';
+    if (functionName === '(idle)') return '(idle)';
+    if (functionName === '(program)') return 'V8 and native code (program)';
+    return 'native and V8 built-ins';
+  }
+  if (url.startsWith('node:') || !url.includes('/')) return 'node internals';
+  const at = url.lastIndexOf('/node_modules/');
+  if (at >= 0) {
+    const [first, second] = url.slice(at + '/node_modules/'.length).split('/');
+    return first.startsWith('@') ? `${first}/${second}` : first;
+  }
+  return "the hub's own code";
+}
+
+/** Self time (ms) by category over several profiles; idle time is kept apart. */
+export function summariseProfiles(profiles: CpuProfile[]): { busyMs: number; idleMs: number; rows: Array<{ category: string; ms: number; share: number }> } {
+  const byCategory = new Map<string, number>();
+  for (const profile of profiles) {
+    const categoryOfNode = new Map(profile.nodes.map((node) => [node.id, categoryOf(node.callFrame.url, node.callFrame.functionName)]));
+    const samples = profile.samples ?? [];
+    const deltas = profile.timeDeltas ?? [];
+    // A sample's time is the interval up to the next one.
+    for (let i = 0; i < samples.length; i++) {
+      const us = deltas[i + 1] ?? 0;
+      const category = categoryOfNode.get(samples[i]) ?? 'unknown';
+      byCategory.set(category, (byCategory.get(category) ?? 0) + us / 1000);
+    }
+  }
+  const idleMs = byCategory.get('(idle)') ?? 0;
+  byCategory.delete('(idle)');
+  const busyMs = [...byCategory.values()].reduce((sum, ms) => sum + ms, 0);
+  const rows = [...byCategory.entries()]
+    .map(([category, ms]) => ({ category, ms, share: busyMs > 0 ? ms / busyMs : 0 }))
+    .sort((a, b) => b.ms - a.ms);
+  return { busyMs, idleMs, rows };
+}
+
+/** The summary as a markdown table: the `top` largest categories, the rest on one line. */
+export function profileTable(summary: ReturnType<typeof summariseProfiles>, top = 15): string {
+  const shown = summary.rows.slice(0, top);
+  const rest = summary.rows.slice(top);
+  const line = (category: string, ms: number, share: number) => `| ${category} | ${ms.toFixed(0)} | ${(share * 100).toFixed(1)} % |`;
+  return [
+    '| where | self ms | share of busy time |',
+    '| --- | --- | --- |',
+    ...shown.map((row) => line(row.category, row.ms, row.share)),
+    ...(rest.length ? [line(`${rest.length} others`, rest.reduce((s, r) => s + r.ms, 0), rest.reduce((s, r) => s + r.share, 0))] : []),
+    `| busy (idle ${summary.idleMs.toFixed(0)} ms not counted) | ${summary.busyMs.toFixed(0)} | 100 % |`,
+  ].join('\n');
+}
+
+/** The command line of a ref's `npm start`, as arguments to node (e.g. `node dist/scripts/start.js`). */
+export function startArguments(startScript: string | undefined): string[] {
+  const match = /^node\s+(.+)$/.exec((startScript ?? '').trim());
+  if (!match || /[;&|<>$`]/.test(match[1])) throw new Error(`npm start is not a plain "node …" command: ${startScript}`);
+  return match[1].split(/\s+/);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Processes and memory
+
+function parentsNow(): Array<{ pid: number; ppid: number }> {
+  const list: Array<{ pid: number; ppid: number }> = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const parsed = parseProcStat(readFileSync(`/proc/${name}/stat`, 'utf8'));
+      if (parsed) list.push(parsed);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return list;
+}
+
+function treeRss(root: number): { bytes: number; processes: number } {
+  const pids = processTree(root, parentsNow());
+  let bytes = 0;
+  for (const pid of pids) {
+    try {
+      bytes += parseVmRss(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return { bytes, processes: pids.length };
+}
+
+/** Samples the tree's RSS every 250 ms until stopped; returns the peak. */
+function rssSampler(root: number) {
+  let peak = 0;
+  let processes = 0;
+  const sample = () => {
+    const now = treeRss(root);
+    if (now.bytes > peak) peak = now.bytes;
+    processes = Math.max(processes, now.processes);
+  };
+  sample();
+  const timer = setInterval(sample, 250);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      return { peakBytes: peak, processes };
+    },
+  };
+}
+
+async function run(command: string, args: string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<void> {
+  console.log(`  $ ${command} ${args.join(' ')}   (in ${relative(PROJECT_ROOT, cwd) || '.'})`);
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...extraEnv } });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+const git = async (...args: string[]) => (await execFileAsync('git', args, { cwd: PROJECT_ROOT })).stdout.trim();
+const sha256 = (content: string | Buffer) => createHash('sha256').update(content).digest('hex');
+
+// ---------------------------------------------------------------------------------------------------------
+// The two refs
+
+interface Ref {
+  label: 'base' | 'head';
+  /** The commit; the head's with "+changes" when the working tree differs from it. */
+  sha: string;
+  dir: string;
+  /** Ports: gateway, then onestop, province, local, tax, land. */
+  port: number;
+  /** How onestop takes a caller directly: the gateway's signed identity envelope (base f9068b7) or the bearer token. */
+  direct: 'identity-envelope' | 'bearer';
+}
+
+const directOf = (dir: string): Ref['direct'] =>
+  /x-hub-signature/.test(readFileSync(join(dir, 'subgraphs', 'common', 'auth.ts'), 'utf8')) ? 'identity-envelope' : 'bearer';
+
+/** The base ref checked out, its dependencies in place and built; reused when this sha was prepared before. */
+async function prepareBase(ref: string, port: number): Promise<Ref> {
+  const sha = await git('rev-parse', '--verify', `${ref}^{commit}`);
+  const dir = join(PROJECT_ROOT, '.bench', `base-${sha.slice(0, 12)}`);
+  console.log(`Base ${ref} = ${sha.slice(0, 12)} in ${relative(PROJECT_ROOT, dir)}`);
+  if (!existsSync(join(dir, 'package.json'))) {
+    mkdirSync(dirname(dir), { recursive: true });
+    await git('worktree', 'add', '--detach', dir, sha);
+  }
+  const baseLock = readFileSync(join(dir, 'package-lock.json'));
+  const sameLock = baseLock.equals(readFileSync(join(PROJECT_ROOT, 'package-lock.json')));
+  const modules = join(dir, 'node_modules');
+  const linked = existsSync(modules) && lstatSync(modules).isSymbolicLink();
+  if (sameLock) {
+    if (!existsSync(modules)) symlinkSync(join(PROJECT_ROOT, 'node_modules'), modules, 'dir');
+  } else {
+    const stamp = join(modules, '.bench-lock');
+    if (linked) rmSync(modules);
+    if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== sha256(baseLock)) {
+      console.log('  its package-lock.json differs from this tree’s: npm ci there (once per lock file)');
+      await run('npm', ['ci', '--no-audit', '--no-fund'], dir);
+      writeFileSync(stamp, sha256(baseLock));
+    }
+  }
+  const built = join(dir, 'dist', '.bench-built');
+  if (!existsSync(built) || readFileSync(built, 'utf8') !== sha) {
+    await run('npm', ['run', '-s', 'build'], dir);
+    writeFileSync(built, sha);
+  }
+  return { label: 'base', sha, dir, port, direct: directOf(dir) };
+}
+
+async function headRef(port: number): Promise<Ref> {
+  const sha = await git('rev-parse', 'HEAD');
+  const changed = (await git('status', '--porcelain', '--untracked-files=no')).length > 0;
+  return { label: 'head', sha: changed ? `${sha}+changes` : sha, dir: PROJECT_ROOT, port, direct: directOf(PROJECT_ROOT) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// A running hub
+
+interface Secrets {
+  jwt: string;
+  identity: string;
+  audit: string;
+}
+
+interface RunningHub {
+  gateway: string;
+  onestop: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+function hubEnvironment(ref: Ref, databaseUrl: string, secrets: Secrets): Record<string, string> {
+  // This process's environment without the hub's own settings, then the ref's production settings.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key, value]) => value !== undefined && !/^(HUB_|DATABASE_URL$|NODE_ENV$|NODE_OPTIONS$)/.test(key))) as Record<string, string>;
+  const names = ['GATEWAY', 'ONESTOP', 'PROVINCE', 'LOCAL', 'TAX', 'LAND'];
+  return {
+    ...inherited,
+    NODE_ENV: 'production',
+    DATABASE_URL: databaseUrl,
+    HUB_JWT_SECRET: secrets.jwt,
+    HUB_IDENTITY_SECRET: secrets.identity,
+    HUB_AUDIT_KEY: secrets.audit,
+    HUB_HOST: '127.0.0.1',
+    HUB_PORT: String(ref.port),
+    ...Object.fromEntries(names.map((name, i) => [`HUB_PORT_${name}`, String(ref.port + i)])),
+    HUB_DIRECTORY_AS_OF: '2021-06-30',
+  };
+}
+
+async function startHub(ref: Ref, databaseUrl: string, secrets: Secrets, logDir: string, cpuProfDir?: string): Promise<RunningHub> {
+  const pkg = JSON.parse(readFileSync(join(ref.dir, 'package.json'), 'utf8'));
+  const args = startArguments(pkg.scripts?.start);
+  const profiling = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
+  mkdirSync(logDir, { recursive: true });
+  const log = openSync(join(logDir, `${ref.label}-hub.log`), 'w');
+  const hub = spawn(process.execPath, [...profiling, ...args], {
+    cwd: ref.dir,
+    env: hubEnvironment(ref, databaseUrl, secrets),
+    stdio: ['ignore', log, log],
+  });
+  closeSync(log);
+  const gateway = `http://127.0.0.1:${ref.port}`;
+  const onestop = `http://127.0.0.1:${ref.port + 1}/graphql`;
+  const exited = new Promise<number | null>((done) => hub.once('exit', (code) => done(code)));
+  const stop = async () => {
+    if (hub.exitCode !== null) return;
+    const tree = processTree(hub.pid!, parentsNow());
+    hub.kill('SIGINT');
+    const finished = await Promise.race([exited.then(() => true), new Promise<boolean>((done) => setTimeout(() => done(false), 40_000))]);
+    if (!finished) console.warn(`  the ${ref.label} hub did not stop in 40 s after SIGINT; killing its processes`);
+    // Whatever of its tree is still there (a child the root did not stop) goes too, by pid.
+    for (const pid of finished ? tree.slice(1) : tree) {
+      try {
+        process.kill(pid, 0);
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+  };
+  try {
+    await waitUntilUp(gateway, hub);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}; see ${join(logDir, `${ref.label}-hub.log`)}`);
+  }
+  return { gateway, onestop, pid: hub.pid!, stop };
+}
+
+async function waitUntilUp(gateway: string, hub: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    if (hub.exitCode !== null) throw new Error(`the hub exited with ${hub.exitCode}`);
+    if (await fetch(`${gateway}/health`).then((r) => r.ok, () => false)) return;
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  throw new Error('the hub did not become healthy in 180 s');
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Callers, seeding and loads
+
+const DISTRICTS = ['TPBG', 'YENTHE', 'TANYEN', 'LANGGIANG', 'LUCNAM', 'LUCNGAN', 'SONDONG', 'YENDUNG', 'VIETYEN', 'HIEPHOA'];
+const LAND_TRANSFER_DOCUMENTS = documentsOf('BG-DD-CN');
+type Role = 'RECEPTIONIST' | 'PROCESSOR' | 'SUPERVISOR' | 'SYSTEM';
+
+/** An HS256 token with the claims both refs' `issueToken` sign: sub, name, agency, roles. */
+const tokenOf = (secret: string, agency: string, role: Role, name = 'Cán bộ đo tải') =>
+  jwt.sign({ sub: `${agency}:${role}`, name, agency, roles: [role] }, secret, { algorithm: 'HS256', expiresIn: '4h' });
+
+/** What the base's gateway adds to a subgraph request: the identity, base64url JSON with its time, and its HMAC. */
+export function identityEnvelope(identity: { sub: string; name: string; agency: string; roles: string[] }, secret: string, now = new Date()): Record<string, string> {
+  const payload = Buffer.from(JSON.stringify({ iat: Math.floor(now.getTime() / 1000), identity })).toString('base64url');
+  return { 'x-hub-identity': payload, 'x-hub-signature': createHmac('sha256', secret).update(payload).digest('base64url') };
+}
+
+async function gql(gateway: string, token: string, query: string, variables: Record<string, unknown>): Promise<any> {
+  const response = await fetch(`${gateway}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: graphqlBody(query, variables),
+  });
+  const text = await response.text();
+  let body: { data?: any; errors?: unknown[] };
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new Error(`HTTP ${response.status}: ${text.slice(0, 300)}`);
+  }
+  if (!response.ok || body.errors) throw new Error(`HTTP ${response.status}: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  return body.data;
+}
+
+const applicant = (n: number) => ({ name: `Người nộp ${n}`, phone: `09${String(n % 100_000_000).padStart(8, '0')}`, address: 'Bắc Giang' });
+
+/**
+ * The working set: `count` land transfers, received at the ten district desks, handed to the district's land
+ * branch and on to its tax branch, which issues a notice. The same requests in the same order for every ref.
+ */
+async function seed(gateway: string, secret: string, count: number): Promise<string[]> {
+  const codes: string[] = new Array(count);
+  await inPool(
+    count,
+    6,
+    async (n) => {
+      const district = DISTRICTS[n % DISTRICTS.length];
+      const desk = tokenOf(secret, `BG.${district}`, 'RECEPTIONIST');
+      const land = tokenOf(secret, `BG.VPDKDD.${district}`, 'PROCESSOR');
+      const tax = tokenOf(secret, `BG.CT.${district}`, 'PROCESSOR');
+      const { receiveDossier } = await gql(gateway, desk, 'mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code } }', {
+        input: { procedure: 'BG-DD-CN', desk: `BG.${district}`, applicant: applicant(n), documents: LAND_TRANSFER_DOCUMENTS, idempotencyKey: `bench-seed-${n}` },
+      });
+      const code = receiveDossier.code as string;
+      const step = (mutation: string, token: string) => gql(gateway, token, `mutation ($code: ID!) { ${mutation} { code } }`, { code });
+      await step(`handOverDossier(code: $code, to: "BG.VPDKDD.${district}")`, desk);
+      await step('acceptDossier(code: $code)', land);
+      await step(`handOverDossier(code: $code, to: "BG.CT.${district}")`, land);
+      await step('acceptDossier(code: $code)', tax);
+      await gql(gateway, tax, 'mutation ($input: IssueTaxNoticeInput!) { issueTaxNotice(input: $input) { id } }', {
+        input: { dossier: code, items: [{ kind: 'REGISTRATION_FEE', base: String(1_000_000_000 + n * 1_000_000) }] },
+      });
+      codes[n] = code;
+    },
+    'land transfers received, at the land branch, then at the tax branch with a notice',
+  );
+  return codes;
+}
+
+const ONESTOP_FIELDS = 'code status procedureName deskName receivedAt dueAt currentLeg receiptNumber documents applicant { name phone } legs { seq agencyName dueAt }';
+const NAMES = 'procedure { name } desk { name } holder { name } legs { agency { name } }';
+const FOUR_SUBGRAPHS = 'taxNotices { number total paid } landRegistration { certificateNumber transferee }';
+const read = (fields: string) => `query ($code: ID!) { dossier(code: $code) { ${fields} } }`;
+
+export const LOADS = {
+  onestop: '`dossier(code)`, onestop fields only, via the gateway',
+  names: 'the same with procedure, desk, holder and leg agency names (onestop + province), via the gateway',
+  four: 'names plus `taxNotices` and `landRegistration` (four subgraphs), via the gateway',
+  direct: 'the onestop-only read directly at onestop',
+  receive: '`receiveDossier` via the gateway',
+} as const;
+type LoadName = keyof typeof LOADS;
+
+interface LoadSpec {
+  url: string;
+  headers: () => Record<string, string>;
+  body: () => string;
+  /** A good answer's body: no `errors`, and the data asked for. */
+  ok: (body: string) => boolean;
+}
+
+interface Figures {
+  requestsPerSecond: number | null;
+  p50: number | null;
+  p99: number | null;
+  requests: number;
+  /** Socket errors, timeouts, non-2xx answers and answers with GraphQL errors or without the data. */
+  failed: number;
+  failures: { errors: number; timeouts: number; non2xx: number; badAnswers: number; sample?: string };
+  peakRssBytes: number;
+}
+
+async function autocannonRun(spec: LoadSpec, seconds: number, connections: number) {
+  let badAnswers = 0;
+  let sample: string | undefined;
+  const result = await autocannon({
+    url: spec.url,
+    connections,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request: any) => ({ ...request, headers: { 'content-type': 'application/json', ...spec.headers() }, body: spec.body() }),
+        onResponse: (status: number, body: string) => {
+          if (status >= 200 && status < 300 && !spec.ok(body)) {
+            badAnswers++;
+            sample ??= body.slice(0, 300);
+          } else if (status >= 300) sample ??= `HTTP ${status}: ${body.slice(0, 300)}`;
+        },
+      },
+    ],
+  } as autocannon.Options);
+  return { result, badAnswers, sample };
+}
+
+async function measure(spec: LoadSpec, pid: number, seconds: number, warmup: number, connections: number): Promise<Figures> {
+  if (warmup > 0) await autocannonRun(spec, warmup, connections);
+  const sampler = rssSampler(pid);
+  const { result, badAnswers, sample } = await autocannonRun(spec, seconds, connections);
+  const { peakBytes } = sampler.stop();
+  const failed = result.errors + result.timeouts + result.non2xx + badAnswers;
+  const good = failed === 0 && result.requests.total > 0;
+  return {
+    requestsPerSecond: good ? result.requests.average : null,
+    p50: good ? result.latency.p50 : null,
+    p99: good ? result.latency.p99 : null,
+    requests: result.requests.total,
+    failed,
+    failures: { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, badAnswers, sample },
+    peakRssBytes: peakBytes,
+  };
+}
+
+function loadSpecs(ref: Ref, hub: RunningHub, secrets: Secrets, codes: string[], runId: string): Record<LoadName, LoadSpec> {
+  const pick = () => codes[Math.floor(Math.random() * codes.length)];
+  const supervisor = { sub: 'BG.SNV:SUPERVISOR', name: 'Cán bộ đo tải', agency: 'BG.SNV', roles: ['SUPERVISOR'] as Role[] };
+  const bearer = { authorization: `Bearer ${tokenOf(secrets.jwt, supervisor.agency, 'SUPERVISOR')}` };
+  const readAnswer = (body: string) => body.startsWith('{"data":{"dossier":{') && !body.includes('"errors"');
+  const viaGateway = (fields: string): LoadSpec => ({ url: `${hub.gateway}/graphql`, headers: () => bearer, body: () => graphqlBody(read(fields), { code: pick() }), ok: readAnswer });
+  // The envelope is good for HUB_IDENTITY_MAX_AGE_SECONDS (300 s by default): made afresh every 30 s.
+  let envelope = { at: 0, headers: {} as Record<string, string> };
+  const direct = () => {
+    if (ref.direct === 'bearer') return bearer;
+    if (Date.now() - envelope.at > 30_000) envelope = { at: Date.now(), headers: identityEnvelope(supervisor, secrets.identity) };
+    return envelope.headers;
+  };
+  const desk = { authorization: `Bearer ${tokenOf(secrets.jwt, 'BG.YENTHE', 'RECEPTIONIST')}` };
+  let receipt = 0;
+  return {
+    onestop: viaGateway(ONESTOP_FIELDS),
+    names: viaGateway(`${ONESTOP_FIELDS} ${NAMES}`),
+    four: viaGateway(`${ONESTOP_FIELDS} ${NAMES} ${FOUR_SUBGRAPHS}`),
+    direct: { url: hub.onestop, headers: direct, body: () => graphqlBody(read(ONESTOP_FIELDS), { code: pick() }), ok: readAnswer },
+    receive: {
+      url: `${hub.gateway}/graphql`,
+      headers: () => desk,
+      body: () => {
+        const n = 1_000_000 + receipt++;
+        return graphqlBody('mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code } }', {
+          input: { procedure: 'BG-DD-CN', desk: 'BG.YENTHE', applicant: applicant(n), documents: LAND_TRANSFER_DOCUMENTS, idempotencyKey: `bench-${runId}-${n}` },
+        });
+      },
+      ok: (body) => body.startsWith('{"data":{"receiveDossier":{"code":') && !body.includes('"errors"'),
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// pgbench
+
+async function pgbench(serverUrl: string, database: string, seconds: number): Promise<{ selectOnly: number | null; tpcb: number | null; error?: string }> {
+  const url = await freshDatabase(serverUrl, database);
+  const tps = async (args: string[]) => {
+    const { stdout } = await execFileAsync('pgbench', [...args, url], { maxBuffer: 10_000_000 });
+    const match = /tps = ([\d.]+) \(without initial connection time\)/.exec(stdout) ?? /tps = ([\d.]+)/.exec(stdout);
+    if (!match) throw new Error(`pgbench printed no tps: ${stdout.slice(-300)}`);
+    return Number(match[1]);
+  };
+  try {
+    console.log(`  pgbench -i on ${database}`);
+    await execFileAsync('pgbench', ['-i', '-q', url]);
+    const selectOnly = await tps(['-S', '-c', '4', '-j', '2', '-T', String(seconds)]);
+    console.log(`  select-only: ${selectOnly.toFixed(0)} tps`);
+    const tpcb = await tps(['-c', '4', '-j', '2', '-T', String(seconds)]);
+    console.log(`  TPC-B: ${tpcb.toFixed(0)} tps`);
+    return { selectOnly, tpcb };
+  } catch (error) {
+    return { selectOnly: null, tpcb: null, error: (error as Error).message };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The run
+
+interface RefResult {
+  ref: string;
+  sha: string;
+  direct: Ref['direct'];
+  dossiers: number;
+  loads: Partial<Record<LoadName, Figures>>;
+  peakRssBytes: number;
+  processes: number;
+  error?: string;
+}
+
+async function measureRef(ref: Ref, options: Options, serverUrl: string, prefix: string): Promise<RefResult> {
+  const secrets: Secrets = { jwt: randomBytes(24).toString('hex'), identity: randomBytes(24).toString('hex'), audit: randomBytes(24).toString('hex') };
+  const result: RefResult = { ref: ref.label, sha: ref.sha, direct: ref.direct, dossiers: 0, loads: {}, peakRssBytes: 0, processes: 0 };
+  console.log(`\n== ${ref.label} ${ref.sha.slice(0, 12)}: hub on ports ${ref.port}–${ref.port + 5}, database ${prefix}_${ref.label}`);
+  const databaseUrl = await freshDatabase(serverUrl, `${prefix}_${ref.label}`);
+  const profileDir = options.cpuProf ? join(options.cpuProf, ref.label) : undefined;
+  if (profileDir) {
+    rmSync(profileDir, { recursive: true, force: true });
+    mkdirSync(profileDir, { recursive: true });
+  }
+  const began = Date.now();
+  const hub = await startHub(ref, databaseUrl, secrets, join(PROJECT_ROOT, '.bench', 'logs'), profileDir);
+  console.log(`  up in ${((Date.now() - began) / 1000).toFixed(1)} s (pid ${hub.pid})`);
+  try {
+    const codes = await seed(hub.gateway, secrets.jwt, options.dossiers);
+    result.dossiers = codes.length;
+    const specs = loadSpecs(ref, hub, secrets, codes, `${ref.label}-${Date.now()}`);
+    for (const name of options.loads) {
+      const figures = await measure(specs[name], hub.pid, options.duration, options.warmup, options.connections);
+      result.loads[name] = figures;
+      result.peakRssBytes = Math.max(result.peakRssBytes, figures.peakRssBytes);
+      console.log(`  ${name}: ${describe(figures)}; hub RSS peak ${mib(figures.peakRssBytes)}`);
+    }
+    result.processes = treeRss(hub.pid).processes;
+  } catch (error) {
+    result.error = (error as Error).message;
+    console.error(`  ${ref.label} failed: ${result.error}`);
+  } finally {
+    await hub.stop();
+  }
+  return result;
+}
+
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const describe = (f: Figures | undefined) =>
+  !f ? 'not run' : f.requestsPerSecond === null ? `FAILED: ${f.failed} of ${f.requests} requests${f.failures.sample ? ` (e.g. ${f.failures.sample.replace(/\s+/g, ' ').slice(0, 160)})` : ''}` : `${f.requestsPerSecond.toFixed(0)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms`;
+
+interface Options {
+  baseRef: string;
+  duration: number;
+  warmup: number;
+  connections: number;
+  json?: string;
+  cpuProf?: string;
+  loads: LoadName[];
+  pgbench: boolean;
+  dossiers: number;
+  port: number;
+}
+
+function options(argv: string[]): Options {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      duration: { type: 'string', default: '10' },
+      warmup: { type: 'string' },
+      connections: { type: 'string', default: '10' },
+      json: { type: 'string' },
+      'cpu-prof': { type: 'string' },
+      only: { type: 'string' },
+      dossiers: { type: 'string', default: '200' },
+      port: { type: 'string', default: process.env.HUB_PORT ?? '4700' },
+    },
+  });
+  if (positionals.length !== 1) {
+    throw new Error(`Usage: npm run bench:compare -- <base-ref> [--duration S] [--warmup S] [--connections N] [--json path] [--cpu-prof dir] [--only ${[...Object.keys(LOADS), 'pgbench'].join(',')}] [--dossiers N] [--port P]`);
+  }
+  const known = [...Object.keys(LOADS), 'pgbench'];
+  const only = values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : known;
+  const unknown = only.filter((name) => !known.includes(name));
+  if (unknown.length) throw new Error(`--only: unknown ${unknown.join(', ')}; known: ${known.join(', ')}`);
+  const duration = Number(values.duration);
+  return {
+    baseRef: positionals[0],
+    duration,
+    warmup: values.warmup === undefined ? Math.min(5, Math.ceil(duration / 2)) : Number(values.warmup),
+    connections: Number(values.connections),
+    json: values.json,
+    cpuProf: values['cpu-prof'] ? join(process.cwd(), values['cpu-prof']) : undefined,
+    loads: (Object.keys(LOADS) as LoadName[]).filter((name) => only.includes(name)),
+    pgbench: only.includes('pgbench'),
+    dossiers: Number(values.dossiers),
+    port: Number(values.port),
+  };
+}
+
+function goals(base: RefResult, head: RefResult, pg: { selectOnly: number | null }) {
+  const rps = (r: RefResult, name: LoadName) => r.loads[name]?.requestsPerSecond ?? null;
+  const lines: Array<{ goal: string; met: boolean | null; figures: string }> = [];
+  const ratio = (a: number | null, b: number | null) => (a !== null && b !== null && b > 0 ? a / b : null);
+  const fmt = (x: number | null, digits = 2) => (x === null ? 'n/a' : x.toFixed(digits));
+  {
+    const r = ratio(rps(head, 'four'), rps(base, 'four'));
+    const p99 = head.loads.four?.p99 ?? null;
+    const p50 = base.loads.four?.p50 ?? null;
+    lines.push({
+      goal: 'four-subgraph read via the gateway ≥ 4× the base’s req/s, head p99 ≤ base p50',
+      met: r === null || p99 === null || p50 === null ? null : r >= 4 && p99 <= p50,
+      figures: `${fmt(r)}×; head p99 ${p99 ?? 'n/a'} ms vs base p50 ${p50 ?? 'n/a'} ms`,
+    });
+  }
+  {
+    const r = ratio(rps(head, 'receive'), rps(base, 'receive'));
+    lines.push({ goal: '`receiveDossier` via the gateway ≥ 3× the base', met: r === null ? null : r >= 3, figures: `${fmt(r)}×` });
+  }
+  {
+    const r = ratio(rps(head, 'onestop'), rps(head, 'direct'));
+    lines.push({ goal: 'head: onestop-only read via the gateway ≥ 0.6 × directly at onestop', met: r === null ? null : r >= 0.6, figures: fmt(r) });
+  }
+  {
+    const ok = base.peakRssBytes > 0 && head.peakRssBytes > 0 && !base.error && !head.error;
+    lines.push({
+      goal: 'resident memory under load (whole process tree, peak): head ≤ base',
+      met: ok ? head.peakRssBytes <= base.peakRssBytes : null,
+      figures: `head ${mib(head.peakRssBytes)} (${head.processes} processes) vs base ${mib(base.peakRssBytes)} (${base.processes})`,
+    });
+  }
+  {
+    const r = ratio(rps(head, 'four'), pg.selectOnly);
+    lines.push({ goal: 'stretch: head four-subgraph read ≥ 0.02 × pgbench select-only tps', met: r === null ? null : r >= 0.02, figures: `${fmt(r, 4)} (base ${fmt(ratio(rps(base, 'four'), pg.selectOnly), 4)})` });
+  }
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const opts = options(process.argv.slice(2));
+  const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const branch = (await git('rev-parse', '--abbrev-ref', 'HEAD')).toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'bench';
+  const prefix = `${branch}_compare`;
+  const base = await prepareBase(opts.baseRef, opts.port);
+  const head = await headRef(opts.port + 50);
+  const pgVersion = await (async () => {
+    const client = new Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      return (await client.query<{ server_version: string }>('show server_version')).rows[0].server_version;
+    } finally {
+      await client.end();
+    }
+  })();
+  const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', ramGiB: Number((totalmem() / 2 ** 30).toFixed(1)), node: process.version, postgres: pgVersion };
+  const began = new Date();
+
+  const baseResult = await measureRef(base, opts, serverUrl, prefix);
+  const headResult = await measureRef(head, opts, serverUrl, prefix);
+  console.log('\n== pgbench (4 clients) on the same server');
+  const pg = opts.pgbench ? await pgbench(serverUrl, `${prefix}_pgbench`, opts.duration) : { selectOnly: null, tpcb: null };
+
+  // The report.
+  const table = ['| load | base req/s | base p50 ms | base p99 ms | head req/s | head p50 ms | head p99 ms | head/base req/s |', '| --- | --- | --- | --- | --- | --- | --- | --- |'];
+  for (const name of opts.loads) {
+    const b = baseResult.loads[name];
+    const h = headResult.loads[name];
+    const cells = (f: Figures | undefined) => (!f ? ['not run', '', ''] : f.requestsPerSecond === null ? [`failed: ${f.failed}/${f.requests}`, '', ''] : [f.requestsPerSecond.toFixed(0), String(f.p50), String(f.p99)]);
+    const ratio = b?.requestsPerSecond && h?.requestsPerSecond ? (h.requestsPerSecond / b.requestsPerSecond).toFixed(2) : 'n/a';
+    table.push(`| ${LOADS[name]} | ${cells(b).join(' | ')} | ${cells(h).join(' | ')} | ${ratio} |`);
+  }
+  table.push(`| pgbench select-only / TPC-B, tps | ${pg.selectOnly?.toFixed(0) ?? 'n/a'} / ${pg.tpcb?.toFixed(0) ?? 'n/a'} | | | | | | |`);
+  table.push(`| hub resident memory, peak over the loads (process tree) | ${mib(baseResult.peakRssBytes)} | | | ${mib(headResult.peakRssBytes)} | | | ${baseResult.peakRssBytes ? (headResult.peakRssBytes / baseResult.peakRssBytes).toFixed(2) : 'n/a'} |`);
+  const goalLines = goals(baseResult, headResult, pg);
+  console.log(`\nbench:compare, ${began.toISOString()}: base ${base.sha.slice(0, 12)} (${opts.baseRef}) vs head ${head.sha.slice(0, 12)}${head.sha.endsWith('+changes') ? ' with uncommitted changes' : ''}`);
+  console.log(`Machine: ${machine.cpus} × ${machine.model}, ${machine.ramGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}; autocannon ${opts.connections} connections, ${opts.duration} s per load after ${opts.warmup} s of warm-up; ${opts.dossiers} dossiers in the working set.\n`);
+  console.log(table.join('\n'));
+  console.log('\nGoals (issue 13):');
+  for (const line of goalLines) console.log(`- ${line.goal}: ${line.met === null ? 'not measured' : line.met ? 'met' : 'not met'} (${line.figures})`);
+  for (const r of [baseResult, headResult]) if (r.error) console.log(`\n${r.ref} did not finish: ${r.error}`);
+
+  let profiles: Record<string, string> | undefined;
+  if (opts.cpuProf) {
+    profiles = {};
+    for (const label of ['base', 'head']) {
+      const dir = join(opts.cpuProf, label);
+      const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
+      const summary = summariseProfiles(files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8'))));
+      profiles[label] = `### ${label} (${label === 'base' ? base.sha.slice(0, 12) : head.sha.slice(0, 12)}), ${files.length} process profile(s), self time over the whole run\n\n${profileTable(summary)}\n`;
+    }
+    const markdown = Object.values(profiles).join('\n');
+    writeFileSync(join(opts.cpuProf, 'summary.md'), markdown);
+    console.log(`\nCPU profiles (${join(opts.cpuProf, 'summary.md')}):\n\n${markdown}`);
+  }
+
+  const jsonPath = opts.json ?? join(PROJECT_ROOT, 'bench', 'results', `compare-${head.sha.slice(0, 12)}-vs-${base.sha.slice(0, 12)}.json`);
+  mkdirSync(dirname(jsonPath), { recursive: true });
+  writeFileSync(
+    jsonPath,
+    JSON.stringify({ startedAt: began.toISOString(), machine, options: opts, loads: LOADS, base: baseResult, head: headResult, pgbench: pg, goals: goalLines, profiles }, null, 2) + '\n',
+  );
+  console.log(`\nJSON: ${relative(process.cwd(), jsonPath)}`);
+  if (baseResult.error || headResult.error) process.exitCode = 1;
+}
+
+if (require.main === module) {
+  main().catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}
