@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
@@ -68,21 +68,27 @@ export function processTree(root: number, parents: Array<{ pid: number; ppid: nu
   return tree;
 }
 
-interface CpuProfile {
+export interface CpuProfile {
   nodes: Array<{ id: number; callFrame: { url: string; functionName: string } }>;
+  startTime: number;
+  endTime: number;
   samples?: number[];
   timeDeltas?: number[];
 }
 
-/** Where a profile's frame belongs: a package under node_modules, node's internals, the hub's own code, or V8's own lines. */
+/** Where a profile's frame belongs: a package under node_modules, a part of node, the hub's own code, or V8's own lines. */
 export function categoryOf(url: string, functionName: string): string {
   if (!url) {
     if (functionName === '(garbage collector)') return 'garbage collector';
     if (functionName === '(idle)') return '(idle)';
     if (functionName === '(program)') return 'V8 and native code (program)';
-    return 'native and V8 built-ins';
+    return 'V8 built-ins';
   }
-  if (url.startsWith('node:') || !url.includes('/')) return 'node internals';
+  if (url.startsWith('node:')) {
+    const part = url.slice('node:'.length).replace(/^internal\//, '').replace(/^deps\//, '').split('/')[0].replace(/^_/, '');
+    const module = part.startsWith('http_') ? 'http' : part.startsWith('stream_') ? 'streams' : part;
+    return `node: ${module === 'undici' ? 'undici (fetch)' : module}`;
+  }
   const at = url.lastIndexOf('/node_modules/');
   if (at >= 0) {
     const [first, second] = url.slice(at + '/node_modules/'.length).split('/');
@@ -91,40 +97,77 @@ export function categoryOf(url: string, functionName: string): string {
   return "the hub's own code";
 }
 
-/** Self time (ms) by category over several profiles; idle time is kept apart. */
-export function summariseProfiles(profiles: CpuProfile[]): { busyMs: number; idleMs: number; rows: Array<{ category: string; ms: number; share: number }> } {
-  const byCategory = new Map<string, number>();
-  for (const profile of profiles) {
+export interface Window {
+  name: string;
+  /** Wall-clock milliseconds. */
+  from: number;
+  to: number;
+}
+
+export interface ProfileSummary {
+  busyMs: number;
+  idleMs: number;
+  byCategory: Map<string, number>;
+}
+
+/**
+ * Self time (ms) by category in each window, over the profiles of one hub's processes. A profile's clock is
+ * its process's own: `endWallMs`, when the process ended (its file's time), places its samples on the wall
+ * clock. A sample's time is the interval up to the next sample; idle time is kept apart.
+ */
+export function summariseProfiles(profiles: Array<{ profile: CpuProfile; endWallMs: number }>, windows: Window[]): Map<string, ProfileSummary> {
+  const summaries = new Map(windows.map((w) => [w.name, { busyMs: 0, idleMs: 0, byCategory: new Map<string, number>() }]));
+  for (const { profile, endWallMs } of profiles) {
     const categoryOfNode = new Map(profile.nodes.map((node) => [node.id, categoryOf(node.callFrame.url, node.callFrame.functionName)]));
     const samples = profile.samples ?? [];
     const deltas = profile.timeDeltas ?? [];
-    // A sample's time is the interval up to the next one.
+    let at = profile.startTime;
     for (let i = 0; i < samples.length; i++) {
-      const us = deltas[i + 1] ?? 0;
+      at += deltas[i] ?? 0;
+      const wall = endWallMs - (profile.endTime - at) / 1000;
+      const ms = (deltas[i + 1] ?? 0) / 1000;
       const category = categoryOfNode.get(samples[i]) ?? 'unknown';
-      byCategory.set(category, (byCategory.get(category) ?? 0) + us / 1000);
+      for (const w of windows) {
+        if (wall < w.from || wall >= w.to) continue;
+        const summary = summaries.get(w.name)!;
+        if (category === '(idle)') summary.idleMs += ms;
+        else {
+          summary.busyMs += ms;
+          summary.byCategory.set(category, (summary.byCategory.get(category) ?? 0) + ms);
+        }
+      }
     }
   }
-  const idleMs = byCategory.get('(idle)') ?? 0;
-  byCategory.delete('(idle)');
-  const busyMs = [...byCategory.values()].reduce((sum, ms) => sum + ms, 0);
-  const rows = [...byCategory.entries()]
-    .map(([category, ms]) => ({ category, ms, share: busyMs > 0 ? ms / busyMs : 0 }))
-    .sort((a, b) => b.ms - a.ms);
-  return { busyMs, idleMs, rows };
+  return summaries;
 }
 
-/** The summary as a markdown table: the `top` largest categories, the rest on one line. */
-export function profileTable(summary: ReturnType<typeof summariseProfiles>, top = 15): string {
-  const shown = summary.rows.slice(0, top);
-  const rest = summary.rows.slice(top);
-  const line = (category: string, ms: number, share: number) => `| ${category} | ${ms.toFixed(0)} | ${(share * 100).toFixed(1)} % |`;
+/** The sum of several windows' summaries. */
+export function mergeSummaries(summaries: ProfileSummary[]): ProfileSummary {
+  const merged: ProfileSummary = { busyMs: 0, idleMs: 0, byCategory: new Map() };
+  for (const summary of summaries) {
+    merged.busyMs += summary.busyMs;
+    merged.idleMs += summary.idleMs;
+    for (const [category, ms] of summary.byCategory) merged.byCategory.set(category, (merged.byCategory.get(category) ?? 0) + ms);
+  }
+  return merged;
+}
+
+/** A markdown table: the `top` categories of the first window by self time, with each window's shares, the rest on one line. */
+export function profileTable(summaries: Map<string, ProfileSummary>, top = 16): string {
+  const names = [...summaries.keys()];
+  const first = summaries.get(names[0])!;
+  const ranked = [...first.byCategory.entries()].sort((a, b) => b[1] - a[1]).map(([category]) => category);
+  const shown = ranked.slice(0, top);
+  const share = (summary: ProfileSummary, ms: number) => (summary.busyMs > 0 ? `${((ms / summary.busyMs) * 100).toFixed(1)} %` : 'n/a');
+  const row = (label: string, msOf: (summary: ProfileSummary) => number) =>
+    `| ${label} | ${msOf(first).toFixed(0)} | ${names.map((name) => share(summaries.get(name)!, msOf(summaries.get(name)!))).join(' | ')} |`;
+  const rest = (summary: ProfileSummary) => [...summary.byCategory.entries()].filter(([category]) => !shown.includes(category)).reduce((sum, [, ms]) => sum + ms, 0);
   return [
-    '| where | self ms | share of busy time |',
-    '| --- | --- | --- |',
-    ...shown.map((row) => line(row.category, row.ms, row.share)),
-    ...(rest.length ? [line(`${rest.length} others`, rest.reduce((s, r) => s + r.ms, 0), rest.reduce((s, r) => s + r.share, 0))] : []),
-    `| busy (idle ${summary.idleMs.toFixed(0)} ms not counted) | ${summary.busyMs.toFixed(0)} | 100 % |`,
+    `| where (self time) | ${names[0]}, ms | ${names.join(' | ')} |`,
+    `| --- | --- | ${names.map(() => '---').join(' | ')} |`,
+    ...shown.map((category) => row(category, (summary) => summary.byCategory.get(category) ?? 0)),
+    row('everything else', rest),
+    `| busy, ms (idle not counted) | ${first.busyMs.toFixed(0)} | ${names.map((name) => summaries.get(name)!.busyMs.toFixed(0)).join(' | ')} |`,
   ].join('\n');
 }
 
@@ -372,20 +415,50 @@ async function gql(gateway: string, token: string, query: string, variables: Rec
 
 const applicant = (n: number) => ({ name: `Người nộp ${n}`, phone: `09${String(n % 100_000_000).padStart(8, '0')}`, address: 'Bắc Giang' });
 
+/** A commune of each district's land branch, where the working set's parcels lie. */
+const PARCEL_COMMUNES: Record<string, string> = {
+  TPBG: 'BG.TPBG.DINHKE',
+  YENTHE: 'BG.YENTHE.BOHA',
+  TANYEN: 'BG.TANYEN.CAOTHUONG',
+  LANGGIANG: 'BG.LANGGIANG.KEP',
+  LUCNAM: 'BG.LUCNAM.DOINGO',
+  LUCNGAN: 'BG.LUCNGAN.CHU',
+  SONDONG: 'BG.SONDONG.ANCHAU',
+  YENDUNG: 'BG.YENDUNG.NEO',
+  VIETYEN: 'BG.VIETYEN.BICHDONG',
+  HIEPHOA: 'BG.HIEPHOA.THANG',
+};
+
+/** Asks for the dossier's status until it is `status` (another subgraph's event moves it), for at most 60 s. */
+async function untilStatus(gateway: string, token: string, code: string, status: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { dossier } = await gql(gateway, token, 'query ($code: ID!) { dossier(code: $code) { status } }', { code });
+    if (dossier.status === status) return;
+    if (Date.now() > deadline) throw new Error(`${code} is still ${dossier.status}, not ${status}, after 60 s`);
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
+
 /**
  * The working set: `count` land transfers, received at the ten district desks, handed to the district's land
- * branch and on to its tax branch, which issues a notice. The same requests in the same order for every ref.
+ * branch and on to its tax branch, which issues a notice; every other one is then paid, back at the land
+ * branch, and its transfer registered on a parcel, so that both `taxNotices` and `landRegistration` answer
+ * with data. The same requests in the same order for every ref.
  */
 async function seed(gateway: string, secret: string, count: number): Promise<string[]> {
   const codes: string[] = new Array(count);
+  const supervisor = tokenOf(secret, 'BG.SNV', 'SUPERVISOR');
+  const treasury = tokenOf(secret, 'BG.KBNN', 'SYSTEM', 'Hệ thống Kho bạc');
   await inPool(
     count,
-    6,
+    10,
     async (n) => {
       const district = DISTRICTS[n % DISTRICTS.length];
       const desk = tokenOf(secret, `BG.${district}`, 'RECEPTIONIST');
       const land = tokenOf(secret, `BG.VPDKDD.${district}`, 'PROCESSOR');
       const tax = tokenOf(secret, `BG.CT.${district}`, 'PROCESSOR');
+      const { name } = applicant(n);
       const { receiveDossier } = await gql(gateway, desk, 'mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code } }', {
         input: { procedure: 'BG-DD-CN', desk: `BG.${district}`, applicant: applicant(n), documents: LAND_TRANSFER_DOCUMENTS, idempotencyKey: `bench-seed-${n}` },
       });
@@ -395,12 +468,29 @@ async function seed(gateway: string, secret: string, count: number): Promise<str
       await step('acceptDossier(code: $code)', land);
       await step(`handOverDossier(code: $code, to: "BG.CT.${district}")`, land);
       await step('acceptDossier(code: $code)', tax);
-      await gql(gateway, tax, 'mutation ($input: IssueTaxNoticeInput!) { issueTaxNotice(input: $input) { id } }', {
+      const { issueTaxNotice: notice } = await gql(gateway, tax, 'mutation ($input: IssueTaxNoticeInput!) { issueTaxNotice(input: $input) { id total } }', {
         input: { dossier: code, items: [{ kind: 'REGISTRATION_FEE', base: String(1_000_000_000 + n * 1_000_000) }] },
       });
+      if (n % 2 === 0) {
+        const parcel = { mapSheet: 90, number: 1 + n, commune: PARCEL_COMMUNES[district] };
+        await gql(gateway, land, 'mutation ($input: RegisterParcelInput!) { registerParcel(input: $input) { number } }', {
+          input: { ...parcel, area: '120.00', address: 'Thôn Đo Tải', purpose: 'Đất ở tại nông thôn', holder: name },
+        });
+        await untilStatus(gateway, supervisor, code, 'AWAITING_PAYMENT');
+        await step('acceptDossier(code: $code)', land);
+        await gql(gateway, treasury, 'mutation ($n: ID!, $a: Money!, $r: String!) { recordTaxPayment(notice: $n, amount: $a, receiptNumber: $r) { paid } }', {
+          n: notice.id,
+          a: notice.total,
+          r: `KB-DOTAI-${n}`,
+        });
+        await untilStatus(gateway, supervisor, code, 'IN_PROGRESS');
+        await gql(gateway, land, 'mutation ($input: RecordLandTransferInput!) { recordLandTransfer(input: $input) { certificateNumber } }', {
+          input: { dossier: code, parcel, transferee: `Người nhận ${n}`, certificateNumber: `CS ${String(900_000 + n).padStart(6, '0')}` },
+        });
+      }
       codes[n] = code;
     },
-    'land transfers received, at the land branch, then at the tax branch with a notice',
+    'land transfers to the tax branch with a notice, every other one paid and registered at the land branch',
   );
   return codes;
 }
@@ -436,6 +526,9 @@ interface Figures {
   failed: number;
   failures: { errors: number; timeouts: number; non2xx: number; badAnswers: number; sample?: string };
   peakRssBytes: number;
+  /** The measured run, wall-clock ms. */
+  from: number;
+  to: number;
 }
 
 async function autocannonRun(spec: LoadSpec, seconds: number, connections: number) {
@@ -464,7 +557,9 @@ async function autocannonRun(spec: LoadSpec, seconds: number, connections: numbe
 async function measure(spec: LoadSpec, pid: number, seconds: number, warmup: number, connections: number): Promise<Figures> {
   if (warmup > 0) await autocannonRun(spec, warmup, connections);
   const sampler = rssSampler(pid);
+  const from = Date.now();
   const { result, badAnswers, sample } = await autocannonRun(spec, seconds, connections);
+  const to = Date.now();
   const { peakBytes } = sampler.stop();
   const failed = result.errors + result.timeouts + result.non2xx + badAnswers;
   const good = failed === 0 && result.requests.total > 0;
@@ -476,6 +571,8 @@ async function measure(spec: LoadSpec, pid: number, seconds: number, warmup: num
     failed,
     failures: { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, badAnswers, sample },
     peakRssBytes: peakBytes,
+    from,
+    to,
   };
 }
 
@@ -545,7 +642,12 @@ interface RefResult {
   sha: string;
   direct: Ref['direct'];
   dossiers: number;
+  /** Of the working set, how many answer the four-subgraph read with tax notices, and with a land registration. */
+  withTaxNotices: number;
+  withLandRegistration: number;
   loads: Partial<Record<LoadName, Figures>>;
+  /** When each load was measured (after its warm-up), for the CPU profiles. */
+  windows: Window[];
   peakRssBytes: number;
   processes: number;
   error?: string;
@@ -553,7 +655,7 @@ interface RefResult {
 
 async function measureRef(ref: Ref, options: Options, serverUrl: string, prefix: string): Promise<RefResult> {
   const secrets: Secrets = { jwt: randomBytes(24).toString('hex'), identity: randomBytes(24).toString('hex'), audit: randomBytes(24).toString('hex') };
-  const result: RefResult = { ref: ref.label, sha: ref.sha, direct: ref.direct, dossiers: 0, loads: {}, peakRssBytes: 0, processes: 0 };
+  const result: RefResult = { ref: ref.label, sha: ref.sha, direct: ref.direct, dossiers: 0, withTaxNotices: 0, withLandRegistration: 0, loads: {}, windows: [], peakRssBytes: 0, processes: 0 };
   console.log(`\n== ${ref.label} ${ref.sha.slice(0, 12)}: hub on ports ${ref.port}–${ref.port + 5}, database ${prefix}_${ref.label}`);
   const databaseUrl = await freshDatabase(serverUrl, `${prefix}_${ref.label}`);
   const profileDir = options.cpuProf ? join(options.cpuProf, ref.label) : undefined;
@@ -567,10 +669,23 @@ async function measureRef(ref: Ref, options: Options, serverUrl: string, prefix:
   try {
     const codes = await seed(hub.gateway, secrets.jwt, options.dossiers);
     result.dossiers = codes.length;
+    const supervisor = tokenOf(secrets.jwt, 'BG.SNV', 'SUPERVISOR');
+    await inPool(
+      codes.length,
+      4,
+      async (n) => {
+        const { dossier } = await gql(hub.gateway, supervisor, read(`${ONESTOP_FIELDS} ${NAMES} ${FOUR_SUBGRAPHS}`), { code: codes[n] });
+        if (dossier.taxNotices.length > 0) result.withTaxNotices++;
+        if (dossier.landRegistration) result.withLandRegistration++;
+      },
+      'the four-subgraph read of every dossier, once',
+    );
+    console.log(`  ${result.withTaxNotices} with tax notices, ${result.withLandRegistration} with a land registration`);
     const specs = loadSpecs(ref, hub, secrets, codes, `${ref.label}-${Date.now()}`);
     for (const name of options.loads) {
       const figures = await measure(specs[name], hub.pid, options.duration, options.warmup, options.connections);
       result.loads[name] = figures;
+      result.windows.push({ name, from: figures.from, to: figures.to });
       result.peakRssBytes = Math.max(result.peakRssBytes, figures.peakRssBytes);
       console.log(`  ${name}: ${describe(figures)}; hub RSS peak ${mib(figures.peakRssBytes)}`);
     }
@@ -722,11 +837,16 @@ async function main(): Promise<void> {
   let profiles: Record<string, string> | undefined;
   if (opts.cpuProf) {
     profiles = {};
-    for (const label of ['base', 'head']) {
-      const dir = join(opts.cpuProf, label);
+    for (const result of [baseResult, headResult]) {
+      const dir = join(opts.cpuProf, result.ref);
       const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')) : [];
-      const summary = summariseProfiles(files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8'))));
-      profiles[label] = `### ${label} (${label === 'base' ? base.sha.slice(0, 12) : head.sha.slice(0, 12)}), ${files.length} process profile(s), self time over the whole run\n\n${profileTable(summary)}\n`;
+      if (!result.windows.length || !files.length) continue;
+      const perLoad = summariseProfiles(
+        files.map((f) => ({ profile: JSON.parse(readFileSync(join(dir, f), 'utf8')) as CpuProfile, endWallMs: statSync(join(dir, f)).mtimeMs })),
+        result.windows,
+      );
+      const summaries = new Map([['all loads', mergeSummaries([...perLoad.values()])], ...perLoad]);
+      profiles[result.ref] = `### ${result.ref} (${result.sha.slice(0, 12)}): ${files.length} process profile(s), self time during the measured loads (warm-ups and seeding left out)\n\n${profileTable(summaries)}\n`;
     }
     const markdown = Object.values(profiles).join('\n');
     writeFileSync(join(opts.cpuProf, 'summary.md'), markdown);
