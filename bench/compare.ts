@@ -350,15 +350,17 @@ async function startHub(ref: Ref, databaseUrl: string, secrets: Secrets, logDir:
     hub.kill('SIGINT');
     const finished = await Promise.race([exited.then(() => true), new Promise<boolean>((done) => setTimeout(() => done(false), 40_000))]);
     if (!finished) console.warn(`  the ${ref.label} hub did not stop in 40 s after SIGINT; killing its processes`);
-    // Whatever of its tree is still there (a child the root did not stop) goes too, by pid.
-    for (const pid of finished ? tree.slice(1) : tree) {
+    // Its other processes get 10 s more to end (and write their CPU profiles); what is left then goes, by pid.
+    const alive = (pid: number) => {
       try {
         process.kill(pid, 0);
-        process.kill(pid, 'SIGKILL');
+        return true;
       } catch {
-        // already gone
+        return false;
       }
-    }
+    };
+    for (let i = 0; finished && i < 50 && tree.slice(1).some(alive); i++) await new Promise((done) => setTimeout(done, 200));
+    for (const pid of (finished ? tree.slice(1) : tree).filter(alive)) process.kill(pid, 'SIGKILL');
   };
   try {
     await waitUntilUp(gateway, hub);
@@ -812,7 +814,7 @@ async function main(): Promise<void> {
 
   const baseResult = await measureRef(base, opts, serverUrl, prefix);
   const headResult = await measureRef(head, opts, serverUrl, prefix);
-  console.log('\n== pgbench (4 clients) on the same server');
+  if (opts.pgbench) console.log('\n== pgbench (4 clients) on the same server');
   const pg = opts.pgbench ? await pgbench(serverUrl, `${prefix}_pgbench`, opts.duration) : { selectOnly: null, tpcb: null };
 
   // The report.

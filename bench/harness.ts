@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../scripts/embedded-postgres';
+import type { EmbeddedServer } from '../scripts/embedded-postgres';
 import { env } from '../subgraphs/common/env';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
 
@@ -56,6 +56,8 @@ export async function startBenchHub(database: string, options: { reuse?: boolean
   let embedded: EmbeddedServer | undefined;
   let serverUrl = config.databaseUrl;
   if (!serverUrl) {
+    // Loaded only here: an ES module that Jest, which runs the tests of bench:compare's pure parts, cannot require.
+    const { startEmbeddedPostgres } = await import('../scripts/embedded-postgres');
     embedded = await startEmbeddedPostgres({ dataDir: join(PROJECT_ROOT, '.data', 'bench-pg'), port: config.embeddedPgPort + 2, persistent: false });
     serverUrl = embedded.urlOf('postgres');
   }
