@@ -37,14 +37,33 @@ const execFileAsync = promisify(execFile);
 // ---------------------------------------------------------------------------------------------------------
 // Pure parts (unit-tested in tests/unit/bench-compare.test.ts)
 
-/** pid and parent pid from the content of /proc/<pid>/stat (the command name may hold spaces and parentheses). */
-export function parseProcStat(content: string): { pid: number; ppid: number } | null {
+export interface ProcStat {
+  pid: number;
+  ppid: number;
+  /** CPU time used so far, user and system, in clock ticks. */
+  cpuTicks: number;
+}
+
+/** pid, parent pid and CPU ticks from the content of /proc/<pid>/stat (the command name may hold spaces and parentheses). */
+export function parseProcStat(content: string): ProcStat | null {
   const close = content.lastIndexOf(')');
   if (close < 0) return null;
   const pid = Number.parseInt(content, 10);
+  // After the name: state, ppid, pgrp, session, tty, tpgid, flags, minflt, cminflt, majflt, cmajflt, utime, stime.
   const fields = content.slice(close + 2).split(' ');
   const ppid = Number(fields[1]);
-  return Number.isInteger(pid) && Number.isInteger(ppid) ? { pid, ppid } : null;
+  const cpuTicks = Number(fields[11]) + Number(fields[12]);
+  return Number.isInteger(pid) && Number.isInteger(ppid) ? { pid, ppid, cpuTicks: Number.isFinite(cpuTicks) ? cpuTicks : 0 } : null;
+}
+
+/** The whole machine's busy and total CPU ticks from the first line of /proc/stat (idle and iowait are not busy). */
+export function parseMachineCpu(content: string): { busy: number; total: number } {
+  const [label, ...values] = content.split('\n')[0].trim().split(/\s+/);
+  if (label !== 'cpu') throw new Error('/proc/stat does not start with the cpu line');
+  // user nice system idle iowait irq softirq steal (guest and guest_nice are already in user and nice).
+  const ticks = values.slice(0, 8).map(Number);
+  const total = ticks.reduce((sum, t) => sum + t, 0);
+  return { busy: total - ticks[3] - ticks[4], total };
 }
 
 /** Resident memory in bytes from the content of /proc/<pid>/status (0 for a process without one, e.g. a zombie). */
@@ -181,8 +200,8 @@ export function startArguments(startScript: string | undefined): string[] {
 // ---------------------------------------------------------------------------------------------------------
 // Processes and memory
 
-function parentsNow(): Array<{ pid: number; ppid: number }> {
-  const list: Array<{ pid: number; ppid: number }> = [];
+function parentsNow(): ProcStat[] {
+  const list: ProcStat[] = [];
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -195,8 +214,11 @@ function parentsNow(): Array<{ pid: number; ppid: number }> {
   return list;
 }
 
-function treeRss(root: number): { bytes: number; processes: number } {
-  const pids = processTree(root, parentsNow());
+/** The tree's resident memory, its number of processes, and each one's CPU ticks so far. */
+function treeNow(root: number): { bytes: number; processes: number; cpuTicks: Map<number, number> } {
+  const all = parentsNow();
+  const pids = processTree(root, all);
+  const ticksOf = new Map(all.map((p) => [p.pid, p.cpuTicks]));
   let bytes = 0;
   for (const pid of pids) {
     try {
@@ -205,25 +227,43 @@ function treeRss(root: number): { bytes: number; processes: number } {
       // gone meanwhile
     }
   }
-  return { bytes, processes: pids.length };
+  return { bytes, processes: pids.length, cpuTicks: new Map(pids.map((pid) => [pid, ticksOf.get(pid) ?? 0])) };
 }
 
-/** Samples the tree's RSS every 250 ms until stopped; returns the peak. */
-function rssSampler(root: number) {
+let clockTicksPerSecond = 100;
+
+/**
+ * Watches the hub's tree during a load: resident memory every 250 ms (the peak), and at the ends the CPU
+ * its processes, this process (the load generator) and the whole machine used, so that what other
+ * processes took from the shared cores shows.
+ */
+function treeSampler(root: number) {
   let peak = 0;
   let processes = 0;
   const sample = () => {
-    const now = treeRss(root);
+    const now = treeNow(root);
     if (now.bytes > peak) peak = now.bytes;
     processes = Math.max(processes, now.processes);
+    return now;
   };
-  sample();
+  const first = sample();
+  const machineBefore = parseMachineCpu(readFileSync('/proc/stat', 'utf8'));
+  const ownBefore = process.cpuUsage();
+  const began = Date.now();
   const timer = setInterval(sample, 250);
   return {
     stop() {
       clearInterval(timer);
-      sample();
-      return { peakBytes: peak, processes };
+      const last = sample();
+      const ms = Date.now() - began;
+      const machine = parseMachineCpu(readFileSync('/proc/stat', 'utf8'));
+      const own = process.cpuUsage(ownBefore);
+      const tickMs = 1000 / clockTicksPerSecond;
+      // Per process, so that one that ended meanwhile takes nothing away from the others.
+      const hubCpuMs = [...last.cpuTicks].reduce((sum, [pid, ticks]) => sum + (ticks - (first.cpuTicks.get(pid) ?? 0)), 0) * tickMs;
+      const loadGeneratorCpuMs = (own.user + own.system) / 1000;
+      const machineBusyMs = (machine.busy - machineBefore.busy) * tickMs;
+      return { peakBytes: peak, processes, ms, hubCpuMs, loadGeneratorCpuMs, otherCpuMs: Math.max(0, machineBusyMs - hubCpuMs - loadGeneratorCpuMs) };
     },
   };
 }
@@ -528,6 +568,10 @@ interface Figures {
   failed: number;
   failures: { errors: number; timeouts: number; non2xx: number; badAnswers: number; sample?: string };
   peakRssBytes: number;
+  /** CPU the hub's processes used per answered request, ms. */
+  hubCpuMsPerRequest: number | null;
+  /** Cores busy, on average over the measured run: the hub's processes, the load generator, every other process. */
+  cores: { hub: number; loadGenerator: number; others: number };
   /** The measured run, wall-clock ms. */
   from: number;
   to: number;
@@ -558,11 +602,11 @@ async function autocannonRun(spec: LoadSpec, seconds: number, connections: numbe
 
 async function measure(spec: LoadSpec, pid: number, seconds: number, warmup: number, connections: number): Promise<Figures> {
   if (warmup > 0) await autocannonRun(spec, warmup, connections);
-  const sampler = rssSampler(pid);
+  const sampler = treeSampler(pid);
   const from = Date.now();
   const { result, badAnswers, sample } = await autocannonRun(spec, seconds, connections);
   const to = Date.now();
-  const { peakBytes } = sampler.stop();
+  const watched = sampler.stop();
   const failed = result.errors + result.timeouts + result.non2xx + badAnswers;
   const good = failed === 0 && result.requests.total > 0;
   return {
@@ -572,7 +616,9 @@ async function measure(spec: LoadSpec, pid: number, seconds: number, warmup: num
     requests: result.requests.total,
     failed,
     failures: { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, badAnswers, sample },
-    peakRssBytes: peakBytes,
+    peakRssBytes: watched.peakBytes,
+    hubCpuMsPerRequest: good ? watched.hubCpuMs / result.requests.total : null,
+    cores: { hub: watched.hubCpuMs / watched.ms, loadGenerator: watched.loadGeneratorCpuMs / watched.ms, others: watched.otherCpuMs / watched.ms },
     from,
     to,
   };
@@ -689,9 +735,12 @@ async function measureRef(ref: Ref, options: Options, serverUrl: string, prefix:
       result.loads[name] = figures;
       result.windows.push({ name, from: figures.from, to: figures.to });
       result.peakRssBytes = Math.max(result.peakRssBytes, figures.peakRssBytes);
-      console.log(`  ${name}: ${describe(figures)}; hub RSS peak ${mib(figures.peakRssBytes)}`);
+      const { cores } = figures;
+      console.log(
+        `  ${name}: ${describe(figures)}; hub RSS peak ${mib(figures.peakRssBytes)}; cores busy: hub ${cores.hub.toFixed(2)}, load generator ${cores.loadGenerator.toFixed(2)}, other processes ${cores.others.toFixed(2)}`,
+      );
     }
-    result.processes = treeRss(hub.pid).processes;
+    result.processes = treeNow(hub.pid).processes;
   } catch (error) {
     result.error = (error as Error).message;
     console.error(`  ${ref.label} failed: ${result.error}`);
@@ -795,6 +844,7 @@ function goals(base: RefResult, head: RefResult, pg: { selectOnly: number | null
 
 async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
+  clockTicksPerSecond = Number((await execFileAsync('getconf', ['CLK_TCK'])).stdout.trim()) || 100;
   const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const branch = (await git('rev-parse', '--abbrev-ref', 'HEAD')).toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'bench';
   const prefix = `${branch}_compare`;
@@ -828,10 +878,22 @@ async function main(): Promise<void> {
   }
   table.push(`| pgbench select-only / TPC-B, tps | ${pg.selectOnly?.toFixed(0) ?? 'n/a'} / ${pg.tpcb?.toFixed(0) ?? 'n/a'} | | | | | | |`);
   table.push(`| hub resident memory, peak over the loads (process tree) | ${mib(baseResult.peakRssBytes)} | | | ${mib(headResult.peakRssBytes)} | | | ${baseResult.peakRssBytes ? (headResult.peakRssBytes / baseResult.peakRssBytes).toFixed(2) : 'n/a'} |`);
+  const cpuTable = [
+    '| load | base: hub CPU ms per request | head: hub CPU ms per request | head/base | cores busy with other processes during the base / head run |',
+    '| --- | --- | --- | --- | --- |',
+  ];
+  for (const name of opts.loads) {
+    const b = baseResult.loads[name];
+    const h = headResult.loads[name];
+    const perRequest = (f: Figures | undefined) => f?.hubCpuMsPerRequest?.toFixed(1) ?? 'n/a';
+    const ratio = b?.hubCpuMsPerRequest && h?.hubCpuMsPerRequest ? (h.hubCpuMsPerRequest / b.hubCpuMsPerRequest).toFixed(2) : 'n/a';
+    cpuTable.push(`| ${name} | ${perRequest(b)} | ${perRequest(h)} | ${ratio} | ${b?.cores.others.toFixed(2) ?? 'n/a'} / ${h?.cores.others.toFixed(2) ?? 'n/a'} |`);
+  }
   const goalLines = goals(baseResult, headResult, pg);
   console.log(`\nbench:compare, ${began.toISOString()}: base ${base.sha.slice(0, 12)} (${opts.baseRef}) vs head ${head.sha.slice(0, 12)}${head.sha.endsWith('+changes') ? ' with uncommitted changes' : ''}`);
   console.log(`Machine: ${machine.cpus} × ${machine.model}, ${machine.ramGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}; autocannon ${opts.connections} connections, ${opts.duration} s per load after ${opts.warmup} s of warm-up; ${opts.dossiers} dossiers in the working set.\n`);
   console.log(table.join('\n'));
+  console.log(`\nCPU during the measured runs (a shared machine: the cores other processes took are what the hub did not get):\n\n${cpuTable.join('\n')}`);
   console.log('\nGoals (issue 13):');
   for (const line of goalLines) console.log(`- ${line.goal}: ${line.met === null ? 'not measured' : line.met ? 'met' : 'not met'} (${line.figures})`);
   for (const r of [baseResult, headResult]) if (r.error) console.log(`\n${r.ref} did not finish: ${r.error}`);
@@ -859,7 +921,7 @@ async function main(): Promise<void> {
   mkdirSync(dirname(jsonPath), { recursive: true });
   writeFileSync(
     jsonPath,
-    JSON.stringify({ startedAt: began.toISOString(), machine, options: opts, loads: LOADS, base: baseResult, head: headResult, pgbench: pg, goals: goalLines, profiles }, null, 2) + '\n',
+    JSON.stringify({ startedAt: began.toISOString(), machine, options: opts, loads: LOADS, base: baseResult, head: headResult, pgbench: pg, goals: goalLines, profiles, tables: { figures: table.join('\n'), cpu: cpuTable.join('\n') } }, null, 2) + '\n',
   );
   console.log(`\nJSON: ${relative(process.cwd(), jsonPath)}`);
   if (baseResult.error || headResult.error) process.exitCode = 1;

@@ -1,6 +1,7 @@
 import {
   categoryOf,
   mergeSummaries,
+  parseMachineCpu,
   parseProcStat,
   parseVmRss,
   processTree,
@@ -13,10 +14,21 @@ import {
 /** The pure parts of `npm run bench:compare`: the process tree's memory and the CPU profiles' summary. */
 describe('bench:compare', () => {
   describe('the hub’s process tree and its resident memory', () => {
-    it('reads pid and parent from /proc/<pid>/stat, even when the command name holds spaces and parentheses', () => {
-      expect(parseProcStat('4242 (node (worker) 1) S 4200 4242 4200 0 -1 4194304 1893 0 0 0')).toEqual({ pid: 4242, ppid: 4200 });
-      expect(parseProcStat('17 (kthreadd) S 2 0 0 0 -1')).toEqual({ pid: 17, ppid: 2 });
+    it('reads pid, parent and CPU ticks from /proc/<pid>/stat, even when the command name holds spaces and parentheses', () => {
+      // utime 1234 and stime 56 are the 14th and 15th fields.
+      expect(parseProcStat('4242 (node (worker) 1) S 4200 4242 4200 0 -1 4194304 1893 0 0 0 1234 56 0 0 20 0 11 0 6540 1207959552 65000')).toEqual({
+        pid: 4242,
+        ppid: 4200,
+        cpuTicks: 1290,
+      });
+      expect(parseProcStat('17 (kthreadd) S 2 0 0 0 -1')).toEqual({ pid: 17, ppid: 2, cpuTicks: 0 });
       expect(parseProcStat('garbage')).toBeNull();
+    });
+
+    it('reads the machine’s busy and total CPU ticks from /proc/stat, idle and iowait not busy', () => {
+      const stat = 'cpu  1000 10 300 5000 200 5 15 20 0 0\ncpu0 500 5 150 2500 100 2 7 10 0 0\nintr 1 2 3\n';
+      expect(parseMachineCpu(stat)).toEqual({ busy: 1350, total: 6550 });
+      expect(() => parseMachineCpu('intr 1 2 3')).toThrow(/cpu line/);
     });
 
     it('reads VmRSS from /proc/<pid>/status in bytes, and 0 for a process without one', () => {
