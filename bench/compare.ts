@@ -40,6 +40,8 @@ const execFileAsync = promisify(execFile);
 export interface ProcStat {
   pid: number;
   ppid: number;
+  /** The command name, as the kernel keeps it (15 characters at most). */
+  name: string;
   /** CPU time used so far, user and system, in clock ticks. */
   cpuTicks: number;
 }
@@ -49,11 +51,12 @@ export function parseProcStat(content: string): ProcStat | null {
   const close = content.lastIndexOf(')');
   if (close < 0) return null;
   const pid = Number.parseInt(content, 10);
+  const name = content.slice(content.indexOf('(') + 1, close);
   // After the name: state, ppid, pgrp, session, tty, tpgid, flags, minflt, cminflt, majflt, cmajflt, utime, stime.
   const fields = content.slice(close + 2).split(' ');
   const ppid = Number(fields[1]);
   const cpuTicks = Number(fields[11]) + Number(fields[12]);
-  return Number.isInteger(pid) && Number.isInteger(ppid) ? { pid, ppid, cpuTicks: Number.isFinite(cpuTicks) ? cpuTicks : 0 } : null;
+  return Number.isInteger(pid) && Number.isInteger(ppid) ? { pid, ppid, name, cpuTicks: Number.isFinite(cpuTicks) ? cpuTicks : 0 } : null;
 }
 
 /** The whole machine's busy and total CPU ticks from the first line of /proc/stat (idle and iowait are not busy). */
@@ -214,8 +217,8 @@ function parentsNow(): ProcStat[] {
   return list;
 }
 
-/** The tree's resident memory, its number of processes, and each one's CPU ticks so far. */
-function treeNow(root: number): { bytes: number; processes: number; cpuTicks: Map<number, number> } {
+/** The tree's resident memory, its number of processes, each one's CPU ticks so far, and each PostgreSQL process's. */
+function treeNow(root: number): { bytes: number; processes: number; cpuTicks: Map<number, number>; postgresTicks: Map<number, number> } {
   const all = parentsNow();
   const pids = processTree(root, all);
   const ticksOf = new Map(all.map((p) => [p.pid, p.cpuTicks]));
@@ -227,7 +230,12 @@ function treeNow(root: number): { bytes: number; processes: number; cpuTicks: Ma
       // gone meanwhile
     }
   }
-  return { bytes, processes: pids.length, cpuTicks: new Map(pids.map((pid) => [pid, ticksOf.get(pid) ?? 0])) };
+  return {
+    bytes,
+    processes: pids.length,
+    cpuTicks: new Map(pids.map((pid) => [pid, ticksOf.get(pid) ?? 0])),
+    postgresTicks: new Map(all.filter((p) => p.name === 'postgres').map((p) => [p.pid, p.cpuTicks])),
+  };
 }
 
 let clockTicksPerSecond = 100;
@@ -260,10 +268,12 @@ function treeSampler(root: number) {
       const own = process.cpuUsage(ownBefore);
       const tickMs = 1000 / clockTicksPerSecond;
       // Per process, so that one that ended meanwhile takes nothing away from the others.
-      const hubCpuMs = [...last.cpuTicks].reduce((sum, [pid, ticks]) => sum + (ticks - (first.cpuTicks.get(pid) ?? 0)), 0) * tickMs;
+      const used = (after: Map<number, number>, before: Map<number, number>) => [...after].reduce((sum, [pid, ticks]) => sum + (ticks - (before.get(pid) ?? 0)), 0) * tickMs;
+      const hubCpuMs = used(last.cpuTicks, first.cpuTicks);
+      const postgresCpuMs = used(last.postgresTicks, first.postgresTicks);
       const loadGeneratorCpuMs = (own.user + own.system) / 1000;
       const machineBusyMs = (machine.busy - machineBefore.busy) * tickMs;
-      return { peakBytes: peak, processes, ms, hubCpuMs, loadGeneratorCpuMs, otherCpuMs: Math.max(0, machineBusyMs - hubCpuMs - loadGeneratorCpuMs) };
+      return { peakBytes: peak, processes, ms, hubCpuMs, postgresCpuMs, loadGeneratorCpuMs, otherCpuMs: Math.max(0, machineBusyMs - hubCpuMs - postgresCpuMs - loadGeneratorCpuMs) };
     },
   };
 }
@@ -570,8 +580,11 @@ interface Figures {
   peakRssBytes: number;
   /** CPU the hub's processes used per answered request, ms. */
   hubCpuMsPerRequest: number | null;
-  /** Cores busy, on average over the measured run: the hub's processes, the load generator, every other process. */
-  cores: { hub: number; loadGenerator: number; others: number };
+  /**
+   * Cores busy, on average over the measured run: the hub's processes, PostgreSQL (the whole server, whichever
+   * database), the load generator, every other process.
+   */
+  cores: { hub: number; postgres: number; loadGenerator: number; others: number };
   /** The measured run, wall-clock ms. */
   from: number;
   to: number;
@@ -618,7 +631,7 @@ async function measure(spec: LoadSpec, pid: number, seconds: number, warmup: num
     failures: { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, badAnswers, sample },
     peakRssBytes: watched.peakBytes,
     hubCpuMsPerRequest: good ? watched.hubCpuMs / result.requests.total : null,
-    cores: { hub: watched.hubCpuMs / watched.ms, loadGenerator: watched.loadGeneratorCpuMs / watched.ms, others: watched.otherCpuMs / watched.ms },
+    cores: { hub: watched.hubCpuMs / watched.ms, postgres: watched.postgresCpuMs / watched.ms, loadGenerator: watched.loadGeneratorCpuMs / watched.ms, others: watched.otherCpuMs / watched.ms },
     from,
     to,
   };
@@ -693,6 +706,8 @@ interface RefResult {
   /** Of the working set, how many answer the four-subgraph read with tax notices, and with a land registration. */
   withTaxNotices: number;
   withLandRegistration: number;
+  /** Each round's figures; `loads` takes, per load, the round with the most req/s (other processes only ever slow a run down), or a failed one. */
+  rounds: Array<Partial<Record<LoadName, Figures>>>;
   loads: Partial<Record<LoadName, Figures>>;
   /** When each load was measured (after its warm-up), for the CPU profiles. */
   windows: Window[];
@@ -701,53 +716,76 @@ interface RefResult {
   error?: string;
 }
 
-async function measureRef(ref: Ref, options: Options, serverUrl: string, prefix: string): Promise<RefResult> {
-  const secrets: Secrets = { jwt: randomBytes(24).toString('hex'), identity: randomBytes(24).toString('hex'), audit: randomBytes(24).toString('hex') };
-  const result: RefResult = { ref: ref.label, sha: ref.sha, direct: ref.direct, dossiers: 0, withTaxNotices: 0, withLandRegistration: 0, loads: {}, windows: [], peakRssBytes: 0, processes: 0 };
-  console.log(`\n== ${ref.label} ${ref.sha.slice(0, 12)}: hub on ports ${ref.port}–${ref.port + 5}, database ${prefix}_${ref.label}`);
-  const databaseUrl = await freshDatabase(serverUrl, `${prefix}_${ref.label}`);
+/** What a ref keeps from its first round for the next: its database, seeded, its secrets and its working set. */
+interface Seeded {
+  databaseUrl: string;
+  secrets: Secrets;
+  codes: string[];
+}
+
+/** Per load, the round with the most req/s; a round in which the load failed wins, so that a failure is never hidden. */
+export function bestOfRounds<F extends { requestsPerSecond: number | null }>(rounds: Array<F | undefined>): F | undefined {
+  const measured = rounds.filter((f): f is F => f !== undefined);
+  return measured.find((f) => f.requestsPerSecond === null) ?? measured.sort((a, b) => b.requestsPerSecond! - a.requestsPerSecond!)[0];
+}
+
+/**
+ * One round of a ref: the hub started (on a fresh database, seeded, the first time; on the same one after),
+ * then every load. Adds to `result`; returns what the next round needs.
+ */
+async function measureRef(ref: Ref, options: Options, serverUrl: string, prefix: string, result: RefResult, seeded?: Seeded): Promise<Seeded | undefined> {
+  const round = result.rounds.length + 1;
+  console.log(`\n== ${ref.label} ${ref.sha.slice(0, 12)}, round ${round} of ${options.rounds}: hub on ports ${ref.port}–${ref.port + 5}, database ${prefix}_${ref.label}`);
+  const secrets: Secrets = seeded?.secrets ?? { jwt: randomBytes(24).toString('hex'), identity: randomBytes(24).toString('hex'), audit: randomBytes(24).toString('hex') };
+  const databaseUrl = seeded?.databaseUrl ?? (await freshDatabase(serverUrl, `${prefix}_${ref.label}`));
   const profileDir = options.cpuProf ? join(options.cpuProf, ref.label) : undefined;
-  if (profileDir) {
+  if (profileDir && !seeded) {
     rmSync(profileDir, { recursive: true, force: true });
     mkdirSync(profileDir, { recursive: true });
   }
   const began = Date.now();
   const hub = await startHub(ref, databaseUrl, secrets, join(PROJECT_ROOT, '.bench', 'logs'), profileDir);
   console.log(`  up in ${((Date.now() - began) / 1000).toFixed(1)} s (pid ${hub.pid})`);
+  const figures: Partial<Record<LoadName, Figures>> = {};
+  result.rounds.push(figures);
   try {
-    const codes = await seed(hub.gateway, secrets.jwt, options.dossiers);
-    result.dossiers = codes.length;
-    const supervisor = tokenOf(secrets.jwt, 'BG.SNV', 'SUPERVISOR');
-    await inPool(
-      codes.length,
-      4,
-      async (n) => {
-        const { dossier } = await gql(hub.gateway, supervisor, read(`${ONESTOP_FIELDS} ${NAMES} ${FOUR_SUBGRAPHS}`), { code: codes[n] });
-        if (dossier.taxNotices.length > 0) result.withTaxNotices++;
-        if (dossier.landRegistration) result.withLandRegistration++;
-      },
-      'the four-subgraph read of every dossier, once',
-    );
-    console.log(`  ${result.withTaxNotices} with tax notices, ${result.withLandRegistration} with a land registration`);
+    let codes = seeded?.codes;
+    if (!codes) {
+      codes = await seed(hub.gateway, secrets.jwt, options.dossiers);
+      result.dossiers = codes.length;
+      const supervisor = tokenOf(secrets.jwt, 'BG.SNV', 'SUPERVISOR');
+      await inPool(
+        codes.length,
+        4,
+        async (n) => {
+          const { dossier } = await gql(hub.gateway, supervisor, read(`${ONESTOP_FIELDS} ${NAMES} ${FOUR_SUBGRAPHS}`), { code: codes![n] });
+          if (dossier.taxNotices.length > 0) result.withTaxNotices++;
+          if (dossier.landRegistration) result.withLandRegistration++;
+        },
+        'the four-subgraph read of every dossier, once',
+      );
+      console.log(`  ${result.withTaxNotices} with tax notices, ${result.withLandRegistration} with a land registration`);
+    }
     const specs = loadSpecs(ref, hub, secrets, codes, `${ref.label}-${Date.now()}`);
     for (const name of options.loads) {
-      const figures = await measure(specs[name], hub.pid, options.duration, options.warmup, options.connections);
-      result.loads[name] = figures;
-      result.windows.push({ name, from: figures.from, to: figures.to });
-      result.peakRssBytes = Math.max(result.peakRssBytes, figures.peakRssBytes);
-      const { cores } = figures;
+      const measured = await measure(specs[name], hub.pid, options.duration, options.warmup, options.connections);
+      figures[name] = measured;
+      result.windows.push({ name, from: measured.from, to: measured.to });
+      result.peakRssBytes = Math.max(result.peakRssBytes, measured.peakRssBytes);
+      const { cores } = measured;
       console.log(
-        `  ${name}: ${describe(figures)}; hub RSS peak ${mib(figures.peakRssBytes)}; cores busy: hub ${cores.hub.toFixed(2)}, load generator ${cores.loadGenerator.toFixed(2)}, other processes ${cores.others.toFixed(2)}`,
+        `  ${name}: ${describe(measured)}; hub RSS peak ${mib(measured.peakRssBytes)}; cores busy: hub ${cores.hub.toFixed(2)}, PostgreSQL ${cores.postgres.toFixed(2)}, load generator ${cores.loadGenerator.toFixed(2)}, other processes ${cores.others.toFixed(2)}`,
       );
     }
     result.processes = treeNow(hub.pid).processes;
+    return { databaseUrl, secrets, codes };
   } catch (error) {
-    result.error = (error as Error).message;
+    result.error = `round ${round}: ${(error as Error).message}`;
     console.error(`  ${ref.label} failed: ${result.error}`);
+    return undefined;
   } finally {
     await hub.stop();
   }
-  return result;
 }
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
@@ -764,6 +802,7 @@ interface Options {
   loads: LoadName[];
   pgbench: boolean;
   dossiers: number;
+  rounds: number;
   port: number;
 }
 
@@ -779,11 +818,12 @@ function options(argv: string[]): Options {
       'cpu-prof': { type: 'string' },
       only: { type: 'string' },
       dossiers: { type: 'string', default: '200' },
+      rounds: { type: 'string', default: '1' },
       port: { type: 'string', default: process.env.HUB_PORT ?? '4700' },
     },
   });
   if (positionals.length !== 1) {
-    throw new Error(`Usage: npm run bench:compare -- <base-ref> [--duration S] [--warmup S] [--connections N] [--json path] [--cpu-prof dir] [--only ${[...Object.keys(LOADS), 'pgbench'].join(',')}] [--dossiers N] [--port P]`);
+    throw new Error(`Usage: npm run bench:compare -- <base-ref> [--duration S] [--warmup S] [--connections N] [--json path] [--cpu-prof dir] [--only ${[...Object.keys(LOADS), 'pgbench'].join(',')}] [--dossiers N] [--rounds N] [--port P]`);
   }
   const known = [...Object.keys(LOADS), 'pgbench'];
   const only = values.only ? values.only.split(',').map((s) => s.trim()).filter(Boolean) : known;
@@ -800,6 +840,7 @@ function options(argv: string[]): Options {
     loads: (Object.keys(LOADS) as LoadName[]).filter((name) => only.includes(name)),
     pgbench: only.includes('pgbench'),
     dossiers: Number(values.dossiers),
+    rounds: Math.max(1, Number(values.rounds)),
     port: Number(values.port),
   };
 }
@@ -862,8 +903,24 @@ async function main(): Promise<void> {
   const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', ramGiB: Number((totalmem() / 2 ** 30).toFixed(1)), node: process.version, postgres: pgVersion };
   const began = new Date();
 
-  const baseResult = await measureRef(base, opts, serverUrl, prefix);
-  const headResult = await measureRef(head, opts, serverUrl, prefix);
+  const fresh = (ref: Ref): RefResult => ({
+    ref: ref.label, sha: ref.sha, direct: ref.direct, dossiers: 0, withTaxNotices: 0, withLandRegistration: 0, rounds: [], loads: {}, windows: [], peakRssBytes: 0, processes: 0,
+  });
+  const baseResult = fresh(base);
+  const headResult = fresh(head);
+  // Base, head, base, head…: whatever else the machine does falls on both alike.
+  let baseSeeded: Seeded | undefined;
+  let headSeeded: Seeded | undefined;
+  for (let round = 1; round <= opts.rounds; round++) {
+    if (!baseResult.error) baseSeeded = await measureRef(base, opts, serverUrl, prefix, baseResult, baseSeeded);
+    if (!headResult.error) headSeeded = await measureRef(head, opts, serverUrl, prefix, headResult, headSeeded);
+  }
+  for (const result of [baseResult, headResult]) {
+    for (const name of opts.loads) {
+      const best = bestOfRounds(result.rounds.map((round) => round[name]));
+      if (best) result.loads[name] = best;
+    }
+  }
   if (opts.pgbench) console.log('\n== pgbench (4 clients) on the same server');
   const pg = opts.pgbench ? await pgbench(serverUrl, `${prefix}_pgbench`, opts.duration) : { selectOnly: null, tpcb: null };
 
@@ -879,15 +936,22 @@ async function main(): Promise<void> {
   table.push(`| pgbench select-only / TPC-B, tps | ${pg.selectOnly?.toFixed(0) ?? 'n/a'} / ${pg.tpcb?.toFixed(0) ?? 'n/a'} | | | | | | |`);
   table.push(`| hub resident memory, peak over the loads (process tree) | ${mib(baseResult.peakRssBytes)} | | | ${mib(headResult.peakRssBytes)} | | | ${baseResult.peakRssBytes ? (headResult.peakRssBytes / baseResult.peakRssBytes).toFixed(2) : 'n/a'} |`);
   const cpuTable = [
-    '| load | base: hub CPU ms per request | head: hub CPU ms per request | head/base | cores busy with other processes during the base / head run |',
-    '| --- | --- | --- | --- | --- |',
+    '| load | base: hub CPU ms per request | head: hub CPU ms per request | head/base | cores busy with PostgreSQL, base / head run | with other processes, base / head run |',
+    '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const name of opts.loads) {
     const b = baseResult.loads[name];
     const h = headResult.loads[name];
     const perRequest = (f: Figures | undefined) => f?.hubCpuMsPerRequest?.toFixed(1) ?? 'n/a';
     const ratio = b?.hubCpuMsPerRequest && h?.hubCpuMsPerRequest ? (h.hubCpuMsPerRequest / b.hubCpuMsPerRequest).toFixed(2) : 'n/a';
-    cpuTable.push(`| ${name} | ${perRequest(b)} | ${perRequest(h)} | ${ratio} | ${b?.cores.others.toFixed(2) ?? 'n/a'} / ${h?.cores.others.toFixed(2) ?? 'n/a'} |`);
+    cpuTable.push(`| ${name} | ${perRequest(b)} | ${perRequest(h)} | ${ratio} | ${b?.cores.postgres.toFixed(2) ?? 'n/a'} / ${h?.cores.postgres.toFixed(2) ?? 'n/a'} | ${b?.cores.others.toFixed(2) ?? 'n/a'} / ${h?.cores.others.toFixed(2) ?? 'n/a'} |`);
+  }
+  if (opts.rounds > 1) {
+    cpuTable.push('', `req/s of each round, base / head (the table above takes each load's best round):`, '');
+    for (const name of opts.loads) {
+      const each = (r: RefResult) => r.rounds.map((round) => round[name]?.requestsPerSecond?.toFixed(0) ?? 'failed').join(', ');
+      cpuTable.push(`- ${name}: ${each(baseResult)} / ${each(headResult)}`);
+    }
   }
   const goalLines = goals(baseResult, headResult, pg);
   console.log(`\nbench:compare, ${began.toISOString()}: base ${base.sha.slice(0, 12)} (${opts.baseRef}) vs head ${head.sha.slice(0, 12)}${head.sha.endsWith('+changes') ? ' with uncommitted changes' : ''}`);

@@ -1,4 +1,5 @@
 import {
+  bestOfRounds,
   categoryOf,
   mergeSummaries,
   parseMachineCpu,
@@ -19,9 +20,10 @@ describe('bench:compare', () => {
       expect(parseProcStat('4242 (node (worker) 1) S 4200 4242 4200 0 -1 4194304 1893 0 0 0 1234 56 0 0 20 0 11 0 6540 1207959552 65000')).toEqual({
         pid: 4242,
         ppid: 4200,
+        name: 'node (worker) 1',
         cpuTicks: 1290,
       });
-      expect(parseProcStat('17 (kthreadd) S 2 0 0 0 -1')).toEqual({ pid: 17, ppid: 2, cpuTicks: 0 });
+      expect(parseProcStat('17 (kthreadd) S 2 0 0 0 -1')).toEqual({ pid: 17, ppid: 2, name: 'kthreadd', cpuTicks: 0 });
       expect(parseProcStat('garbage')).toBeNull();
     });
 
@@ -105,6 +107,12 @@ describe('bench:compare', () => {
       expect(table[3]).toBe('| everything else | 1 | 33.3 % |');
       expect(table[4]).toBe('| busy, ms (idle not counted) | 3 | 3 |');
     });
+  });
+
+  it('takes each load’s best round, unless one failed, which it shows', () => {
+    expect(bestOfRounds([{ requestsPerSecond: 80, round: 1 }, { requestsPerSecond: 95, round: 2 }, undefined])).toEqual({ requestsPerSecond: 95, round: 2 });
+    expect(bestOfRounds([{ requestsPerSecond: 80, round: 1 }, { requestsPerSecond: null, round: 2 }])).toEqual({ requestsPerSecond: null, round: 2 });
+    expect(bestOfRounds([undefined])).toBeUndefined();
   });
 
   it('runs a ref’s `npm start` as node arguments, and refuses what is not a plain node command', () => {
