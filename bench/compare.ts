@@ -11,8 +11,8 @@ import { documentsOf, PROJECT_ROOT } from '../subgraphs/common/reference-data';
 import { freshDatabase, graphqlBody, inPool } from './harness';
 
 /**
- * `npm run bench:compare -- <base-ref> [--duration S] [--connections N] [--json path] [--cpu-prof dir] [--only a,b]
- *  [--dossiers N] [--port P]`
+ * `npm run bench:compare -- <base-ref> [--duration S] [--warmup S] [--connections N] [--dossiers N] [--rounds N]
+ *  [--only a,b] [--port P] [--json path] [--cpu-prof dir]` (bench/README.md tells the whole of it)
  *
  * The same load against a base ref and against this working tree, one after the other, on the same
  * PostgreSQL (DATABASE_URL's server), then pgbench on that server, and the figures side by side with their
@@ -26,8 +26,10 @@ import { freshDatabase, graphqlBody, inPool } from './harness';
  *   head P+50..P+55; P from --port, HUB_PORT or 4700). HUB_DIRECTORY_AS_OF=2021-06-30 gives both the 2015
  *   directory the base knows, so that the same dossiers can be seeded in both.
  * - Seeding goes through the gateway, the same requests for both: land transfers received at the ten district
- *   desks, carried to the land branch and on to the tax branch, which issues a notice.
- * - Resident memory is the sum of VmRSS over the hub's whole process tree, sampled during every load.
+ *   desks, carried to the land branch and on to the tax branch, which issues a notice; half of them paid and
+ *   registered at the land branch.
+ * - Resident memory is the sum of VmRSS over the hub's whole process tree, sampled during every load; the CPU
+ *   of the tree, of PostgreSQL and of everything else on the machine is measured too.
  * - A load with any failed request (socket error, timeout, non-2xx, GraphQL `errors`, a missing answer) is
  *   reported as failed, never as a figure.
  */
@@ -135,7 +137,8 @@ export interface ProfileSummary {
 /**
  * Self time (ms) by category in each window, over the profiles of one hub's processes. A profile's clock is
  * its process's own: `endWallMs`, when the process ended (its file's time), places its samples on the wall
- * clock. A sample's time is the interval up to the next sample; idle time is kept apart.
+ * clock. A sample's time is the interval up to the next sample; idle time is kept apart. On a machine where
+ * the process waits for a core, that wait falls on whatever was running: the shares hold, the totals are wall time.
  */
 export function summariseProfiles(profiles: Array<{ profile: CpuProfile; endWallMs: number }>, windows: Window[]): Map<string, ProfileSummary> {
   const summaries = new Map(windows.map((w) => [w.name, { busyMs: 0, idleMs: 0, byCategory: new Map<string, number>() }]));
@@ -189,7 +192,7 @@ export function profileTable(summaries: Map<string, ProfileSummary>, top = 16): 
     `| --- | --- | ${names.map(() => '---').join(' | ')} |`,
     ...shown.map((category) => row(category, (summary) => summary.byCategory.get(category) ?? 0)),
     row('everything else', rest),
-    `| busy, ms (idle not counted) | ${first.busyMs.toFixed(0)} | ${names.map((name) => summaries.get(name)!.busyMs.toFixed(0)).join(' | ')} |`,
+    `| not idle, ms (waiting for a core included) | ${first.busyMs.toFixed(0)} | ${names.map((name) => summaries.get(name)!.busyMs.toFixed(0)).join(' | ')} |`,
   ].join('\n');
 }
 
@@ -217,8 +220,8 @@ function parentsNow(): ProcStat[] {
   return list;
 }
 
-/** The tree's resident memory, its number of processes, each one's CPU ticks so far, and each PostgreSQL process's. */
-function treeNow(root: number): { bytes: number; processes: number; cpuTicks: Map<number, number>; postgresTicks: Map<number, number> } {
+/** The tree's resident memory, its number of processes, and each one's CPU ticks so far. */
+function treeNow(root: number): { bytes: number; processes: number; cpuTicks: Map<number, number> } {
   const all = parentsNow();
   const pids = processTree(root, all);
   const ticksOf = new Map(all.map((p) => [p.pid, p.cpuTicks]));
@@ -234,8 +237,24 @@ function treeNow(root: number): { bytes: number; processes: number; cpuTicks: Ma
     bytes,
     processes: pids.length,
     cpuTicks: new Map(pids.map((pid) => [pid, ticksOf.get(pid) ?? 0])),
-    postgresTicks: new Map(all.filter((p) => p.name === 'postgres').map((p) => [p.pid, p.cpuTicks])),
   };
+}
+
+/** Whether a PostgreSQL backend serves `database`: its title reads "postgres: <cluster>: <user> <database> <client> <state>". */
+export const servesDatabase = (cmdline: string, database: string) => cmdline.replace(/\0/g, ' ').split(/\s+/).includes(database);
+
+/** CPU ticks so far of each PostgreSQL backend connected to `database`. */
+function backendTicks(database: string): Map<number, number> {
+  const ticks = new Map<number, number>();
+  for (const p of parentsNow()) {
+    if (p.name !== 'postgres') continue;
+    try {
+      if (servesDatabase(readFileSync(`/proc/${p.pid}/cmdline`, 'utf8'), database)) ticks.set(p.pid, p.cpuTicks);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks;
 }
 
 let clockTicksPerSecond = 100;
@@ -245,7 +264,7 @@ let clockTicksPerSecond = 100;
  * its processes, this process (the load generator) and the whole machine used, so that what other
  * processes took from the shared cores shows.
  */
-function treeSampler(root: number) {
+function treeSampler(root: number, database: string) {
   let peak = 0;
   let processes = 0;
   const sample = () => {
@@ -255,6 +274,7 @@ function treeSampler(root: number) {
     return now;
   };
   const first = sample();
+  const backendsBefore = backendTicks(database);
   const machineBefore = parseMachineCpu(readFileSync('/proc/stat', 'utf8'));
   const ownBefore = process.cpuUsage();
   const began = Date.now();
@@ -270,7 +290,7 @@ function treeSampler(root: number) {
       // Per process, so that one that ended meanwhile takes nothing away from the others.
       const used = (after: Map<number, number>, before: Map<number, number>) => [...after].reduce((sum, [pid, ticks]) => sum + (ticks - (before.get(pid) ?? 0)), 0) * tickMs;
       const hubCpuMs = used(last.cpuTicks, first.cpuTicks);
-      const postgresCpuMs = used(last.postgresTicks, first.postgresTicks);
+      const postgresCpuMs = used(backendTicks(database), backendsBefore);
       const loadGeneratorCpuMs = (own.user + own.system) / 1000;
       const machineBusyMs = (machine.busy - machineBefore.busy) * tickMs;
       return { peakBytes: peak, processes, ms, hubCpuMs, postgresCpuMs, loadGeneratorCpuMs, otherCpuMs: Math.max(0, machineBusyMs - hubCpuMs - postgresCpuMs - loadGeneratorCpuMs) };
@@ -304,8 +324,10 @@ interface Ref {
   direct: 'identity-envelope' | 'bearer';
 }
 
-const directOf = (dir: string): Ref['direct'] =>
-  /x-hub-signature/.test(readFileSync(join(dir, 'subgraphs', 'common', 'auth.ts'), 'utf8')) ? 'identity-envelope' : 'bearer';
+function directOf(dir: string): Ref['direct'] {
+  const auth = join(dir, 'subgraphs', 'common', 'auth.ts');
+  return existsSync(auth) && /x-hub-signature/.test(readFileSync(auth, 'utf8')) ? 'identity-envelope' : 'bearer';
+}
 
 /** The base ref checked out, its dependencies in place and built; reused when this sha was prepared before. */
 async function prepareBase(ref: string, port: number): Promise<Ref> {
@@ -398,7 +420,7 @@ async function startHub(ref: Ref, databaseUrl: string, secrets: Secrets, logDir:
     if (hub.exitCode !== null) return;
     const tree = processTree(hub.pid!, parentsNow());
     hub.kill('SIGINT');
-    const finished = await Promise.race([exited.then(() => true), new Promise<boolean>((done) => setTimeout(() => done(false), 40_000))]);
+    const finished = await Promise.race([exited.then(() => true), new Promise<boolean>((done) => setTimeout(() => done(false), 40_000).unref())]);
     if (!finished) console.warn(`  the ${ref.label} hub did not stop in 40 s after SIGINT; killing its processes`);
     // Its other processes get 10 s more to end (and write their CPU profiles); what is left then goes, by pid.
     const alive = (pid: number) => {
@@ -581,8 +603,8 @@ interface Figures {
   /** CPU the hub's processes used per answered request, ms. */
   hubCpuMsPerRequest: number | null;
   /**
-   * Cores busy, on average over the measured run: the hub's processes, PostgreSQL (the whole server, whichever
-   * database), the load generator, every other process.
+   * Cores busy, on average over the measured run: the hub's processes, the PostgreSQL backends of its database,
+   * the load generator, every other process (PostgreSQL's work for others included).
    */
   cores: { hub: number; postgres: number; loadGenerator: number; others: number };
   /** The measured run, wall-clock ms. */
@@ -613,9 +635,10 @@ async function autocannonRun(spec: LoadSpec, seconds: number, connections: numbe
   return { result, badAnswers, sample };
 }
 
-async function measure(spec: LoadSpec, pid: number, seconds: number, warmup: number, connections: number): Promise<Figures> {
+/** Warm-up, then the measured run, watching the hub's process tree `pid` and the backends of its `database`. */
+async function measure(spec: LoadSpec, pid: number, database: string, seconds: number, warmup: number, connections: number): Promise<Figures> {
   if (warmup > 0) await autocannonRun(spec, warmup, connections);
-  const sampler = treeSampler(pid);
+  const sampler = treeSampler(pid, database);
   const from = Date.now();
   const { result, badAnswers, sample } = await autocannonRun(spec, seconds, connections);
   const to = Date.now();
@@ -768,7 +791,7 @@ async function measureRef(ref: Ref, options: Options, serverUrl: string, prefix:
     }
     const specs = loadSpecs(ref, hub, secrets, codes, `${ref.label}-${Date.now()}`);
     for (const name of options.loads) {
-      const measured = await measure(specs[name], hub.pid, options.duration, options.warmup, options.connections);
+      const measured = await measure(specs[name], hub.pid, new URL(databaseUrl).pathname.slice(1), options.duration, options.warmup, options.connections);
       figures[name] = measured;
       result.windows.push({ name, from: measured.from, to: measured.to });
       result.peakRssBytes = Math.max(result.peakRssBytes, measured.peakRssBytes);
@@ -936,7 +959,7 @@ async function main(): Promise<void> {
   table.push(`| pgbench select-only / TPC-B, tps | ${pg.selectOnly?.toFixed(0) ?? 'n/a'} / ${pg.tpcb?.toFixed(0) ?? 'n/a'} | | | | | | |`);
   table.push(`| hub resident memory, peak over the loads (process tree) | ${mib(baseResult.peakRssBytes)} | | | ${mib(headResult.peakRssBytes)} | | | ${baseResult.peakRssBytes ? (headResult.peakRssBytes / baseResult.peakRssBytes).toFixed(2) : 'n/a'} |`);
   const cpuTable = [
-    '| load | base: hub CPU ms per request | head: hub CPU ms per request | head/base | cores busy with PostgreSQL, base / head run | with other processes, base / head run |',
+    '| load | base: hub CPU ms per request | head: hub CPU ms per request | head/base | cores busy with the hub’s PostgreSQL backends, base / head run | with other processes, base / head run |',
     '| --- | --- | --- | --- | --- | --- |',
   ];
   for (const name of opts.loads) {

@@ -6,6 +6,7 @@ import {
   parseProcStat,
   parseVmRss,
   processTree,
+  servesDatabase,
   profileTable,
   startArguments,
   summariseProfiles,
@@ -36,6 +37,12 @@ describe('bench:compare', () => {
     it('reads VmRSS from /proc/<pid>/status in bytes, and 0 for a process without one', () => {
       expect(parseVmRss('Name:\tnode\nVmPeak:\t 1200000 kB\nVmRSS:\t  262144 kB\nRssAnon:\t 200000 kB\n')).toBe(262_144 * 1024);
       expect(parseVmRss('Name:\tnode\nState:\tZ (zombie)\n')).toBe(0);
+    });
+
+    it('knows a PostgreSQL backend of the hub’s database by its process title', () => {
+      expect(servesDatabase('postgres: 15/main: postgres bench_compare_head 127.0.0.1(56988) idle\0', 'bench_compare_head')).toBe(true);
+      expect(servesDatabase('postgres: 15/main: postgres bench_compare_head_2 127.0.0.1(56988) idle', 'bench_compare_head')).toBe(false);
+      expect(servesDatabase('postgres: 15/main: checkpointer ', 'bench_compare_head')).toBe(false);
     });
 
     it('takes the root and every process below it, and nothing beside it', () => {
@@ -105,7 +112,7 @@ describe('bench:compare', () => {
       expect(table[0]).toBe('| where (self time) | all, ms | all |');
       expect(table[2]).toBe("| the hub's own code | 2 | 66.7 % |");
       expect(table[3]).toBe('| everything else | 1 | 33.3 % |');
-      expect(table[4]).toBe('| busy, ms (idle not counted) | 3 | 3 |');
+      expect(table[4]).toBe('| not idle, ms (waiting for a core included) | 3 | 3 |');
     });
   });
 
