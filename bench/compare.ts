@@ -910,7 +910,9 @@ async function main(): Promise<void> {
   const opts = options(process.argv.slice(2));
   clockTicksPerSecond = Number((await execFileAsync('getconf', ['CLK_TCK'])).stdout.trim()) || 100;
   const serverUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const branch = (await git('rev-parse', '--abbrev-ref', 'HEAD')).toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'bench';
+  // Databases named after the branch (a detached head: "bench"), so that helpers on other branches do not collide.
+  const checkedOut = await git('rev-parse', '--abbrev-ref', 'HEAD');
+  const branch = (checkedOut === 'HEAD' ? 'bench' : checkedOut).toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'bench';
   const prefix = `${branch}_compare`;
   const base = await prepareBase(opts.baseRef, opts.port);
   const head = await headRef(opts.port + 50);
@@ -983,6 +985,14 @@ async function main(): Promise<void> {
   console.log(`\nCPU during the measured runs (a shared machine: the cores other processes took are what the hub did not get):\n\n${cpuTable.join('\n')}`);
   console.log('\nGoals (issue 13):');
   for (const line of goalLines) console.log(`- ${line.goal}: ${line.met === null ? 'not measured' : line.met ? 'met' : 'not met'} (${line.figures})`);
+  // How much of the machine others took while the figures above were measured.
+  const measuredRuns = [baseResult, headResult].flatMap((r) => Object.values(r.loads)).filter((f): f is Figures => f !== undefined);
+  const otherCores = measuredRuns.length ? measuredRuns.reduce((sum, f) => sum + f.cores.others, 0) / measuredRuns.length : 0;
+  if (otherCores > 0.25) {
+    console.log(
+      `\nOther processes kept ${otherCores.toFixed(2)} of the ${machine.cpus} cores busy on average during these runs: the figures are rough; --rounds 3 on a quieter machine gives better ones.`,
+    );
+  }
   for (const r of [baseResult, headResult]) if (r.error) console.log(`\n${r.ref} did not finish: ${r.error}`);
 
   let profiles: Record<string, string> | undefined;
@@ -1008,7 +1018,7 @@ async function main(): Promise<void> {
   mkdirSync(dirname(jsonPath), { recursive: true });
   writeFileSync(
     jsonPath,
-    JSON.stringify({ startedAt: began.toISOString(), machine, options: opts, loads: LOADS, base: baseResult, head: headResult, pgbench: pg, goals: goalLines, profiles, tables: { figures: table.join('\n'), cpu: cpuTable.join('\n') } }, null, 2) + '\n',
+    JSON.stringify({ startedAt: began.toISOString(), machine, options: opts, loads: LOADS, base: baseResult, head: headResult, pgbench: pg, goals: goalLines, otherCores, profiles, tables: { figures: table.join('\n'), cpu: cpuTable.join('\n') } }, null, 2) + '\n',
   );
   console.log(`\nJSON: ${relative(process.cwd(), jsonPath)}`);
   if (baseResult.error || headResult.error) process.exitCode = 1;
