@@ -2,6 +2,7 @@ import autocannon from 'autocannon';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
@@ -401,7 +402,19 @@ function hubEnvironment(ref: Ref, databaseUrl: string, secrets: Secrets): Record
   };
 }
 
+/** Throws unless the six ports from `port` on are free: a hub left running there would answer in the new one's place. */
+async function assertPortsFree(port: number): Promise<void> {
+  for (let p = port; p < port + 6; p++) {
+    await new Promise<void>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', () => reject(new Error(`port ${p} is in use (a hub left running?); choose others with --port`)));
+      server.listen(p, '127.0.0.1', () => server.close(() => resolve()));
+    });
+  }
+}
+
 async function startHub(ref: Ref, databaseUrl: string, secrets: Secrets, logDir: string, cpuProfDir?: string): Promise<RunningHub> {
+  await assertPortsFree(ref.port);
   const pkg = JSON.parse(readFileSync(join(ref.dir, 'package.json'), 'utf8'));
   const args = startArguments(pkg.scripts?.start);
   const profiling = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
@@ -914,6 +927,9 @@ async function main(): Promise<void> {
   const checkedOut = await git('rev-parse', '--abbrev-ref', 'HEAD');
   const branch = (checkedOut === 'HEAD' ? 'bench' : checkedOut).toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '') || 'bench';
   const prefix = `${branch}_compare`;
+  // Both hubs' ports before anything: a run should not fail at the head after the base's minutes.
+  await assertPortsFree(opts.port);
+  await assertPortsFree(opts.port + 50);
   const base = await prepareBase(opts.baseRef, opts.port);
   const head = await headRef(opts.port + 50);
   const pgVersion = await (async () => {
