@@ -221,24 +221,42 @@ function parentsNow(): ProcStat[] {
   return list;
 }
 
-/** The tree's resident memory, its number of processes, and each one's CPU ticks so far. */
-function treeNow(root: number): { bytes: number; processes: number; cpuTicks: Map<number, number> } {
+/** The tree's resident memory (in all and by process), its number of processes, and each one's CPU ticks so far. */
+function treeNow(root: number): { bytes: number; processes: number; rss: Map<number, number>; cpuTicks: Map<number, number> } {
   const all = parentsNow();
   const pids = processTree(root, all);
   const ticksOf = new Map(all.map((p) => [p.pid, p.cpuTicks]));
-  let bytes = 0;
+  const rss = new Map<number, number>();
   for (const pid of pids) {
     try {
-      bytes += parseVmRss(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      rss.set(pid, parseVmRss(readFileSync(`/proc/${pid}/status`, 'utf8')));
     } catch {
       // gone meanwhile
     }
   }
   return {
-    bytes,
+    bytes: [...rss.values()].reduce((sum, bytes) => sum + bytes, 0),
     processes: pids.length,
+    rss,
     cpuTicks: new Map(pids.map((pid) => [pid, ticksOf.get(pid) ?? 0])),
   };
+}
+
+/** A process of the hub named by its command line: the script and its arguments, node's own flags left out. */
+export function processLabel(cmdline: string, dir: string): string {
+  const [, ...args] = cmdline.split('\0').filter(Boolean);
+  return args
+    .filter((arg) => !arg.startsWith('--'))
+    .map((arg) => (arg.startsWith(`${dir}/`) ? arg.slice(dir.length + 1) : arg))
+    .join(' ');
+}
+
+function labelOf(pid: number, dir: string): string {
+  try {
+    return processLabel(readFileSync(`/proc/${pid}/cmdline`, 'utf8'), dir);
+  } catch {
+    return `pid ${pid}`;
+  }
 }
 
 /** Whether a PostgreSQL backend serves `database`: its title reads "postgres: <cluster>: <user> <database> <client> <state>". */
@@ -265,13 +283,19 @@ let clockTicksPerSecond = 100;
  * its processes, this process (the load generator) and the whole machine used, so that what other
  * processes took from the shared cores shows.
  */
-function treeSampler(root: number, database: string) {
+function treeSampler(root: number, database: string, dir: string) {
   let peak = 0;
   let processes = 0;
+  const peakByProcess = new Map<number, { label: string; peakBytes: number }>();
   const sample = () => {
     const now = treeNow(root);
     if (now.bytes > peak) peak = now.bytes;
     processes = Math.max(processes, now.processes);
+    for (const [pid, bytes] of now.rss) {
+      const seen = peakByProcess.get(pid) ?? { label: labelOf(pid, dir), peakBytes: 0 };
+      seen.peakBytes = Math.max(seen.peakBytes, bytes);
+      peakByProcess.set(pid, seen);
+    }
     return now;
   };
   const first = sample();
@@ -294,7 +318,7 @@ function treeSampler(root: number, database: string) {
       const postgresCpuMs = used(backendTicks(database), backendsBefore);
       const loadGeneratorCpuMs = (own.user + own.system) / 1000;
       const machineBusyMs = (machine.busy - machineBefore.busy) * tickMs;
-      return { peakBytes: peak, processes, ms, hubCpuMs, postgresCpuMs, loadGeneratorCpuMs, otherCpuMs: Math.max(0, machineBusyMs - hubCpuMs - postgresCpuMs - loadGeneratorCpuMs) };
+      return { peakBytes: peak, processes, byProcess: [...peakByProcess.values()], ms, hubCpuMs, postgresCpuMs, loadGeneratorCpuMs, otherCpuMs: Math.max(0, machineBusyMs - hubCpuMs - postgresCpuMs - loadGeneratorCpuMs) };
     },
   };
 }
@@ -613,6 +637,8 @@ interface Figures {
   failed: number;
   failures: { errors: number; timeouts: number; non2xx: number; badAnswers: number; sample?: string };
   peakRssBytes: number;
+  /** Each process's own peak (the peaks of different processes need not fall at the same moment). */
+  peakRssByProcess: Array<{ label: string; peakBytes: number }>;
   /** CPU the hub's processes used per answered request, ms. */
   hubCpuMsPerRequest: number | null;
   /**
@@ -648,10 +674,17 @@ async function autocannonRun(spec: LoadSpec, seconds: number, connections: numbe
   return { result, badAnswers, sample };
 }
 
-/** Warm-up, then the measured run, watching the hub's process tree `pid` and the backends of its `database`. */
-async function measure(spec: LoadSpec, pid: number, database: string, seconds: number, warmup: number, connections: number): Promise<Figures> {
+/** What to watch during a load: the hub's process tree, started in `dir`, and the backends of its `database`. */
+interface Watched {
+  pid: number;
+  dir: string;
+  database: string;
+}
+
+/** Warm-up, then the measured run, watching the hub. */
+async function measure(spec: LoadSpec, hub: Watched, seconds: number, warmup: number, connections: number): Promise<Figures> {
   if (warmup > 0) await autocannonRun(spec, warmup, connections);
-  const sampler = treeSampler(pid, database);
+  const sampler = treeSampler(hub.pid, hub.database, hub.dir);
   const from = Date.now();
   const { result, badAnswers, sample } = await autocannonRun(spec, seconds, connections);
   const to = Date.now();
@@ -666,6 +699,7 @@ async function measure(spec: LoadSpec, pid: number, database: string, seconds: n
     failed,
     failures: { errors: result.errors, timeouts: result.timeouts, non2xx: result.non2xx, badAnswers, sample },
     peakRssBytes: watched.peakBytes,
+    peakRssByProcess: watched.byProcess,
     hubCpuMsPerRequest: good ? watched.hubCpuMs / result.requests.total : null,
     cores: { hub: watched.hubCpuMs / watched.ms, postgres: watched.postgresCpuMs / watched.ms, loadGenerator: watched.loadGeneratorCpuMs / watched.ms, others: watched.otherCpuMs / watched.ms },
     from,
@@ -748,6 +782,8 @@ interface RefResult {
   /** When each load was measured (after its warm-up), for the CPU profiles. */
   windows: Window[];
   peakRssBytes: number;
+  /** Each process's peak over the loads, by its command line. */
+  peakRssByProcess: Record<string, number>;
   processes: number;
   error?: string;
 }
@@ -804,16 +840,19 @@ async function measureRef(ref: Ref, options: Options, serverUrl: string, prefix:
     }
     const specs = loadSpecs(ref, hub, secrets, codes, `${ref.label}-${Date.now()}`);
     for (const name of options.loads) {
-      const measured = await measure(specs[name], hub.pid, new URL(databaseUrl).pathname.slice(1), options.duration, options.warmup, options.connections);
+      const watched = { pid: hub.pid, dir: ref.dir, database: new URL(databaseUrl).pathname.slice(1) };
+      const measured = await measure(specs[name], watched, options.duration, options.warmup, options.connections);
       figures[name] = measured;
       result.windows.push({ name, from: measured.from, to: measured.to });
       result.peakRssBytes = Math.max(result.peakRssBytes, measured.peakRssBytes);
+      for (const { label, peakBytes } of measured.peakRssByProcess) result.peakRssByProcess[label] = Math.max(result.peakRssByProcess[label] ?? 0, peakBytes);
       const { cores } = measured;
       console.log(
         `  ${name}: ${describe(measured)}; hub RSS peak ${mib(measured.peakRssBytes)}; cores busy: hub ${cores.hub.toFixed(2)}, PostgreSQL ${cores.postgres.toFixed(2)}, load generator ${cores.loadGenerator.toFixed(2)}, other processes ${cores.others.toFixed(2)}`,
       );
     }
     result.processes = treeNow(hub.pid).processes;
+    console.log(`  resident memory by process, peak over the loads: ${Object.entries(result.peakRssByProcess).map(([label, bytes]) => `${label || 'node'} ${mib(bytes)}`).join('; ')}`);
     return { databaseUrl, secrets, codes };
   } catch (error) {
     result.error = `round ${round}: ${(error as Error).message}`;
@@ -945,7 +984,7 @@ async function main(): Promise<void> {
   const began = new Date();
 
   const fresh = (ref: Ref): RefResult => ({
-    ref: ref.label, sha: ref.sha, direct: ref.direct, dossiers: 0, withTaxNotices: 0, withLandRegistration: 0, rounds: [], loads: {}, windows: [], peakRssBytes: 0, processes: 0,
+    ref: ref.label, sha: ref.sha, direct: ref.direct, dossiers: 0, withTaxNotices: 0, withLandRegistration: 0, rounds: [], loads: {}, windows: [], peakRssBytes: 0, peakRssByProcess: {}, processes: 0,
   });
   const baseResult = fresh(base);
   const headResult = fresh(head);
@@ -1030,7 +1069,7 @@ async function main(): Promise<void> {
     console.log(`\nCPU profiles (${join(opts.cpuProf, 'summary.md')}):\n\n${markdown}`);
   }
 
-  const jsonPath = opts.json ?? join(PROJECT_ROOT, 'bench', 'results', `compare-${head.sha.slice(0, 12)}-vs-${base.sha.slice(0, 12)}.json`);
+  const jsonPath = opts.json ?? join(PROJECT_ROOT, 'bench', 'results', `compare-${head.sha.slice(0, 12)}${head.sha.endsWith('+changes') ? '-changes' : ''}-vs-${base.sha.slice(0, 12)}.json`);
   mkdirSync(dirname(jsonPath), { recursive: true });
   writeFileSync(
     jsonPath,

@@ -5,6 +5,7 @@ import {
   parseMachineCpu,
   parseProcStat,
   parseVmRss,
+  processLabel,
   processTree,
   servesDatabase,
   profileTable,
@@ -43,6 +44,11 @@ describe('bench:compare', () => {
       expect(servesDatabase('postgres: 15/main: postgres bench_compare_head 127.0.0.1(56988) idle\0', 'bench_compare_head')).toBe(true);
       expect(servesDatabase('postgres: 15/main: postgres bench_compare_head_2 127.0.0.1(56988) idle', 'bench_compare_head')).toBe(false);
       expect(servesDatabase('postgres: 15/main: checkpointer ', 'bench_compare_head')).toBe(false);
+    });
+
+    it('names a process by its script and arguments, without node and its flags', () => {
+      expect(processLabel('/usr/bin/node\0dist/scripts/start.js\0', '/repo')).toBe('dist/scripts/start.js');
+      expect(processLabel('/usr/bin/node\0--cpu-prof\0--cpu-prof-dir=/tmp/p/head\0/repo/dist/scripts/hub-process.js\0gateway\0', '/repo')).toBe('dist/scripts/hub-process.js gateway');
     });
 
     it('takes the root and every process below it, and nothing beside it', () => {
