@@ -555,7 +555,7 @@ async function untilStatus(gateway: string, token: string, code: string, status:
  * The working set: `count` land transfers, received at the ten district desks, handed to the district's land
  * branch and on to its tax branch, which issues a notice; every other one is then paid, back at the land
  * branch, and its transfer registered on a parcel, so that both `taxNotices` and `landRegistration` answer
- * with data. The same requests in the same order for every ref.
+ * with data. The same requests for every ref (ten at a time).
  */
 async function seed(gateway: string, secret: string, count: number): Promise<string[]> {
   const codes: string[] = new Array(count);
