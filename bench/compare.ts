@@ -802,45 +802,56 @@ export function bestOfRounds<F extends { requestsPerSecond: number | null }>(rou
 }
 
 /**
- * One round of a ref: the hub started (on a fresh database, seeded, the first time; on the same one after),
- * then every load. Adds to `result`; returns what the next round needs.
+ * A ref's database, fresh, prepared by its own `npm start` and seeded through its hub, which then stops: the
+ * loads run on a hub started afresh, so that its memory is the loads', not the seeding's.
  */
-async function measureRef(ref: Ref, options: Options, serverUrl: string, prefix: string, result: RefResult, seeded?: Seeded): Promise<Seeded | undefined> {
+async function seedRef(ref: Ref, options: Options, serverUrl: string, prefix: string, result: RefResult): Promise<Seeded> {
+  const database = `${prefix}_${ref.label}`;
+  console.log(`\n== ${ref.label} ${ref.sha.slice(0, 12)}: seeding database ${database} through a hub on ports ${ref.port}–${ref.port + 5}`);
+  const secrets: Secrets = { jwt: randomBytes(24).toString('hex'), identity: randomBytes(24).toString('hex'), audit: randomBytes(24).toString('hex') };
+  const databaseUrl = await freshDatabase(serverUrl, database);
+  const began = Date.now();
+  const hub = await startHub(ref, databaseUrl, secrets, join(PROJECT_ROOT, '.bench', 'logs'));
+  console.log(`  up in ${((Date.now() - began) / 1000).toFixed(1)} s (pid ${hub.pid}), the database prepared`);
+  try {
+    const codes = await seed(hub.gateway, secrets.jwt, options.dossiers);
+    result.dossiers = codes.length;
+    const supervisor = tokenOf(secrets.jwt, 'BG.SNV', 'SUPERVISOR');
+    await inPool(
+      codes.length,
+      4,
+      async (n) => {
+        const { dossier } = await gql(hub.gateway, supervisor, read(`${ONESTOP_FIELDS} ${NAMES} ${FOUR_SUBGRAPHS}`), { code: codes[n] });
+        if (dossier.taxNotices.length > 0) result.withTaxNotices++;
+        if (dossier.landRegistration) result.withLandRegistration++;
+      },
+      'the four-subgraph read of every dossier, once',
+    );
+    console.log(`  ${result.withTaxNotices} with tax notices, ${result.withLandRegistration} with a land registration`);
+    return { databaseUrl, secrets, codes };
+  } finally {
+    await hub.stop();
+  }
+}
+
+/** One round of a ref: its hub started on its seeded database, then every load. Adds to `result`. */
+async function measureRef(ref: Ref, options: Options, seeded: Seeded, result: RefResult): Promise<void> {
   const round = result.rounds.length + 1;
-  console.log(`\n== ${ref.label} ${ref.sha.slice(0, 12)}, round ${round} of ${options.rounds}: hub on ports ${ref.port}–${ref.port + 5}, database ${prefix}_${ref.label}`);
-  const secrets: Secrets = seeded?.secrets ?? { jwt: randomBytes(24).toString('hex'), identity: randomBytes(24).toString('hex'), audit: randomBytes(24).toString('hex') };
-  const databaseUrl = seeded?.databaseUrl ?? (await freshDatabase(serverUrl, `${prefix}_${ref.label}`));
+  console.log(`\n== ${ref.label} ${ref.sha.slice(0, 12)}, round ${round} of ${options.rounds}`);
   const profileDir = options.cpuProf ? join(options.cpuProf, ref.label) : undefined;
-  if (profileDir && !seeded) {
+  if (profileDir && round === 1) {
     rmSync(profileDir, { recursive: true, force: true });
     mkdirSync(profileDir, { recursive: true });
   }
   const began = Date.now();
-  const hub = await startHub(ref, databaseUrl, secrets, join(PROJECT_ROOT, '.bench', 'logs'), profileDir);
+  const hub = await startHub(ref, seeded.databaseUrl, seeded.secrets, join(PROJECT_ROOT, '.bench', 'logs'), profileDir);
   console.log(`  up in ${((Date.now() - began) / 1000).toFixed(1)} s (pid ${hub.pid})`);
   const figures: Partial<Record<LoadName, Figures>> = {};
   result.rounds.push(figures);
   try {
-    let codes = seeded?.codes;
-    if (!codes) {
-      codes = await seed(hub.gateway, secrets.jwt, options.dossiers);
-      result.dossiers = codes.length;
-      const supervisor = tokenOf(secrets.jwt, 'BG.SNV', 'SUPERVISOR');
-      await inPool(
-        codes.length,
-        4,
-        async (n) => {
-          const { dossier } = await gql(hub.gateway, supervisor, read(`${ONESTOP_FIELDS} ${NAMES} ${FOUR_SUBGRAPHS}`), { code: codes![n] });
-          if (dossier.taxNotices.length > 0) result.withTaxNotices++;
-          if (dossier.landRegistration) result.withLandRegistration++;
-        },
-        'the four-subgraph read of every dossier, once',
-      );
-      console.log(`  ${result.withTaxNotices} with tax notices, ${result.withLandRegistration} with a land registration`);
-    }
-    const specs = loadSpecs(ref, hub, secrets, codes, `${ref.label}-${Date.now()}`);
+    const specs = loadSpecs(ref, hub, seeded.secrets, seeded.codes, `${ref.label}-${Date.now()}`);
+    const watched = { pid: hub.pid, dir: ref.dir, database: new URL(seeded.databaseUrl).pathname.slice(1) };
     for (const name of options.loads) {
-      const watched = { pid: hub.pid, dir: ref.dir, database: new URL(databaseUrl).pathname.slice(1) };
       const measured = await measure(specs[name], watched, options.duration, options.warmup, options.connections);
       figures[name] = measured;
       result.windows.push({ name, from: measured.from, to: measured.to });
@@ -853,19 +864,20 @@ async function measureRef(ref: Ref, options: Options, serverUrl: string, prefix:
     }
     result.processes = treeNow(hub.pid).processes;
     console.log(`  resident memory by process, peak over the loads: ${Object.entries(result.peakRssByProcess).map(([label, bytes]) => `${label || 'node'} ${mib(bytes)}`).join('; ')}`);
-    return { databaseUrl, secrets, codes };
-  } catch (error) {
-    result.error = `round ${round}: ${(error as Error).message}`;
-    console.error(`  ${ref.label} failed: ${result.error}`);
-    return undefined;
   } finally {
     await hub.stop();
   }
 }
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+/** Why a load has no figure, in a few words. */
+const failure = (f: Figures) => (f.requests === 0 && f.failed === 0 ? 'no answer within the measured seconds' : `${f.failed} of ${f.requests} requests failed`);
 const describe = (f: Figures | undefined) =>
-  !f ? 'not run' : f.requestsPerSecond === null ? `FAILED: ${f.failed} of ${f.requests} requests${f.failures.sample ? ` (e.g. ${f.failures.sample.replace(/\s+/g, ' ').slice(0, 160)})` : ''}` : `${f.requestsPerSecond.toFixed(0)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms`;
+  !f
+    ? 'not run'
+    : f.requestsPerSecond === null
+      ? `FAILED: ${failure(f)}${f.failures.sample ? ` (e.g. ${f.failures.sample.replace(/\s+/g, ' ').slice(0, 160)})` : ''}`
+      : `${f.requestsPerSecond.toFixed(0)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms`;
 
 interface Options {
   baseRef: string;
@@ -988,12 +1000,29 @@ async function main(): Promise<void> {
   });
   const baseResult = fresh(base);
   const headResult = fresh(head);
-  // Base, head, base, head…: whatever else the machine does falls on both alike.
-  let baseSeeded: Seeded | undefined;
-  let headSeeded: Seeded | undefined;
+  // Both seeded first, then base, head, base, head…: whatever else the machine does falls on both alike.
+  const seeded = new Map<RefResult, Seeded>();
+  const refs: Array<[Ref, RefResult]> = [
+    [base, baseResult],
+    [head, headResult],
+  ];
+  for (const [ref, result] of refs) {
+    await seedRef(ref, opts, serverUrl, prefix, result).then(
+      (done) => seeded.set(result, done),
+      (error: Error) => {
+        result.error = `seeding: ${error.message}`;
+        console.error(`  ${ref.label} failed: ${result.error}`);
+      },
+    );
+  }
   for (let round = 1; round <= opts.rounds; round++) {
-    if (!baseResult.error) baseSeeded = await measureRef(base, opts, serverUrl, prefix, baseResult, baseSeeded);
-    if (!headResult.error) headSeeded = await measureRef(head, opts, serverUrl, prefix, headResult, headSeeded);
+    for (const [ref, result] of refs) {
+      if (result.error) continue;
+      await measureRef(ref, opts, seeded.get(result)!, result).catch((error: Error) => {
+        result.error = `round ${round}: ${error.message}`;
+        console.error(`  ${ref.label} failed: ${result.error}`);
+      });
+    }
   }
   for (const result of [baseResult, headResult]) {
     for (const name of opts.loads) {
@@ -1009,7 +1038,7 @@ async function main(): Promise<void> {
   for (const name of opts.loads) {
     const b = baseResult.loads[name];
     const h = headResult.loads[name];
-    const cells = (f: Figures | undefined) => (!f ? ['not run', '', ''] : f.requestsPerSecond === null ? [`failed: ${f.failed}/${f.requests}`, '', ''] : [f.requestsPerSecond.toFixed(0), String(f.p50), String(f.p99)]);
+    const cells = (f: Figures | undefined) => (!f ? ['not run', '', ''] : f.requestsPerSecond === null ? [`failed: ${failure(f)}`, '', ''] : [f.requestsPerSecond.toFixed(0), String(f.p50), String(f.p99)]);
     const ratio = b?.requestsPerSecond && h?.requestsPerSecond ? (h.requestsPerSecond / b.requestsPerSecond).toFixed(2) : 'n/a';
     table.push(`| ${LOADS[name]} | ${cells(b).join(' | ')} | ${cells(h).join(' | ')} | ${ratio} |`);
   }
