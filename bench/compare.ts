@@ -507,21 +507,33 @@ export function identityEnvelope(identity: { sub: string; name: string; agency: 
   return { 'x-hub-identity': payload, 'x-hub-signature': createHmac('sha256', secret).update(payload).digest('base64url') };
 }
 
+/** Seeding's retries of answers SERVICE_UNAVAILABLE (e.g. the shared PostgreSQL out of connections), counted for the report. */
+let seedingRetries = 0;
+
+/**
+ * A request of the seeding, which must succeed. SERVICE_UNAVAILABLE means the request did not get to do its
+ * work (no connection, a subgraph down): it is tried again, up to five times. The loads never retry.
+ */
 async function gql(gateway: string, token: string, query: string, variables: Record<string, unknown>): Promise<any> {
-  const response = await fetch(`${gateway}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: graphqlBody(query, variables),
-  });
-  const text = await response.text();
-  let body: { data?: any; errors?: unknown[] };
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new Error(`HTTP ${response.status}: ${text.slice(0, 300)}`);
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(`${gateway}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: graphqlBody(query, variables),
+    });
+    const text = await response.text();
+    let body: { data?: any; errors?: Array<{ extensions?: { code?: string } }> };
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new Error(`HTTP ${response.status}: ${text.slice(0, 300)}`);
+    }
+    if (response.ok && !body.errors) return body.data;
+    const unavailable = body.errors?.length && body.errors.every((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE');
+    if (!unavailable || attempt === 5) throw new Error(`HTTP ${response.status}: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+    seedingRetries++;
+    await new Promise((done) => setTimeout(done, 1000 * attempt));
   }
-  if (!response.ok || body.errors) throw new Error(`HTTP ${response.status}: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
-  return body.data;
 }
 
 const applicant = (n: number) => ({ name: `Người nộp ${n}`, phone: `09${String(n % 100_000_000).padStart(8, '0')}`, address: 'Bắc Giang' });
@@ -827,7 +839,8 @@ async function seedRef(ref: Ref, options: Options, serverUrl: string, prefix: st
       },
       'the four-subgraph read of every dossier, once',
     );
-    console.log(`  ${result.withTaxNotices} with tax notices, ${result.withLandRegistration} with a land registration`);
+    console.log(`  ${result.withTaxNotices} with tax notices, ${result.withLandRegistration} with a land registration${seedingRetries ? `; ${seedingRetries} requests tried again after SERVICE_UNAVAILABLE` : ''}`);
+    seedingRetries = 0;
     return { databaseUrl, secrets, codes };
   } finally {
     await hub.stop();
@@ -1043,7 +1056,7 @@ async function main(): Promise<void> {
     table.push(`| ${LOADS[name]} | ${cells(b).join(' | ')} | ${cells(h).join(' | ')} | ${ratio} |`);
   }
   table.push(`| pgbench select-only / TPC-B, tps | ${pg.selectOnly?.toFixed(0) ?? 'n/a'} / ${pg.tpcb?.toFixed(0) ?? 'n/a'} | | | | | | |`);
-  table.push(`| hub resident memory, peak over the loads (process tree) | ${mib(baseResult.peakRssBytes)} | | | ${mib(headResult.peakRssBytes)} | | | ${baseResult.peakRssBytes ? (headResult.peakRssBytes / baseResult.peakRssBytes).toFixed(2) : 'n/a'} |`);
+  table.push(`| hub resident memory, peak over the loads (process tree) | ${mib(baseResult.peakRssBytes)} | | | ${mib(headResult.peakRssBytes)} | | | ${baseResult.peakRssBytes && headResult.peakRssBytes ? (headResult.peakRssBytes / baseResult.peakRssBytes).toFixed(2) : 'n/a'} |`);
   const cpuTable = [
     '| load | base: hub CPU ms per request | head: hub CPU ms per request | head/base | cores busy with the hub’s PostgreSQL backends, base / head run | with other processes, base / head run |',
     '| --- | --- | --- | --- | --- | --- |',
