@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { startEmbeddedPostgres, type EmbeddedServer } from '../scripts/embedded-postgres';
+import type { EmbeddedServer } from '../scripts/embedded-postgres';
 import { env } from '../subgraphs/common/env';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
 
@@ -34,24 +34,34 @@ async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   throw new Error('the hub did not become healthy in 60 s');
 }
 
+/** The URL of `database` on the server of `serverUrl`. */
+export const databaseUrlOf = (serverUrl: string, database: string) => Object.assign(new URL(serverUrl), { pathname: `/${database}` }).toString();
+
+/** Drops `database` on the server of `serverUrl` if it is there and creates it empty; returns its URL. */
+export async function freshDatabase(serverUrl: string, database: string): Promise<string> {
+  const admin = new Client({ connectionString: databaseUrlOf(serverUrl, 'postgres') });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists ${database} with (force)`);
+    await admin.query(`create database ${database}`);
+  } finally {
+    await admin.end();
+  }
+  return databaseUrlOf(serverUrl, database);
+}
+
 /** `database` is created afresh unless `reuse`; the hub gets `extraEnv` on top of this process's. */
 export async function startBenchHub(database: string, options: { reuse?: boolean; extraEnv?: Record<string, string> } = {}): Promise<BenchHub> {
   const config = env();
   let embedded: EmbeddedServer | undefined;
   let serverUrl = config.databaseUrl;
   if (!serverUrl) {
+    // Loaded only here: an ES module that Jest, which runs the tests of bench:compare's pure parts, cannot require.
+    const { startEmbeddedPostgres } = await import('../scripts/embedded-postgres');
     embedded = await startEmbeddedPostgres({ dataDir: join(PROJECT_ROOT, '.data', 'bench-pg'), port: config.embeddedPgPort + 2, persistent: false });
     serverUrl = embedded.urlOf('postgres');
   }
-  const urlOf = (name: string) => Object.assign(new URL(serverUrl!), { pathname: `/${name}` }).toString();
-  if (!options.reuse) {
-    const admin = new Client({ connectionString: urlOf('postgres') });
-    await admin.connect();
-    await admin.query(`drop database if exists ${database} with (force)`);
-    await admin.query(`create database ${database}`);
-    await admin.end();
-  }
-  const databaseUrl = urlOf(database);
+  const databaseUrl = options.reuse ? databaseUrlOf(serverUrl, database) : await freshDatabase(serverUrl, database);
   const hub = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'scripts', 'start.js')], {
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', ...options.extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
