@@ -4,7 +4,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
@@ -936,7 +936,7 @@ function options(argv: string[]): Options {
     warmup: values.warmup === undefined ? Math.min(5, Math.ceil(duration / 2)) : Number(values.warmup),
     connections: Number(values.connections),
     json: values.json,
-    cpuProf: values['cpu-prof'] ? join(process.cwd(), values['cpu-prof']) : undefined,
+    cpuProf: values['cpu-prof'] ? resolve(values['cpu-prof']) : undefined,
     loads: (Object.keys(LOADS) as LoadName[]).filter((name) => only.includes(name)),
     pgbench: only.includes('pgbench'),
     dossiers: Number(values.dossiers),

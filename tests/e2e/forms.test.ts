@@ -144,8 +144,15 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
     expect(apology.qr).toEqual([code]);
   });
 
-  it('prints a guidance slip with every missing document, and its number', async () => {
+  it('prints a guidance slip with every missing document, the desk’s phone, and its number', async () => {
     clock.set('2026-03-03T08:00:00+07:00');
+    // The desk's phone as the register holds it on the slip's day.
+    const amended = await hub.gql(
+      `mutation ($code: ID!, $input: AmendAgencyInput!) { amendAgency(code: $code, input: $input) { code } }`,
+      { code: 'BG.YENTHE', input: { phone: '0204 3 876 543', effectiveAt: '2026-03-03T00:00:00+07:00', reason: 'Kiểm thử phiếu hướng dẫn', source: 'Quyết định số 1/QĐ-KT ngày 02/03/2026 (kiểm thử)' } },
+      who.supervisor,
+    );
+    expect(amended.errors).toBeUndefined();
     const slip = await dossiers.ok(
       'guidance',
       { input: { procedure: 'BG-DD-CN', desk: 'BG.YENTHE', applicant: APPLICANT, documents: LAND_TRANSFER_DOCUMENTS.slice(0, 3), requirements: ['Ghi rõ số tờ, số thửa trên đơn'] } },
@@ -162,6 +169,7 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
       '2. Bổ sung: Tờ khai lệ phí trước bạ nhà, đất',
       '3. Ghi rõ số tờ, số thửa trên đơn',
       'NGƯỜI HƯỚNG DẪN',
+      'số điện thoại 0204 3 876 543 để được hướng dẫn',
     ]) {
       expect(text).toContain(phrase);
     }
