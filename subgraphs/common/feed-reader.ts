@@ -366,9 +366,11 @@ export function startFeedReader<D extends ReactionDeps>(services: SubgraphServic
         const response = await fetch(url, { headers: await serviceAuthorization(follower.reader, services.identitySecret), signal: AbortSignal.timeout(10_000) });
         if (!response.ok) throw new Error(`${source} feed answered ${response.status}`);
         const { events: messages } = (await response.json()) as { events: FeedMessage[] };
+        if (messages.length) log.debug({ source, after: cursor?.position ?? '0', count: messages.length }, 'feed read');
         for (const message of messages) {
           if (stopped) return applied;
           await take(source, message);
+          log.debug({ source, messageId: message.id, type: message.type }, 'message taken');
           applied += 1;
         }
         lastProblem.delete(source);

@@ -1,51 +1,36 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../subgraphs/common/reference-data';
+import { readFileSync } from 'node:fs';
+import type { Client } from 'pg';
 import { allEventsConsumed, dataOf, eventually, useDossierHub } from '../testkit/dossiers';
 import type { TestHub } from '../testkit/hub';
 import { connect, taxDesk, untilSomeoneWaits } from '../testkit/races';
+import { startSubgraphReplica, type Replica } from '../testkit/replica';
 
 /** A second onestop, in a process of its own (as `npm run start:onestop` runs it), over the same database and feeds. */
-interface Replica {
-  process: ChildProcess;
-  url: string;
+function startReplica(hub: TestHub): Promise<Replica> {
+  return startSubgraphReplica(hub, 'onestop', {
+    HUB_DB_POOL_MAX: '4',
+    HUB_URL_TAX: hub.subgraphs.tax.url,
+    HUB_URL_LAND: hub.subgraphs.land.url,
+    HUB_URL_LOCAL: hub.subgraphs.local.url,
+    HUB_URL_PROVINCE: hub.subgraphs.province.url,
+  });
 }
 
-async function startReplica(hub: TestHub): Promise<Replica> {
-  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'subgraphs', 'onestop', 'index.js')], {
-    cwd: PROJECT_ROOT,
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      // Its start is told at info level, as a JSON line: {"msg":"subgraph ready","url":…}.
-      HUB_LOG_LEVEL: 'info',
-      DATABASE_URL: hub.database.url,
-      HUB_HOST: '127.0.0.1',
-      HUB_PORT_ONESTOP: '0',
-      HUB_DB_POOL_MAX: '4',
-      HUB_EVENT_POLL_MS: '100',
-      HUB_GATEWAY_URL: hub.gateway.url,
-      HUB_URL_TAX: hub.subgraphs.tax.url,
-      HUB_URL_LAND: hub.subgraphs.land.url,
-      HUB_URL_LOCAL: hub.subgraphs.local.url,
-      HUB_URL_PROVINCE: hub.subgraphs.province.url,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      try {
-        const entry = JSON.parse(line) as { msg?: string; url?: string };
-        if (entry.msg === 'subgraph ready' && entry.url) resolve(entry.url);
-      } catch {
-        // not a log entry
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the replica exited with ${code} before it was ready`)));
-  });
-  return { process: child, url };
+/** For a failure: what each session of the database does, where the feed stands, and the replica's last log lines. */
+async function whatEveryoneDoes(db: Client, replica: Replica): Promise<string> {
+  const { rows: sessions } = await db.query(
+    `select application_name, state, wait_event_type, wait_event, left(query, 200) as query from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+  );
+  const { rows: cursors } = await db.query(`select source, position::text from onestop.feed_cursor order by source`);
+  const { rows: outbox } = await db.query(`select id::text, type, dossier_code from tax.outbox order by id desc limit 8`);
+  const log = readFileSync(replica.log, 'utf8').trim().split('\n').slice(-30);
+  return [
+    `replica ${replica.process.exitCode === null ? 'running' : `exited with ${replica.process.exitCode}`}`,
+    'sessions:', ...sessions.map((row) => JSON.stringify(row)),
+    'cursors:', JSON.stringify(cursors),
+    'tax outbox:', JSON.stringify(outbox),
+    `replica log (${replica.log}):`, ...log,
+  ].join('\n');
 }
 
 const FEED_LOCK = `hashtext('mot-cua-hub:feed:onestop:tax')`;
@@ -85,7 +70,9 @@ describe('two onestop replicas following the same feeds', () => {
       const paid = await Promise.all(waiting.map(({ notice }, i) => desk.pay(notice.id, notice.total, `KB-REPLICA-${i}`)));
       for (const answer of paid) expect(answer.errors).toBeUndefined();
       // The replica, a process just started, may take a while over its first messages on a busy machine.
-      await untilSomeoneWaits(db, 60_000);
+      await untilSomeoneWaits(db, 60_000).catch(async (error: Error) => {
+        throw new Error(`${error.message}\n${await whatEveryoneDoes(db, replica!)}`);
+      });
 
       // The reader dies mid-way (SIGKILL: no shutdown of any kind); the hub's own onestop takes the feed over.
       const killed = Date.now();
