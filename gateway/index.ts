@@ -1,6 +1,6 @@
 import '../subgraphs/common/tracing';
 import 'reflect-metadata';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -10,7 +10,7 @@ import { GraphQLScalarType, Kind, type GraphQLSchema, type ValueNode } from 'gra
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Identity } from '../subgraphs/common/auth';
-import { env, tokenSettings, type HubEnv, type SubgraphName } from '../subgraphs/common/env';
+import { env, metricsSettings, tokenSettings, type HubEnv, type SubgraphName } from '../subgraphs/common/env';
 import { refuseControlCharacters } from '../subgraphs/common/control-characters';
 import { maskErrors } from '../subgraphs/common/error-mask';
 import { apolloLogger, errorFields, logger, malformedRequests, noteCaller, REQUEST_ID_HEADER, requestLogging, requestLogPlugin } from '../subgraphs/common/log';
@@ -18,13 +18,13 @@ import { parseDateTime, parseLocalDate, parseMoney } from '../subgraphs/common/s
 import { livez, readyz, subgraphChecks } from '../subgraphs/common/health';
 import { listen } from '../subgraphs/common/http';
 import { traceService } from '../subgraphs/common/tracing';
-import { ServiceMetrics, timedFetch, type MetricsSettings } from '../subgraphs/common/metrics';
+import { ServiceMetrics, subgraphFetches, type MetricsSettings } from '../subgraphs/common/metrics';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
 import { AgencyDirectory } from '../subgraphs/common/directory';
 import { TokenVerifier, type TokenSettings } from '../subgraphs/common/tokens';
 import { issueToken } from './auth';
-import { formsRouter } from './forms';
 import { sharedCounts } from './rate-limit-store';
+import { SubgraphSource } from './subgraph-source';
 import { EXPLORER_EXAMPLES, fillPlaceholders, rememberCreated } from './explorer/examples';
 import { honestStatus, schemaVisibility } from './protection';
 
@@ -118,22 +118,6 @@ const DASHBOARD_FILES: Record<string, string> = {
   '/dashboard/assets/chart.umd.min.js': packageFile('chart.js', 'dist/chart.umd.min.js'),
 };
 
-/**
- * Passes the caller's own token on to a subgraph, which verifies it as the gateway did: the standard way any
- * federation gateway can serve the supergraph (header propagation), with no envelope of the hub's own.
- */
-class TokenForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, fetcher: typeof fetch = fetch) {
-    // Node's own fetch (undici) keeps connections alive and costs a fraction of the default fetcher.
-    super({ url, fetcher: fetcher as unknown as RemoteGraphQLDataSource['fetcher'] });
-  }
-
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
-    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
-  }
-}
-
 async function subgraphHealth(urls: Record<SubgraphName, string>): Promise<Record<string, string>> {
   const entries = await Promise.all(
     Object.entries(urls).map(async ([name, url]) => {
@@ -225,7 +209,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const metrics = new ServiceMetrics('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-    buildService: ({ name, url }) => new TokenForwardingDataSource(options.subgraphUrls[name as SubgraphName] ?? (url as string), timedFetch(metrics, name)),
+    buildService: ({ name, url }) => new SubgraphSource(options.subgraphUrls[name as SubgraphName] ?? (url as string), name, subgraphFetches(metrics)),
     logger: apolloLogger(log),
   });
   const verifier = new TokenVerifier(options.tokens, new AgencyDirectory(() => options.subgraphUrls.province));
@@ -309,9 +293,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     const token = issueToken({ agency: 'BG.SNV', roles: ['SUPERVISOR'], name: 'Giám sát viên (thử)', expiresIn: '1h' }, options.tokens.jwtSecret);
     res.json({ token });
   });
-  // The printed forms ask the gateway's own GraphQL endpoint, as the caller.
+  // The printed forms ask the gateway's own GraphQL endpoint, as the caller. Their PDF and spreadsheet
+  // libraries (some 20 MB) are loaded with the first form asked for.
   let selfUrl = '';
-  app.use(formsRouter(() => selfUrl));
+  let forms: Promise<express.Router> | undefined;
+  app.use((req, res, next) => {
+    if (!req.path.startsWith('/forms/')) return next();
+    forms ??= import('./forms').then(({ formsRouter }) => formsRouter(() => selfUrl));
+    forms.then((router) => router(req, res, next), next);
+  });
   app.use(
     '/graphql',
     publicRateLimit(options, verifier, counts?.store),
@@ -347,23 +337,46 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   };
 }
 
-/** `npm run start:gateway`: the gateway alone, in front of subgraphs running elsewhere. */
+/** What `npm start`'s main process (scripts/start.ts) and the gateway it forks tell each other. */
+export type GatewayMessage =
+  | { type: 'start'; subgraphUrls: Record<SubgraphName, string> }
+  | { type: 'ready'; url: string }
+  | { type: 'close' };
+
+/**
+ * `npm run start:gateway`: the gateway alone, in front of subgraphs running elsewhere. Forked by `npm start`,
+ * it loads its code while the subgraphs start, starts when told where they listen, says over IPC when it is
+ * ready and closes when told; signals are the main process's to act on, and when that process is gone (even
+ * killed with SIGKILL: the IPC channel closes) the gateway exits at once, so that no orphan keeps the port.
+ */
 if (require.main === module) {
   const config = env();
-  startGateway({
-    ...gatewaySettings(config),
-    port: config.ports.gateway,
-    subgraphUrls: config.subgraphUrls,
-  }).then(
-    (running) => {
+  const start = (subgraphUrls: Record<SubgraphName, string>) =>
+    startGateway({ ...gatewaySettings(config), port: config.ports.gateway, subgraphUrls, metrics: metricsSettings(config, 'gateway') }).catch((error: Error) => {
+      log.fatal({ error: errorFields(error) }, 'gateway failed to start');
+      process.exit(1);
+    });
+  // Told by an argument, not by the IPC channel alone: a process manager (pm2) may give one to any process.
+  if (process.argv.includes('--forked-by-npm-start') && process.send) {
+    process.on('disconnect', () => {
+      log.warn('the main process is gone; exiting');
+      process.exit(1);
+    });
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => {});
+    let running: Promise<RunningGateway> | undefined;
+    process.on('message', (message: GatewayMessage) => {
+      if (message.type === 'start' && !running) {
+        running = start(message.subgraphUrls);
+        void running.then((gateway) => process.send!({ type: 'ready', url: gateway.url } satisfies GatewayMessage));
+      }
+      if (message.type === 'close') void (running ?? Promise.resolve(undefined)).then((gateway) => gateway?.close()).then(() => process.exit(0));
+    });
+  } else {
+    void start(config.subgraphUrls).then((running) => {
       log.info({ url: running.url }, 'gateway ready');
       const stop = () => running.close().then(() => process.exit(0));
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
-    },
-    (error: Error) => {
-      log.fatal({ error: errorFields(error) }, 'gateway failed to start');
-      process.exit(1);
-    },
-  );
+    });
+  }
 }

@@ -1,7 +1,7 @@
 import { gatewaySettings, startGateway, type RunningGateway } from '../gateway';
-import { SUBGRAPHS } from '../subgraphs/all';
-import { tokenSettings, type HubEnv, type SubgraphName } from '../subgraphs/common/env';
-import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
+import { metricsSettings, SUBGRAPH_NAMES, type HubEnv, type SubgraphName } from '../subgraphs/common/env';
+import type { RunningSubgraph } from '../subgraphs/common/server';
+import { startSubgraphs } from './subgraphs';
 
 export interface HubOptions {
   databaseUrl: string;
@@ -25,65 +25,25 @@ export interface RunningHub {
 
 /**
  * The whole hub in one process: five subgraphs and the gateway, each on its own port, talking real HTTP.
- * `npm start` and the end-to-end tests both run it.
+ * The end-to-end tests run it; `npm start` runs the same parts in processes of their own (scripts/start.ts).
  */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const { config } = options;
   // Subgraphs read other subgraphs' public data through the gateway, which starts after them.
   let gatewayUrl = config.gatewayUrl;
-  const peers: Partial<Record<SubgraphName, string>> = {};
-  // A metrics port of their own: the gateway's, then the subgraphs' one after another (0: any free port each).
-  const metricsOf = (offset: number) => {
-    const { port } = config.metrics;
-    return { ...config.metrics, port: port === undefined || port === 0 ? port : port + offset };
-  };
-  const start = (name: SubgraphName, port: number) =>
-    startSubgraph(SUBGRAPHS.find((definition) => definition.name === name)!, {
-      databaseUrl: options.databaseUrl,
-      port,
-      host: config.host,
-      tokens: tokenSettings(config),
-      maxBodyBytes: config.maxBodyBytes,
-      poolMax: config.dbPoolMax,
-      prepare: options.prepare,
-      includeStacktraces: config.nodeEnv === 'development',
-      onQuery: options.onQuery && ((sql) => options.onQuery!(name, sql)),
-      gatewayUrl: () => gatewayUrl,
-      clock: options.clock,
-      peerUrls: () => peers,
-      eventPollMs: config.eventPollMs,
-      notices: config.notices,
-      metrics: metricsOf(1 + SUBGRAPHS.findIndex((definition) => definition.name === name)),
-      webhooks: config.webhooks,
-
-      shutdownGraceMs: config.shutdownGraceMs,
-    }).then((subgraph) => {
-      peers[name] = subgraph.url;
-      return subgraph;
-    });
-
-  const started = await Promise.allSettled(
-    SUBGRAPHS.map((definition) => start(definition.name, options.ephemeralPorts ? 0 : config.ports[definition.name])),
-  );
-  const running = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
-  const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
-  if (failed) {
-    await Promise.all(running.map((subgraph) => subgraph.close()));
-    throw failed.reason;
-  }
-  const subgraphs = Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph])) as Record<SubgraphName, RunningSubgraph>;
-  const urls = Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])) as Record<SubgraphName, string>;
+  const running = await startSubgraphs({ ...options, names: SUBGRAPH_NAMES, gatewayUrl: () => gatewayUrl, peers: {} });
+  const subgraphs = running.subgraphs as Record<SubgraphName, RunningSubgraph>;
 
   let gateway: RunningGateway;
   try {
     gateway = await startGateway({
       ...gatewaySettings(config),
       port: options.ephemeralPorts ? 0 : config.ports.gateway,
-      subgraphUrls: urls,
-      metrics: metricsOf(0),
+      subgraphUrls: running.urls as Record<SubgraphName, string>,
+      metrics: metricsSettings(config, 'gateway'),
     });
   } catch (error) {
-    await Promise.all(running.map((subgraph) => subgraph.close()));
+    await running.close();
     throw error;
   }
   gatewayUrl = gateway.url;
@@ -91,22 +51,13 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
   return {
     gateway,
     subgraphs,
-    async restartSubgraph(name, between) {
-      const port = Number(new URL(subgraphs[name].url).port);
-      await subgraphs[name].close();
-      await between?.();
-      subgraphs[name] = await start(name, port);
-    },
+    restartSubgraph: running.restart,
     async close() {
       // The background work first (it may ask the graph), then the gateway's requests in flight (which
       // need the subgraphs), then the subgraphs.
-      await Promise.all(Object.values(subgraphs).map((subgraph) => subgraph.stopBackground()));
+      await running.stopBackground();
       await gateway.close();
-      // The subgraphs that follow others' feeds (onestop all of them, local the province's) stop first, so
-      // that they never poll a closed peer.
-      const followers: SubgraphName[] = ['onestop', 'local'];
-      await Promise.all(followers.map((name) => subgraphs[name].close()));
-      await Promise.all(Object.values(subgraphs).filter((subgraph) => !followers.includes(subgraph.name)).map((subgraph) => subgraph.close()));
+      await running.close();
     },
   };
 }

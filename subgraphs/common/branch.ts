@@ -1,9 +1,10 @@
 import type { GraphClient } from './graph-client';
+import { UNTIL_CHANGED } from './register-watch';
 
 /**
  * A branch of a vertical agency (Chi cục Thuế, Chi nhánh Văn phòng Đăng ký đất đai) as the directory gives
  * it: its sector and its service area (địa bàn phục vụ), kept by the province's registers and read through
- * the graph, briefly kept since they change by decision.
+ * the graph, kept until the province's feed shows a change (register-watch.ts).
  */
 
 export interface Branch {
@@ -13,10 +14,8 @@ export interface Branch {
   serviceArea: string[];
 }
 
-const BRANCH_TTL_MS = 30_000;
-
 export async function branchOf(graph: GraphClient, code: string): Promise<Branch | null> {
-  return graph.cached(`directory.branch.${code}`, BRANCH_TTL_MS, async () => {
+  return graph.cached(`directory.branch.${code}`, UNTIL_CHANGED, async () => {
     const { agency } = await graph.query<{ agency: { code: string; sector: string | null; validTo: string | null; serviceArea: Array<{ code: string }> } | null }>(
       `query ($code: ID!) { agency(code: $code) { code sector validTo serviceArea { code } } }`,
       { code },

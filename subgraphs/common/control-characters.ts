@@ -64,9 +64,19 @@ function inLiterals(document: DocumentNode): { path: string; character: string }
   return found;
 }
 
+/**
+ * What `inLiterals` found in each document: Apollo Server keeps one parsed document per distinct query text,
+ * so a query sent many times is walked once.
+ */
+const literalsChecked = new WeakMap<DocumentNode, { path: string; character: string } | null>();
+
 /** The first string of a request that holds a control character, or null. */
 export function controlCharacterIn(document: DocumentNode, variables: Record<string, unknown> | undefined): { path: string; character: string } | null {
-  const literal = inLiterals(document);
+  let literal = literalsChecked.get(document);
+  if (literal === undefined) {
+    literal = inLiterals(document);
+    literalsChecked.set(document, literal);
+  }
   if (literal) return literal;
   for (const [name, value] of Object.entries(variables ?? {})) {
     const found = inVariables(value, `$${name}`);

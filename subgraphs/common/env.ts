@@ -345,6 +345,16 @@ export function parseEnv(source: Record<string, string | undefined>): HubEnv {
   };
 }
 
+/**
+ * Where one process of the hub serves `/metrics`: with HUB_METRICS_PORT, the gateway on that port and the
+ * subgraphs on the next five in the order of SUBGRAPH_NAMES (0: any free port each); without, on its own port.
+ */
+export function metricsSettings(config: HubEnv, part: 'gateway' | SubgraphName): HubEnv['metrics'] {
+  const offset = part === 'gateway' ? 0 : 1 + SUBGRAPH_NAMES.indexOf(part);
+  const { port } = config.metrics;
+  return { ...config.metrics, port: port === undefined || port === 0 ? port : port + offset };
+}
+
 /** How callers' and components' tokens are verified, from the configuration. */
 export function tokenSettings(config: HubEnv): TokenSettings {
   return { jwtSecret: config.jwtSecret, identitySecret: config.identitySecret, oidc: config.oidc, maxLifetimeSeconds: config.tokenMaxLifetimeSeconds };

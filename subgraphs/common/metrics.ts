@@ -273,11 +273,11 @@ export function feedBacklog(orm: MikroORM, entity: EntityClass<OutboxMessageBase
 }
 
 /**
- * The gateway's fetch to one subgraph, timed: `hub_subgraph_fetch_duration_seconds{subgraph, outcome}`
+ * The gateway's requests to the subgraphs, timed: `hub_subgraph_fetch_duration_seconds{subgraph, outcome}`
  * (outcome: the HTTP status, or `failed` when no answer came).
  */
-export function timedFetch(metrics: ServiceMetrics, subgraph: string): typeof fetch {
-  const histogram =
+export function subgraphFetches(metrics: ServiceMetrics): Histogram<'subgraph' | 'outcome'> {
+  return (
     (metrics.registry.getSingleMetric('hub_subgraph_fetch_duration_seconds') as Histogram<'subgraph' | 'outcome'> | undefined) ??
     new Histogram({
       name: 'hub_subgraph_fetch_duration_seconds',
@@ -285,16 +285,6 @@ export function timedFetch(metrics: ServiceMetrics, subgraph: string): typeof fe
       labelNames: ['subgraph', 'outcome'],
       buckets: SECONDS,
       registers: [metrics.registry],
-    });
-  return async (input, init) => {
-    const end = histogram.startTimer({ subgraph });
-    try {
-      const response = await fetch(input, init);
-      end({ outcome: String(response.status) });
-      return response;
-    } catch (error) {
-      end({ outcome: 'failed' });
-      throw error;
-    }
-  };
+    })
+  );
 }

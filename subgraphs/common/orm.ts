@@ -1,6 +1,6 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver, defineConfig, type Options } from '@mikro-orm/postgresql';
-import type { EntityClass, MigrationObject } from '@mikro-orm/core';
+import type { EntityClass, EventSubscriber, MigrationObject } from '@mikro-orm/core';
 import { join } from 'node:path';
 import { logger } from './log';
 import { PROJECT_ROOT } from './reference-data';
@@ -12,6 +12,8 @@ export interface SubgraphDatabase {
   entities: EntityClass<any>[];
   /** In order. Migrations are the only source of the schema. */
   migrations: MigrationObject[];
+  /** Hears every unit of work's and transaction's events (e.g. a commit that changes what is kept in memory). */
+  subscribers?: EventSubscriber[];
 }
 
 export interface OrmOptions {
@@ -33,6 +35,7 @@ export function ormConfig(database: SubgraphDatabase, options: OrmOptions): Opti
     clientUrl: options.databaseUrl,
     schema: database.schema,
     entities: database.entities,
+    subscribers: database.subscribers ?? [],
     extensions: [Migrator],
     forceUtcTimezone: true,
     allowGlobalContext: false,

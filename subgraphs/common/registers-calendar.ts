@@ -1,15 +1,13 @@
 import { WorkingCalendar } from './calendar';
 import type { GraphClient } from './graph-client';
+import { UNTIL_CHANGED } from './register-watch';
 import type { CalendarDay, OfficeSeasonRecord } from './reference-data';
 
 /**
- * The working calendar as the province's registers hold it, read through the federated graph and kept for
- * a while, so that the rules, which use it synchronously, never wait on the graph (onestop's deadlines, the
- * tax notices' last day to pay).
+ * The working calendar as the province's registers hold it, read through the federated graph and kept until
+ * the province's feed shows a change (every replica watches it: register-watch.ts), so that the rules,
+ * which use it synchronously, never wait on the graph (onestop's deadlines, the tax notices' last day to pay).
  */
-
-/** Other replicas do not see the message that changed the calendar: they reload it after this. */
-const CALENDAR_TTL_MS = 60_000;
 
 interface CalendarAnswer {
   workingCalendars: Array<{ year: number; confirmed: boolean; daysOff: CalendarDay[]; workingSaturdays: CalendarDay[] }>;
@@ -18,7 +16,7 @@ interface CalendarAnswer {
 
 /** The working calendar the registers hold now: each year entered, the Labor Code's rules for the others. */
 export function registersCalendar(graph: GraphClient): Promise<WorkingCalendar> {
-  return graph.cached('calendar', CALENDAR_TTL_MS, async () => {
+  return graph.cached('calendar', UNTIL_CHANGED, async () => {
     const { workingCalendars, officeHours } = await graph.query<CalendarAnswer>(`{
       workingCalendars { year confirmed daysOff { date name } workingSaturdays { date name } }
       officeHours { seasons { name from to sessions } }

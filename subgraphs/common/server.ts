@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
@@ -75,6 +75,8 @@ export interface SubgraphOptions {
   webhooks: WebhookSettings;
   /** How long a stopping subgraph lets requests in flight finish. */
   shutdownGraceMs?: number;
+  /** The background work starts once this resolves (the peers it reads are listening); unset: at once. */
+  backgroundAfter?: Promise<void>;
 }
 
 export interface RunningSubgraph {
@@ -117,6 +119,9 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // No type or field of the hub gives a cache hint, and the gateway caches nothing: the plugin's hook on
+      // every resolved field would compute a policy that is always "no caching".
+      ApolloServerPluginCacheControlDisabled(),
       refuseControlCharacters(200),
       metrics.plugin(),
       requestLogPlugin(),
@@ -182,7 +187,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     if (!url) throw new Error(`The ${name} subgraph's address is not known.`);
     return url;
   };
-  const background = definition.background?.({
+  const startBackground = () => definition.background?.({
     orm,
     graph,
     clock,
@@ -195,8 +200,16 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   const figures = definition.figures?.({ orm, peerUrl, identitySecret: options.tokens.identitySecret }) ?? [];
   const stopSampling = metrics.sample(figures, options.metrics?.sampleMs ?? 15_000);
 
+  let background: { stop(): Promise<void> } | undefined;
+  let stopping = false;
+  const backgroundStarted = (options.backgroundAfter ?? Promise.resolve()).then(() => {
+    if (!stopping) background = startBackground();
+  });
   let backgroundStopped: Promise<void> | undefined;
-  const stopBackground = () => (backgroundStopped ??= background?.stop() ?? Promise.resolve());
+  const stopBackground = () => {
+    stopping = true;
+    return (backgroundStopped ??= backgroundStarted.then(() => background?.stop()));
+  };
   return {
     name: definition.name,
     url: `${http.origin}/graphql`,

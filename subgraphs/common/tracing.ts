@@ -1,12 +1,6 @@
 import { trace } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { registerInstrumentations, type Instrumentation } from '@opentelemetry/instrumentation';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-node';
-import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import type { Instrumentation } from '@opentelemetry/instrumentation';
+import type { NodeTracerProvider, SpanExporter } from '@opentelemetry/sdk-trace-node';
 import type { RequestHandler } from 'express';
 import { env } from './env';
 
@@ -16,7 +10,8 @@ import { env } from './env';
  * Gateway's own spans), and each SQL statement (pg). Exported over OTLP/HTTP when
  * OTEL_EXPORTER_OTLP_ENDPOINT is set, off otherwise. The instrumentations patch modules as they are loaded,
  * so tracing starts when this file is imported, first thing in each process's entry (`import
- * '../common/tracing'`).
+ * '../common/tracing'`). The SDK, the exporter and the instrumentations are loaded only then: unused, they
+ * would hold some 25 MB in every process.
  */
 
 export interface Tracing {
@@ -30,6 +25,13 @@ let started: Tracing | undefined;
 /** Starts tracing into `exporter` (batched; `immediate`: each span as it ends, for tests). Once per process. */
 export function startTracing(serviceName: string, exporter: SpanExporter, immediate = false): Tracing {
   if (started) return started;
+  const { registerInstrumentations } = require('@opentelemetry/instrumentation') as typeof import('@opentelemetry/instrumentation');
+  const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof import('@opentelemetry/instrumentation-http');
+  const { PgInstrumentation } = require('@opentelemetry/instrumentation-pg') as typeof import('@opentelemetry/instrumentation-pg');
+  const { UndiciInstrumentation } = require('@opentelemetry/instrumentation-undici') as typeof import('@opentelemetry/instrumentation-undici');
+  const { resourceFromAttributes } = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
+  const { BatchSpanProcessor, NodeTracerProvider, SimpleSpanProcessor } = require('@opentelemetry/sdk-trace-node') as typeof import('@opentelemetry/sdk-trace-node');
+  const { ATTR_SERVICE_NAME } = require('@opentelemetry/semantic-conventions') as typeof import('@opentelemetry/semantic-conventions');
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
     spanProcessors: [immediate ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter)],
@@ -68,7 +70,10 @@ export function traceService(service: string): RequestHandler {
 // Import-time start: OTLP when configured. A bad configuration is reported by the process's own start.
 try {
   const { tracing } = env();
-  if (tracing.otlpEndpoint) startTracing(tracing.serviceName, new OTLPTraceExporter());
+  if (tracing.otlpEndpoint) {
+    const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-http') as typeof import('@opentelemetry/exporter-trace-otlp-http');
+    startTracing(tracing.serviceName, new OTLPTraceExporter());
+  }
 } catch {
   // The configuration error surfaces where the process reads it.
 }

@@ -1,14 +1,22 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { EntityDictionary } from '@mikro-orm/core';
 import type { Context } from '../common/context';
+import { preparedRows } from '../common/prepared';
 import { LandDossier } from './dossier.reference';
 import { LandRegistration } from './land-registration.entity';
+
+/** The registrations of every dossier of a gateway batch: one prepared statement. */
+async function registrationsOf(ctx: Context, codes: readonly string[]): Promise<LandRegistration[]> {
+  const rows = await preparedRows<EntityDictionary<LandRegistration>>(ctx.em, 'land.registrations-of-dossiers', 'select * from land.land_registration where dossier_code = any($1::text[])', [codes]);
+  return rows.map((row) => ctx.em.map(LandRegistration, row));
+}
 
 @Resolver(() => LandDossier)
 export class LandDossierResolver {
   @FieldResolver(() => LandRegistration, { nullable: true, description: 'Đăng ký biến động registered on the dossier.' })
   landRegistration(@Root() dossier: LandDossier, @Ctx() ctx: Context): Promise<LandRegistration | null> {
     return ctx.loaders
-      .one<string, LandRegistration>('land.registration', (codes) => ctx.em.find(LandRegistration, { dossierCode: { $in: [...codes] } }), (r) => r.dossierCode)
+      .one<string, LandRegistration>('land.registration', (codes) => registrationsOf(ctx, codes), (r) => r.dossierCode)
       .load(dossier.code);
   }
 }

@@ -2,6 +2,7 @@ import '../common/tracing';
 import 'reflect-metadata';
 import { buildFederatedSchema } from '../common/federation';
 import type { SubgraphDefinition } from '../common/server';
+import { watchRegisters } from '../common/register-watch';
 import { runStandalone } from '../common/standalone';
 import { LandRegistrationResolver } from './land-registration.resolver';
 import { database } from './mikro-orm.config';
@@ -23,6 +24,12 @@ export const land: SubgraphDefinition = {
     }),
   seed: async () => {},
   outbox: LandOutboxEvent,
+  // What it keeps of the registers (branches, units), until their owners' feeds show a change.
+  background: (services) =>
+    watchRegisters(services, 'land', [
+      { source: 'province', prefixes: ['directory.branch.'] },
+      { source: 'local', prefixes: ['unit.'] },
+    ]),
 };
 
 if (require.main === module) runStandalone(land);

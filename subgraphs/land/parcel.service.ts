@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { Identity } from '../common/auth';
 import type { Context } from '../common/context';
 import { requireHeldDossier } from '../common/dossier-holder';
+import { UNTIL_CHANGED } from '../common/register-watch';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { recordMessage } from '../common/outbox';
 import { requireRole } from '../common/roles';
@@ -39,7 +40,7 @@ function cleanKey(problems: Problems, key: ParcelKey | null | undefined, field: 
 
 /** A commune and its district (none since the district tier ended), from the local subgraph (public, kept briefly). */
 async function communeOf(deps: LandDeps, commune: string): Promise<{ code: string; parent: string | null } | null> {
-  const { administrativeUnit } = await deps.graph.cached(`unit.${commune}`, 30_000, () =>
+  const { administrativeUnit } = await deps.graph.cached(`unit.${commune}`, UNTIL_CHANGED, () =>
     deps.graph.query<{ administrativeUnit: { level: string; validTo: string | null; parent: { code: string } | null } | null }>(
       `query ($code: ID!) { administrativeUnit(code: $code) { level validTo parent { code } } }`,
       { code: commune },

@@ -2,6 +2,7 @@ import '../common/tracing';
 import 'reflect-metadata';
 import { buildFederatedSchema } from '../common/federation';
 import type { SubgraphDefinition } from '../common/server';
+import { watchRegisters } from '../common/register-watch';
 import { runStandalone } from '../common/standalone';
 import { Agency, agencyReferences } from './dossier/agency.reference';
 import { AuditResolver } from './dossier/audit.resolver';
@@ -21,6 +22,7 @@ import { startDeferredMessages } from './feed/deferred';
 import { startFeedReader } from './feed/feed-reader';
 import { FEED_REACTIONS } from './feed/reactions';
 import { RejectedEventsResolver } from './feed/rejected-events.resolver';
+import { AgencyNameResolver, ProcedureNameResolver } from './dossier/register-names.resolver';
 import { database } from './mikro-orm.config';
 import { startNoticeDispatcher } from './notices/notice-dispatcher';
 import { AgencyInboxResolver } from './reporting/inbox.resolver';
@@ -50,6 +52,8 @@ export const onestop: SubgraphDefinition = {
         WebhookResolver,
         RejectedEventsResolver,
         AuditResolver,
+        AgencyNameResolver,
+        ProcedureNameResolver,
       ],
       orphanedTypes: [Agency],
       references: { ...agencyReferences, ...dossierReferences },
@@ -62,7 +66,12 @@ export const onestop: SubgraphDefinition = {
     const deferred = startDeferredMessages(services, FEED_REACTIONS);
     const dispatcher = startNoticeDispatcher(services);
     const webhooks = startWebhookDispatcher(services);
-    return { stop: () => Promise.all([reader.stop(), deferred.stop(), dispatcher.stop(), webhooks.stop()]).then(() => undefined) };
+    // What it keeps of the registers, until their owners' feeds show a change (common/register-watch.ts).
+    const registers = watchRegisters(services, 'onestop', [
+      { source: 'province', prefixes: ['directory.agencies', 'directory.procedure.', 'directory.branch.', 'calendar'] },
+      { source: 'local', prefixes: ['directory.units'] },
+    ]);
+    return { stop: () => Promise.all([reader.stop(), deferred.stop(), dispatcher.stop(), webhooks.stop(), registers.stop()]).then(() => undefined) };
   },
   figures: onestopFigures,
 };

@@ -1,23 +1,30 @@
 import type { Context } from '../common/context';
 import type { ReferenceResolvers } from '../common/federation';
 import { asOf } from '../common/timeline';
-import { AgencyChange } from './agency-change.entity';
-import { Agency } from './agency.entity';
+import type { AgencyChange } from './agency-change.entity';
+import type { Agency } from './agency.entity';
+import { registers } from './register-memory';
 
-/** One query for every agency a request asks for by code. */
+/** Every agency a request asks for by code, from the registers kept in memory (register-memory.ts). */
 export function agencyLoader(ctx: Context) {
   return ctx.loaders.one<string, Agency>(
     'province.agency',
-    (codes) => ctx.em.find(Agency, { code: { $in: [...codes] } }),
+    async (codes) => {
+      const { agencies } = await registers(ctx.em);
+      return codes.flatMap((code) => agencies.get(code) ?? []);
+    },
     (agency) => agency.code,
   );
 }
 
-/** One query for the histories of every agency a request reads, oldest change first. */
+/** The histories of every agency a request reads, oldest change first, from memory. */
 export function historyLoader(ctx: Context) {
   return ctx.loaders.many<string, AgencyChange>(
     'province.agency-history',
-    (codes) => ctx.em.find(AgencyChange, { agency: { $in: [...codes] } }, { orderBy: { agency: 'asc', seq: 'asc' } }),
+    async (codes) => {
+      const { histories } = await registers(ctx.em);
+      return codes.flatMap((code) => histories.get(code) ?? []);
+    },
     (change) => change.agency.code,
   );
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context';
 import { AdministrativeUnitRef } from '../common/stubs';
 import { AgencyChange } from './agency-change.entity';
@@ -61,6 +61,8 @@ export class AgencyResolver {
     return closeAgency(ctx, { code, successor, effectiveAt, reason, source, differenceReason });
   }
 
+  // onestop gives it too where a dossier points at the agency, from its copy of this register (`@provides`).
+  @Directive('@shareable')
   @FieldResolver(() => String, { description: 'Its name now.' })
   async name(@Root() agency: Agency, @Ctx() ctx: Context): Promise<string> {
     return (await agencyState(ctx, agency.code)).name;

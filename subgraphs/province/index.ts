@@ -12,6 +12,7 @@ import { ProvinceOutboxEvent } from './outbox.entity';
 import { procedureReferences } from './procedure.reference';
 import { ProcedureResolver } from './procedure.resolver';
 import { ReorganizationResolver } from './reorganization.resolver';
+import { followOtherReplicas } from './register-memory';
 import { RouteLegResolver } from './route-leg.resolver';
 
 /** province: the province's registers: agencies, procedures (danh mục TTHC), the working calendar, the registrar. */
@@ -25,6 +26,8 @@ export const province: SubgraphDefinition = {
     }),
   seed: seedDirectory,
   outbox: ProvinceOutboxEvent,
+  // What it keeps of its registers in memory follows the other replicas' changes (register-memory.ts).
+  background: (services) => followOtherReplicas(services.orm, services.eventPollMs),
 };
 
 if (require.main === module) runStandalone(province);

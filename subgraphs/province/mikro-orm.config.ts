@@ -10,10 +10,12 @@ import { ProcedureVersion } from './procedure-version.entity';
 import { Procedure } from './procedure.entity';
 import { RegistrarChange } from './registrar-change.entity';
 import { Reorganization } from './reorganization.entity';
+import { registerMemoryEvents } from './register-memory';
 import { RouteLeg } from './route-leg.entity';
 
 export const database: SubgraphDatabase = {
   schema: 'province',
   entities: [Agency, AgencyChange, Procedure, ProcedureVersion, RouteLeg, CompetenceMove, Reorganization, RegistrarChange, CalendarYear, OfficeHours, ProvinceOutboxEvent],
   migrations,
+  subscribers: [registerMemoryEvents],
 };

@@ -1,23 +1,30 @@
 import type { Context } from '../common/context';
 import type { ReferenceResolvers } from '../common/federation';
 import { asOf } from '../common/timeline';
-import { ProcedureVersion } from './procedure-version.entity';
-import { Procedure } from './procedure.entity';
+import type { ProcedureVersion } from './procedure-version.entity';
+import type { Procedure } from './procedure.entity';
+import { registers } from './register-memory';
 
-/** One query for every procedure a request asks for by code. */
+/** Every procedure a request asks for by code, from the registers kept in memory (register-memory.ts). */
 export function procedureLoader(ctx: Context) {
   return ctx.loaders.one<string, Procedure>(
     'province.procedure',
-    (codes) => ctx.em.find(Procedure, { code: { $in: [...codes] } }),
+    async (codes) => {
+      const { procedures } = await registers(ctx.em);
+      return codes.flatMap((code) => procedures.get(code) ?? []);
+    },
     (procedure) => procedure.code,
   );
 }
 
-/** One query for the versions of every procedure a request reads, in the order they take effect. */
+/** The versions of every procedure a request reads, in the order they take effect, from memory. */
 export function versionsLoader(ctx: Context) {
   return ctx.loaders.many<string, ProcedureVersion>(
     'province.procedure-versions',
-    (codes) => ctx.em.find(ProcedureVersion, { procedure: { $in: [...codes] } }, { orderBy: { procedure: 'asc', version: 'asc' } }),
+    async (codes) => {
+      const { versions } = await registers(ctx.em);
+      return codes.flatMap((code) => versions.get(code) ?? []);
+    },
     (version) => version.procedure.code,
   );
 }

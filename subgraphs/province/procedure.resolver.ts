@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../common/context';
 import { AgencyTier } from './agency.entity';
 import { transferCompetence } from './directory.service';
@@ -59,6 +59,8 @@ export class ProcedureResolver {
     return versionsLoader(ctx).load(procedure.code);
   }
 
+  // onestop gives it too where a dossier points at the procedure, from its copy of this register (`@provides`).
+  @Directive('@shareable')
   @FieldResolver(() => String, { description: 'The procedure’s name in the version in force today.' })
   async name(@Root() procedure: Procedure, @Ctx() ctx: Context): Promise<string> {
     return (await currentVersion(ctx, procedure.code)).name;

@@ -2,6 +2,7 @@ import '../common/tracing';
 import 'reflect-metadata';
 import { buildFederatedSchema } from '../common/federation';
 import type { SubgraphDefinition } from '../common/server';
+import { watchRegisters } from '../common/register-watch';
 import { runStandalone } from '../common/standalone';
 import { database } from './mikro-orm.config';
 import { TaxOutboxEvent } from './outbox.entity';
@@ -21,6 +22,8 @@ export const tax: SubgraphDefinition = {
     }),
   seed: async () => {},
   outbox: TaxOutboxEvent,
+  // What it keeps of the registers (branches, the calendar), until the province's feed shows a change.
+  background: (services) => watchRegisters(services, 'tax', [{ source: 'province', prefixes: ['directory.branch.', 'calendar'] }]),
 };
 
 if (require.main === module) runStandalone(tax);

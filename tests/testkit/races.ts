@@ -40,13 +40,16 @@ export async function untilWaitingFor(client: Client, what: string): Promise<voi
   });
 }
 
-/** The hub's sessions (not the test's) that hold a transaction open while doing nothing in it. */
-export async function idleInTransaction(client: Client): Promise<number> {
+/**
+ * The hub's sessions (not the test's) that hold a transaction open while doing nothing in it, each with the
+ * last statement it sent, so that a failure names the transaction.
+ */
+export async function idleInTransaction(client: Client): Promise<Array<{ query: string; state: string }>> {
   const { rows } = await client.query(
-    `select count(*)::int as idle from pg_stat_activity where datname = current_database() and application_name <> $1 and state like 'idle in transaction%'`,
+    `select query, state from pg_stat_activity where datname = current_database() and application_name <> $1 and state like 'idle in transaction%'`,
     [TEST_SESSION],
   );
-  return rows[0].idle;
+  return rows;
 }
 
 const TAXES = [{ kind: 'REGISTRATION_FEE', base: '800000000', rate: 0.005 }];

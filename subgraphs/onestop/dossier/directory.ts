@@ -1,20 +1,18 @@
 import type { GraphClient } from '../../common/graph-client';
+import { UNTIL_CHANGED } from '../../common/register-watch';
 import type { DirectoryAgency, DirectoryProcedure, DirectoryUnit } from '../rulebook/directory';
 
 /**
- * What onestop needs from the registers, read through the federated graph and kept for a short while: the
- * directory, the catalogue and the units change by decision, not by the minute, and the registers' own
- * messages (REORGANIZED, PROCEDURE_PUBLISHED, UNITS_CHANGED, CALENDAR_CHANGED) make onestop forget them at
- * once (`feed/reactions.ts`). The working calendar is kept the same way, so that the rules, which use it
- * synchronously, never wait on the graph for a deadline.
+ * What onestop needs from the registers, read through the federated graph and kept until they change: the
+ * directory, the catalogue and the units change by decision, not by the minute, and every change writes a
+ * message to its owner's feed, which every replica watches (`common/register-watch.ts`). The working
+ * calendar is kept the same way, so that the rules, which use it synchronously, never wait on the graph.
  */
-
-const DIRECTORY_TTL_MS = 30_000;
 
 const STATE = 'name tier hasDesk parent { code } serviceArea { code }';
 
 export function agencyDirectory(graph: GraphClient): Promise<Map<string, DirectoryAgency>> {
-  return graph.cached('directory.agencies', DIRECTORY_TTL_MS, async () => {
+  return graph.cached('directory.agencies', UNTIL_CHANGED, async () => {
     const { agencies } = await graph.query<{ agencies: DirectoryAgency[] }>(`{
       agencies {
         code sector validFrom validTo successor { code } successors { agency { code } area { code } } ${STATE} servicePortal
@@ -26,7 +24,7 @@ export function agencyDirectory(graph: GraphClient): Promise<Map<string, Directo
 }
 
 export function unitDirectory(graph: GraphClient): Promise<Map<string, DirectoryUnit>> {
-  return graph.cached('directory.units', DIRECTORY_TTL_MS, async () => {
+  return graph.cached('directory.units', UNTIL_CHANGED, async () => {
     const { administrativeUnits } = await graph.query<{ administrativeUnits: DirectoryUnit[] }>(
       `{ administrativeUnits { code level parent { code } validFrom validTo successor { code } } }`,
     );
@@ -35,7 +33,7 @@ export function unitDirectory(graph: GraphClient): Promise<Map<string, Directory
 }
 
 export function procedureOf(graph: GraphClient, code: string): Promise<DirectoryProcedure | null> {
-  return graph.cached(`directory.procedure.${code}`, DIRECTORY_TTL_MS, async () => {
+  return graph.cached(`directory.procedure.${code}`, UNTIL_CHANGED, async () => {
     const { procedure } = await graph.query<{ procedure: DirectoryProcedure | null }>(
       `query Procedure($code: ID!) {
         procedure(code: $code) {

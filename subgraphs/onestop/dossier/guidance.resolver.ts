@@ -1,6 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
-import { ProcedureRef } from '../../common/stubs';
+import { Procedure } from './procedure.reference';
 import { Agency } from './agency.reference';
 import { GuidanceInput } from './dossier.input';
 import * as guidance from './guidance';
@@ -18,14 +18,16 @@ export class GuidanceSlipResolver {
     return guidance.issueGuidance(ctx, input);
   }
 
+  @Directive('@provides(fields: "name")')
   @FieldResolver(() => Agency, { description: 'The desk that issued the slip.' })
   desk(@Root() slip: GuidanceSlip): Agency {
     return new Agency(slip.deskCode);
   }
 
-  @FieldResolver(() => ProcedureRef, { description: 'The procedure the applicant applied for.' })
-  procedure(@Root() slip: GuidanceSlip): ProcedureRef {
-    return new ProcedureRef(slip.procedureCode);
+  @Directive('@provides(fields: "name")')
+  @FieldResolver(() => Procedure, { description: 'The procedure the applicant applied for.' })
+  procedure(@Root() slip: GuidanceSlip): Procedure {
+    return new Procedure(slip.procedureCode);
   }
 }
 

@@ -3,11 +3,12 @@ import { classify } from '../../common/calendar';
 import { localDate } from '../../common/scalars';
 import { NoticeKind } from '../notices/notice.entity';
 import { queueNotices } from '../notices/notice-texts';
-import { countStat } from '../reporting/desk-stats.entity';
+import { countStat, statCount } from '../reporting/desk-stats.entity';
+import { executeTogether } from '../../common/statements';
 import type { Event } from '../rulebook/events';
 import { appointment, type DossierState } from '../rulebook/state';
 import { TransferKind } from '../rulebook/statuses';
-import { grantAccess } from './dossier-access.entity';
+import { accessGrant, grantAccess } from './dossier-access.entity';
 import type { Dossier } from './dossier.entity';
 
 /**
@@ -26,8 +27,8 @@ export async function project(em: EntityManager, dossier: Dossier, event: Event,
       queueNotices(em, dossier, NoticeKind.STOPPED, event.at, { agencyName: actorAgencyName });
       return;
     case 'RECEIVE':
-      await grantAccess(em, event.deskCode, dossier.code, event.receivedAt);
-      await countStat(em, event.deskCode, localDate(event.receivedAt), 'received');
+      // One round trip while the desk's counters are held: the access and the day's count together.
+      await executeTogether(em, [accessGrant(event.deskCode, dossier.code, event.receivedAt), statCount(event.deskCode, localDate(event.receivedAt), 'received')]);
       queueNotices(em, dossier, NoticeKind.RECEIVED, event.at);
       return;
     case 'HAND_OVER':

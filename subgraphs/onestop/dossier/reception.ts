@@ -110,22 +110,37 @@ function checkedDocuments(version: ProcedureVersionRecord, given: string[], allo
   return accepted;
 }
 
-/** The receipt's and the ledger's numbers at the desk: the receipt counts per desk and year, the ledger per desk, field and year. */
-async function receiptNumbers(em: EntityManager, deskCode: string, field: string, receivedAt: Date) {
+/** The receipt's and the ledger's counters at the desk: the receipt counts per desk and year, the ledger per desk, field and year. */
+function receiptCounters(deskCode: string, field: string, receivedAt: Date) {
   const year = localDate(receivedAt).slice(0, 4);
-  const [receipt, ledger] = await nextNumbers(em, [
+  return [
     ['receipt', `${deskCode}|${year}`],
     ['ledger', `${deskCode}|${field}|${year}`],
-  ]);
-  return { receiptNumber: `${receipt}/TNHS`, ledgerBook: `${field} ${year}`, ledgerNumber: ledger };
+  ] as const;
 }
 
+function receiptFields(field: string, receivedAt: Date, [receipt, ledger]: number[]) {
+  return { receiptNumber: `${receipt}/TNHS`, ledgerBook: `${field} ${localDate(receivedAt).slice(0, 4)}`, ledgerNumber: ledger };
+}
+
+/** The receipt's and the ledger's numbers at the desk. */
+async function receiptNumbers(em: EntityManager, deskCode: string, field: string, receivedAt: Date) {
+  return receiptFields(field, receivedAt, await nextNumbers(em, receiptCounters(deskCode, field, receivedAt)));
+}
+
+/** The dossier code's counter: the serial of the desk's dossiers of the day. */
+const codeCounter = (desk: DirectoryAgency, at: Date) => ['dossier', `${desk.code}|${localDate(at)}`] as const;
+
 /** Mã hồ sơ: `<desk>-<YYMMDD>-<NNNN>`, the serial of the desk's dossiers of the day (Circular 01/2018 Art. 19). */
-async function dossierCode(em: EntityManager, desk: DirectoryAgency, at: Date): Promise<string> {
+function codeOf(desk: DirectoryAgency, at: Date, serial: number): string {
   const date = localDate(at);
-  const [serial] = await nextNumbers(em, [['dossier', `${desk.code}|${date}`]]);
   if (serial > 9999) throw new ConflictError(`${desk.name} has used every dossier number of ${date}.`);
   return `${desk.code}-${yymmdd(date)}-${String(serial).padStart(4, '0')}`;
+}
+
+async function dossierCode(em: EntityManager, desk: DirectoryAgency, at: Date): Promise<string> {
+  const [serial] = await nextNumbers(em, [codeCounter(desk, at)]);
+  return codeOf(desk, at, serial);
 }
 
 /**
@@ -279,9 +294,11 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
 
   try {
     return await deps.em.transactional(async (em) => {
-      // Numbers come from counters in this transaction: simultaneous receipts take turns, a failed one gives them back.
-      const code = await dossierCode(em, desk, receivedAt);
-      const numbers = await receiptNumbers(em, desk.code, version.field, receivedAt);
+      // Numbers come from counters in this transaction, all three in one statement (in the same order as
+      // every other taker's): simultaneous receipts take turns, a failed one gives them back.
+      const [serial, ...receipt] = await nextNumbers(em, [codeCounter(desk, receivedAt), ...receiptCounters(desk.code, version.field, receivedAt)]);
+      const code = codeOf(desk, receivedAt, serial);
+      const numbers = receiptFields(version.field, receivedAt, receipt);
       const decided = decide(
         null,
         { type: 'RECEIVE', code, desk, receivedAt, route, documents: accepted, copies, delivery, receiptNumber: numbers.receiptNumber },

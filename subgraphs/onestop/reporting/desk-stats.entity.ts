@@ -1,5 +1,6 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeTogether, type Statement } from '../../common/statements';
 
 /**
  * What each desk received and resolved each day, counted in the same transaction as the receipt or the
@@ -30,10 +31,15 @@ export class DeskDailyStats {
 
 export type StatColumn = 'received' | 'resolved_early' | 'resolved_on_time' | 'resolved_late';
 
-export async function countStat(em: EntityManager, deskCode: string, day: string, column: StatColumn): Promise<void> {
-  await em.execute(
+/** The day's count at the desk, one more. */
+export function statCount(deskCode: string, day: string, column: StatColumn): Statement {
+  return [
     `insert into onestop.desk_daily_stats (desk_code, day, ${column}) values (?, ?, 1)
      on conflict (desk_code, day) do update set ${column} = onestop.desk_daily_stats.${column} + 1`,
     [deskCode, day],
-  );
+  ];
+}
+
+export async function countStat(em: EntityManager, deskCode: string, day: string, column: StatColumn): Promise<void> {
+  await executeTogether(em, [statCount(deskCode, day, column)]);
 }

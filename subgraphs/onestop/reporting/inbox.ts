@@ -4,6 +4,7 @@ import { ForbiddenError } from '../../common/errors';
 import { Dossier } from '../dossier/dossier.entity';
 import { DossierConnection, DossierEdge } from '../dossier/dossier.types';
 import { encodeCursor, type Position } from '../dossier/paging';
+import { preparedRows } from '../../common/prepared';
 import { requireActor } from '../../common/roles';
 
 /** An agency's inbox is for its own officers and systems, and for supervisors. */
@@ -16,7 +17,8 @@ export function assertMayReadInbox(actor: Identity | null, agencyCode: string): 
 
 /**
  * Hộp hồ sơ: the dossiers each agency holds or has been handed and not yet accepted, the nearest leg
- * deadline first, for many agencies in one query (a window per agency gives both the page and the total).
+ * deadline first, for many agencies in one prepared statement (a window per agency gives both the page and
+ * the total).
  */
 export async function inboxPages(
   em: EntityManager,
@@ -24,9 +26,10 @@ export async function inboxPages(
   first: number,
   after: Position | null,
 ): Promise<Map<string, DossierConnection>> {
-  const afterCursor = after ? '(d.leg_due_at, d.code) > (?, ?)' : 'true';
-  const cursorParams = after ? [after.at, after.code] : [];
-  const rows: Array<Record<string, unknown>> = await em.execute(
+  const afterCursor = after ? '(d.leg_due_at, d.code) > ($3, $4)' : 'true';
+  const rows = await preparedRows(
+    em,
+    after ? 'onestop.inbox-after' : 'onestop.inbox',
     `select * from (
        select d.*, a.agency_code, ${afterCursor} as after_cursor,
               count(*) over (partition by a.agency_code) as total_count,
@@ -34,11 +37,11 @@ export async function inboxPages(
                 over (partition by a.agency_code order by d.leg_due_at, d.code) as position
          from onestop.dossier d
         cross join lateral (values (d.holder_code), (nullif(d.addressee_code, d.holder_code))) as a(agency_code)
-        where (d.holder_code in (?) or d.addressee_code in (?)) and a.agency_code in (?)
+        where (d.holder_code = any($1::text[]) or d.addressee_code = any($1::text[])) and a.agency_code = any($1::text[])
      ) x
-     where x.after_cursor and x.position <= ?
+     where x.after_cursor and x.position <= $2
      order by x.agency_code, x.leg_due_at, x.code`,
-    [...cursorParams, ...cursorParams, agencyCodes, agencyCodes, agencyCodes, first + 1],
+    [agencyCodes, first + 1, ...(after ? [after.at, after.code] : [])],
   );
   const pages = new Map<string, { edges: DossierEdge[]; hasNextPage: boolean; totalCount: number }>();
   for (const row of rows) {

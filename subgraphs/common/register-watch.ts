@@ -1,0 +1,83 @@
+import type { Identity } from './auth';
+import type { SubgraphName } from './env';
+import { errorFields, logger } from './log';
+import type { SubgraphServices } from './server';
+import { serviceAuthorization } from './tokens';
+
+/**
+ * What a subgraph keeps of the registers (the directory, the catalogue, the calendar, the units, read through
+ * the graph with `GraphClient.cached`) is kept until the registers change: every change of them writes a
+ * message to its owner's outbox in the same transaction, and every replica watches the head of those feeds
+ * itself, beside (not instead of) the one replica that consumes them. A new message forgets what was kept of
+ * that owner, so no replica answers from a copy older than its last poll.
+ */
+
+/** How long a value read from the registers is kept: until a message of their owner says they changed. */
+export const UNTIL_CHANGED = Number.POSITIVE_INFINITY;
+
+const PAGE = 500;
+
+interface Watched {
+  source: SubgraphName;
+  /** The `GraphClient.cached` keys' prefixes kept of the source's registers. */
+  prefixes: string[];
+}
+
+/** Watches each source's feed head every poll; a message past the head forgets the source's prefixes. */
+export function watchRegisters(services: SubgraphServices, watcher: string, watched: Watched[]): { stop(): Promise<void> } {
+  const log = logger(watcher);
+  const self: Identity = { sub: `hub:${watcher}:registers`, name: 'Một Cửa Hub', agency: 'HUB', roles: ['SYSTEM'] };
+  // Before the first answer nothing is known of the head: what was kept is forgotten once it is read.
+  const heads = new Map<SubgraphName, string>();
+  const problems = new Map<SubgraphName, string>();
+  let stopped = false;
+
+  async function newMessages(source: SubgraphName): Promise<boolean> {
+    let after = heads.get(source) ?? '0';
+    let seen = false;
+    for (;;) {
+      const url = `${services.peerUrl(source).replace(/\/graphql$/, '/events')}?after=${after}&limit=${PAGE}`;
+      const response = await fetch(url, { headers: await serviceAuthorization(self, services.identitySecret), signal: AbortSignal.timeout(10_000) });
+      if (!response.ok) throw new Error(`${source} feed answered ${response.status}`);
+      const { events } = (await response.json()) as { events: Array<{ id: string }> };
+      if (events.length === 0) break;
+      seen = true;
+      after = events[events.length - 1].id;
+      if (events.length < PAGE) break;
+    }
+    const first = !heads.has(source);
+    heads.set(source, after);
+    return seen || first;
+  }
+
+  async function poll(): Promise<void> {
+    for (const { source, prefixes } of watched) {
+      try {
+        if (await newMessages(source)) for (const prefix of prefixes) services.graph.forget(prefix);
+        problems.delete(source);
+      } catch (error) {
+        // Nothing is skipped: the head stays where it was and the next poll reads on from it.
+        const message = (error as Error).message;
+        if (problems.get(source) !== message) log.warn({ source, error: errorFields(error) }, 'cannot watch the registers’ feed yet');
+        problems.set(source, message);
+      }
+    }
+  }
+
+  let running: Promise<void> = Promise.resolve();
+  const loop = (): void => {
+    if (stopped) return;
+    running = poll().then(() => {
+      if (!stopped) timer = setTimeout(loop, services.eventPollMs);
+    });
+  };
+  // The peers start together: the first look waits one poll, as the feed reader does.
+  let timer: NodeJS.Timeout | undefined = setTimeout(loop, services.eventPollMs);
+  return {
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
