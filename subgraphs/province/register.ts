@@ -52,11 +52,10 @@ export class Register {
   ) {}
 
   static async load(em: EntityManager): Promise<Register> {
-    const [agencies, changes, registrars] = await Promise.all([
-      em.find(Agency, {}),
-      em.find(AgencyChange, {}, { orderBy: { agency: 'asc', seq: 'asc' } }),
-      em.find(RegistrarChange, {}, { orderBy: { seq: 'asc' } }),
-    ]);
+    // One after another: inside a transaction the three share its one connection.
+    const agencies = await em.find(Agency, {});
+    const changes = await em.find(AgencyChange, {}, { orderBy: { agency: 'asc', seq: 'asc' } });
+    const registrars = await em.find(RegistrarChange, {}, { orderBy: { seq: 'asc' } });
     const history = new Map<string, AgencyChange[]>();
     for (const change of changes) {
       const list = history.get(change.agency.code) ?? [];
