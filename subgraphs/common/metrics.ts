@@ -1,13 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { EntityClass } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type RequestHandler } from 'express';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Identity } from './auth';
 import type { SubgraphName } from './env';
 import { listen, type Listening } from './http';
-import { forHubComponents, type OutboxMessageBase } from './outbox';
-import { serviceAuthorization, type TokenVerifier } from './tokens';
+import { serviceAuthorization } from './tokens';
 
 /**
  * Prometheus figures (prom-client), served at `/metrics` on each process without a token, on the service's
@@ -260,16 +258,6 @@ export function feedLag(schema: string, sources: readonly SubgraphName[], servic
       return rows;
     },
   };
-}
-
-/** `GET /events/backlog?after=<id>`: how many messages the outbox has past `after`, and when the first of them was written. */
-export function feedBacklog(orm: MikroORM, entity: EntityClass<OutboxMessageBase>, verifier: TokenVerifier): RequestHandler {
-  return forHubComponents(verifier, async (after, _req, res) => {
-    const em = orm.em.fork();
-    const past = { id: { $gt: after } } as object;
-    const [behind, oldest] = await Promise.all([em.count(entity, past), em.findOne(entity, past, { orderBy: { id: 'asc' } as object, fields: ['occurredAt'] as never })]);
-    res.json({ behind, oldestAt: oldest?.occurredAt.toISOString() ?? null });
-  });
 }
 
 /**

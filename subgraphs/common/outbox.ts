@@ -121,3 +121,13 @@ export function messageFeed(orm: MikroORM, entity: EntityClass<OutboxMessageBase
     res.json({ events: events.map((event) => ({ ...event, occurredAt: event.occurredAt.toISOString() })) });
   });
 }
+
+/** `GET /events/backlog?after=<id>`: how many messages the outbox has past `after`, and when the first of them was written. */
+export function feedBacklog(orm: MikroORM, entity: EntityClass<OutboxMessageBase>, verifier: TokenVerifier): RequestHandler {
+  return forHubComponents(verifier, async (after, _req, res) => {
+    const em = orm.em.fork();
+    const past = { id: { $gt: after } } as object;
+    const [behind, oldest] = await Promise.all([em.count(entity, past), em.findOne(entity, past, { orderBy: { id: 'asc' } as object, fields: ['occurredAt'] as never })]);
+    res.json({ behind, oldestAt: oldest?.occurredAt.toISOString() ?? null });
+  });
+}

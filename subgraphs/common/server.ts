@@ -13,12 +13,12 @@ import { GraphClient } from './graph-client';
 import { traceService } from './tracing';
 import { databaseChecks, livez, readyz } from './health';
 import { listen } from './http';
-import { feedBacklog, ServiceMetrics, type Figure, type FigureServices, type MetricsSettings } from './metrics';
+import { ServiceMetrics, type Figure, type FigureServices, type MetricsSettings } from './metrics';
 import type { NoticeSettings, SubgraphName, WebhookSettings } from './env';
 import { maskErrors } from './error-mask';
 import { apolloLogger, errorFields, logger, malformedRequests, noteCaller, requestLogging, requestLogPlugin } from './log';
 import { migrate, openOrm, type SubgraphDatabase } from './orm';
-import { messageFeed, type OutboxMessageBase } from './outbox';
+import { feedBacklog, messageFeed, type OutboxMessageBase } from './outbox';
 import { TokenVerifier, type TokenSettings } from './tokens';
 
 /** What a subgraph's background work (the event consumer) is given. */
