@@ -20,6 +20,9 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true, timeout: 60_000, scheduling: 'lifo', maxFreeSockets: 64 }),
 };
 
+/** How long a subgraph may stay silent in the middle of an answer (undici's fetch, used before, waited 300 s for headers). */
+const SILENT_SUBGRAPH_MS = 120_000;
+
 interface Answer {
   status: number;
   statusText: string;
@@ -43,6 +46,8 @@ function post(url: URL, headers: Record<string, string>, body: string): Promise<
       },
     );
     request.on('error', reject);
+    // A subgraph that sends nothing for this long (stuck on a lock, say) fails the fetch, counted as `failed`.
+    request.setTimeout(SILENT_SUBGRAPH_MS, () => request.destroy(new Error(`${url.host} sent nothing for ${SILENT_SUBGRAPH_MS / 1000} s`)));
     request.end(body);
   });
 }
@@ -62,7 +67,7 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     this.url = new URL(url);
   }
 
-  async process({ request, context, ...options }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const headers: Record<string, string> = {};
     for (const [name, value] of request.http?.headers ?? []) headers[name] = value;
     headers['content-type'] = 'application/json';
@@ -90,17 +95,6 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     }
     if (body === null || typeof body !== 'object') throw new Error(`Expected JSON response body, but received: ${String(body)}`);
 
-    // A subgraph's cache hints narrow the answer's, as Apollo's own data source lets them.
-    const policy = 'incomingRequestContext' in options ? options.incomingRequestContext.overallCachePolicy : undefined;
-    const cacheControl = answer.headers['cache-control'];
-    if (cacheControl && policy && 'restrict' in policy) {
-      const directives = Object.fromEntries(cacheControl.split(',').map((part) => part.trim().split('=') as [string, string | undefined]));
-      const maxAge = directives['max-age'];
-      policy.restrict({
-        maxAge: maxAge !== undefined && /^\d+$/.test(maxAge) ? Number(maxAge) : 0,
-        ...('private' in directives ? { scope: 'PRIVATE' as const } : 'public' in directives ? { scope: 'PUBLIC' as const } : {}),
-      });
-    }
     return body;
   }
 }

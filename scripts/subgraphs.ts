@@ -79,9 +79,10 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
       await Promise.all(all().map((subgraph) => subgraph.stopBackground()));
     },
     async close() {
-      // The subgraphs that follow others' feeds (onestop all of them, local the province's) stop first, so
-      // that they never poll a closed peer.
-      const followers: SubgraphName[] = ['onestop', 'local'];
+      // Their background work is stopped first (stopBackground); should it not be, the subgraphs that read
+      // others' feeds (onestop all of them, local, tax and land the registers') close before the province,
+      // so that none polls a closed peer.
+      const followers: SubgraphName[] = ['onestop', 'local', 'tax', 'land'];
       await Promise.all(all().filter((subgraph) => followers.includes(subgraph.name)).map((subgraph) => subgraph.close()));
       await Promise.all(all().filter((subgraph) => !followers.includes(subgraph.name)).map((subgraph) => subgraph.close()));
     },

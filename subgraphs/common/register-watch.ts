@@ -9,11 +9,14 @@ import { serviceAuthorization } from './tokens';
  * the graph with `GraphClient.cached`) is kept until the registers change: every change of them writes a
  * message to its owner's outbox in the same transaction, and every replica watches the head of those feeds
  * itself, beside (not instead of) the one replica that consumes them. A new message forgets what was kept of
- * that owner, so no replica answers from a copy older than its last poll.
+ * that owner at once, and once more two polls later: the owner's own replicas, which answer from memory
+ * (province/register-memory.ts), drop their copy at their next poll of the same outbox, and a copy read
+ * again in between could be theirs from before the change. A copy is kept `REGISTER_COPY_MS` at the most,
+ * whatever the feeds say, for what a watch cannot see (a feed that cannot be read says nothing).
  */
 
-/** How long a value read from the registers is kept: until a message of their owner says they changed. */
-export const UNTIL_CHANGED = Number.POSITIVE_INFINITY;
+/** How long a value read from the registers is kept at the most (forgotten sooner when its owner's feed moves). */
+export const REGISTER_COPY_MS = 5 * 60_000;
 
 const PAGE = 500;
 
@@ -53,7 +56,11 @@ export function watchRegisters(services: SubgraphServices, watcher: string, watc
   async function poll(): Promise<void> {
     for (const { source, prefixes } of watched) {
       try {
-        if (await newMessages(source)) for (const prefix of prefixes) services.graph.forget(prefix);
+        if (await newMessages(source)) {
+          const forget = () => prefixes.forEach((prefix) => services.graph.forget(prefix));
+          forget();
+          setTimeout(forget, 2 * services.eventPollMs).unref();
+        }
         problems.delete(source);
       } catch (error) {
         // Nothing is skipped: the head stays where it was and the next poll reads on from it.

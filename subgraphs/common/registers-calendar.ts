@@ -1,6 +1,6 @@
 import { WorkingCalendar } from './calendar';
 import type { GraphClient } from './graph-client';
-import { UNTIL_CHANGED } from './register-watch';
+import { REGISTER_COPY_MS } from './register-watch';
 import type { CalendarDay, OfficeSeasonRecord } from './reference-data';
 
 /**
@@ -16,7 +16,7 @@ interface CalendarAnswer {
 
 /** The working calendar the registers hold now: each year entered, the Labor Code's rules for the others. */
 export function registersCalendar(graph: GraphClient): Promise<WorkingCalendar> {
-  return graph.cached('calendar', UNTIL_CHANGED, async () => {
+  return graph.cached('calendar', REGISTER_COPY_MS, async () => {
     const { workingCalendars, officeHours } = await graph.query<CalendarAnswer>(`{
       workingCalendars { year confirmed daysOff { date name } workingSaturdays { date name } }
       officeHours { seasons { name from to sessions } }

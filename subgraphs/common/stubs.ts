@@ -6,4 +6,3 @@ import { CodeKey, KeyOnlyStub } from './federation';
 
 @KeyOnlyStub('Agency') export class AgencyRef extends CodeKey {}
 
-@KeyOnlyStub('Procedure') export class ProcedureRef extends CodeKey {}

@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { Identity } from '../common/auth';
 import type { Context } from '../common/context';
 import { requireHeldDossier } from '../common/dossier-holder';
-import { UNTIL_CHANGED } from '../common/register-watch';
+import { REGISTER_COPY_MS } from '../common/register-watch';
 import { BadUserInputError, ConflictError, ForbiddenError, NotFoundError } from '../common/errors';
 import { recordMessage } from '../common/outbox';
 import { requireRole } from '../common/roles';
@@ -38,9 +38,9 @@ function cleanKey(problems: Problems, key: ParcelKey | null | undefined, field: 
   return { mapSheet: key?.mapSheet ?? 0, number: key?.number ?? 0, commune };
 }
 
-/** A commune and its district (none since the district tier ended), from the local subgraph (public, kept briefly). */
+/** A commune and its district (none since the district tier ended), from the local subgraph (public, kept until the local subgraph's feed shows a change: register-watch.ts). */
 async function communeOf(deps: LandDeps, commune: string): Promise<{ code: string; parent: string | null } | null> {
-  const { administrativeUnit } = await deps.graph.cached(`unit.${commune}`, UNTIL_CHANGED, () =>
+  const { administrativeUnit } = await deps.graph.cached(`unit.${commune}`, REGISTER_COPY_MS, () =>
     deps.graph.query<{ administrativeUnit: { level: string; validTo: string | null; parent: { code: string } | null } | null }>(
       `query ($code: ID!) { administrativeUnit(code: $code) { level validTo parent { code } } }`,
       { code: commune },

@@ -10,7 +10,7 @@ export function agencyLoader(ctx: Context) {
   return ctx.loaders.one<string, Agency>(
     'province.agency',
     async (codes) => {
-      const { agencies } = await registers(ctx.em);
+      const { agencies } = await registers(ctx);
       return codes.flatMap((code) => agencies.get(code) ?? []);
     },
     (agency) => agency.code,
@@ -22,7 +22,7 @@ export function historyLoader(ctx: Context) {
   return ctx.loaders.many<string, AgencyChange>(
     'province.agency-history',
     async (codes) => {
-      const { histories } = await registers(ctx.em);
+      const { histories } = await registers(ctx);
       return codes.flatMap((code) => histories.get(code) ?? []);
     },
     (change) => change.agency.code,

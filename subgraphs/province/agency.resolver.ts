@@ -7,6 +7,7 @@ import { Agency, AgencyTier, Sector } from './agency.entity';
 import { agencyLoader, agencyState, historyLoader } from './agency.reference';
 import { amendAgency, closeAgency, createAgency } from './directory.service';
 import { currentRegistrar } from './register';
+import { byCode, registers } from './register-memory';
 import { AmendAgencyInput, CreateAgencyInput } from './reorganization.input';
 
 /** The directory (danh bạ cơ quan): every field as it stands at the request's time, with its history. */
@@ -23,8 +24,8 @@ export class AgencyResolver {
     @Arg('tier', () => AgencyTier, { nullable: true, description: 'Only agencies of this level.' }) tier?: AgencyTier | null,
     @Arg('sector', () => Sector, { nullable: true, description: 'Only vertical agencies of this sector.' }) sector?: Sector | null,
   ): Promise<Agency[]> {
-    const agencies = await ctx.em.find(Agency, sector ? { sector } : {}, { orderBy: { code: 'asc' } });
-    for (const agency of agencies) agencyLoader(ctx).prime(agency.code, agency);
+    // From the registers kept in memory, as every field of the list is: the list and its fields agree.
+    const agencies = [...(await registers(ctx)).agencies.values()].filter((agency) => !sector || agency.sector === sector).sort(byCode);
     if (!tier) return agencies;
     const states = await Promise.all(agencies.map((agency) => agencyState(ctx, agency.code)));
     return agencies.filter((_agency, index) => states[index].tier === tier);

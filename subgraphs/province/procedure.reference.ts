@@ -10,7 +10,7 @@ export function procedureLoader(ctx: Context) {
   return ctx.loaders.one<string, Procedure>(
     'province.procedure',
     async (codes) => {
-      const { procedures } = await registers(ctx.em);
+      const { procedures } = await registers(ctx);
       return codes.flatMap((code) => procedures.get(code) ?? []);
     },
     (procedure) => procedure.code,
@@ -22,7 +22,7 @@ export function versionsLoader(ctx: Context) {
   return ctx.loaders.many<string, ProcedureVersion>(
     'province.procedure-versions',
     async (codes) => {
-      const { versions } = await registers(ctx.em);
+      const { versions } = await registers(ctx);
       return codes.flatMap((code) => versions.get(code) ?? []);
     },
     (version) => version.procedure.code,

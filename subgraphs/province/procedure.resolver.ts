@@ -7,6 +7,7 @@ import { ProcedureVersionInput } from './procedure-version.input';
 import { Procedure } from './procedure.entity';
 import { currentVersion, procedureLoader, versionsLoader } from './procedure.reference';
 import { publishProcedureVersion } from './procedure.service';
+import { byCode, registers } from './register-memory';
 import { RouteLeg } from './route-leg.entity';
 
 /** The procedure catalogue (danh mục TTHC): each procedure as its version in force now describes it. */
@@ -19,7 +20,8 @@ export class ProcedureResolver {
 
   @Query(() => [Procedure], { description: 'The published catalogue, by code; `field` narrows it to one lĩnh vực (as in force now).' })
   async procedures(@Ctx() ctx: Context, @Arg('field', () => String, { nullable: true, description: 'Only procedures of this field (lĩnh vực), e.g. Đất đai.' }) field?: string | null): Promise<Procedure[]> {
-    const procedures = await ctx.em.find(Procedure, {}, { orderBy: { code: 'asc' } });
+    // From the registers kept in memory, as every field of the list is: the list and its fields agree.
+    const procedures = [...(await registers(ctx)).procedures.values()].sort(byCode);
     if (!field) return procedures;
     const versions = await Promise.all(procedures.map((procedure) => currentVersion(ctx, procedure.code)));
     return procedures.filter((_procedure, index) => versions[index].field === field);

@@ -3,6 +3,11 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { AgencyChange } from './agency-change.entity';
 import { Agency } from './agency.entity';
 import { ProcedureVersion } from './procedure-version.entity';
+import type { Context } from '../common/context';
+import { errorFields, logger } from '../common/log';
+import { isHubComponent } from '../common/tokens';
+
+const log = logger('province');
 import { Procedure } from './procedure.entity';
 
 /**
@@ -22,7 +27,12 @@ export interface Registers {
   histories: Map<string, AgencyChange[]>;
   procedures: Map<string, Procedure>;
   versions: Map<string, ProcedureVersion[]>;
+  /** The last message of the province's outbox when the copy was read: the copy holds every change up to it. */
+  head: bigint;
 }
+
+/** Agencies and procedures in the order of their codes, as the lists give them. */
+export const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
 function grouped<K, V>(values: V[], keyOf: (value: V) => K): Map<K, V[]> {
   const groups = new Map<K, V[]>();
@@ -50,27 +60,46 @@ class RegisterMemory {
     return loading;
   }
 
+  /**
+   * The copy, holding at least every change whose message is in the outbox now: read again when older (a
+   * change committed by another process, which this one has not yet seen at its poll).
+   */
+  async readFresh(): Promise<Registers> {
+    const [current, kept] = await Promise.all([outboxHead(this.em.fork()), this.read()]);
+    if (kept.head >= current) return kept;
+    if (this.kept && (await this.kept) === kept) this.kept = null;
+    return this.read();
+  }
+
   /** A change was committed: the next read loads the registers again (reads already under way keep theirs). */
   forget(): void {
     this.kept = null;
   }
 
   private async load(): Promise<Registers> {
-    // Its own unit of work, outside any request's: the entities are shared, read-only, by every request.
+    // Its own unit of work, outside any request's: the entities are shared, read-only, by every request. Each
+    // table after the one it belongs to (an agency and its first change are committed together): what a later
+    // read adds is only more, so no agency or procedure is kept without its history or versions.
     const em = this.em.fork({ clear: true });
-    const [agencies, changes, procedures, versions] = await Promise.all([
-      em.find(Agency, {}),
-      em.find(AgencyChange, {}, { orderBy: { agency: 'asc', seq: 'asc' } }),
-      em.find(Procedure, {}),
-      em.find(ProcedureVersion, {}, { orderBy: { procedure: 'asc', version: 'asc' } }),
-    ]);
+    const head = await outboxHead(em);
+    const agencies = await em.find(Agency, {});
+    const changes = await em.find(AgencyChange, {}, { orderBy: { agency: 'asc', seq: 'asc' } });
+    const procedures = await em.find(Procedure, {});
+    const versions = await em.find(ProcedureVersion, {}, { orderBy: { procedure: 'asc', version: 'asc' } });
     return {
       agencies: new Map(agencies.map((agency) => [agency.code, agency])),
       histories: grouped(changes, (change) => change.agency.code),
       procedures: new Map(procedures.map((procedure) => [procedure.code, procedure])),
       versions: grouped(versions, (version) => version.procedure.code),
+      head,
     };
   }
+}
+
+/** The id of the province outbox's last message (ids are given in commit order: Migration20261202031000). */
+async function outboxHead(em: EntityManager): Promise<bigint> {
+  const [{ head }] = await em.execute<Array<{ head: string }>>(`select coalesce(max(id), 0)::text as head from province.outbox`);
+  return BigInt(head);
 }
 
 /** One memory per ORM (per replica's connection pool): forks share their ORM's metadata. */
@@ -80,15 +109,21 @@ function memoryOf(em: EntityManager): RegisterMemory {
   const key = em.getMetadata();
   let memory = memories.get(key);
   if (!memory) {
-    memory = new RegisterMemory(em);
+    // A unit of work of its own, not the first request's (whose entities it would keep alive).
+    memory = new RegisterMemory(em.fork({ clear: true }));
     memories.set(key, memory);
   }
   return memory;
 }
 
-/** The registers as committed, from memory. */
-export function registers(em: EntityManager): Promise<Registers> {
-  return memoryOf(em).read();
+/**
+ * The registers as committed, from memory. A hub component (onestop, tax, land reading the directory after a
+ * register message) gets a copy that holds every change whose message it may have seen; anyone else the copy
+ * as this process last knew it, which another process's change reaches within a poll (`followOtherReplicas`).
+ */
+export function registers(ctx: Pick<Context, 'em' | 'actor'>): Promise<Registers> {
+  const memory = memoryOf(ctx.em);
+  return isHubComponent(ctx.actor) ? memory.readFresh() : memory.read();
 }
 
 /** Drops what this process keeps of its registers (committed here or seen in the outbox). */
@@ -108,20 +143,31 @@ export const registerMemoryEvents: EventSubscriber = {
 
 /** Another replica's change: a new message in the outbox (checked every `pollMs`) drops the copy. */
 export function followOtherReplicas(orm: MikroORM, pollMs: number): { stop(): Promise<void> } {
-  let last: string | null | undefined;
+  let last: bigint | undefined;
   let running: Promise<void> = Promise.resolve();
   const check = async () => {
     const em = orm.em.fork();
-    // The count too: of two messages committed out of the order of their ids, the later may not raise the max.
-    const [{ head }] = await em.execute<Array<{ head: string }>>(`select count(*) || ':' || coalesce(max(id), 0) as head from province.outbox`);
+    const head = await outboxHead(em);
     if (head !== last) forgetRegisters(em);
     last = head;
   };
+  // A check that fails (the database away) is told once, until one succeeds; the copy is kept meanwhile.
+  let failing = false;
+  const checked = () =>
+    check().then(
+      () => {
+        failing = false;
+      },
+      (error: unknown) => {
+        if (!failing) log.warn({ error: errorFields(error) }, 'cannot watch the province’s outbox for other replicas’ changes yet');
+        failing = true;
+      },
+    );
   const timer = setInterval(() => {
-    running = running.then(check).catch(() => undefined);
+    running = running.then(checked);
   }, pollMs);
   timer.unref();
-  running = check().catch(() => undefined);
+  running = checked();
   return {
     stop: async () => {
       clearInterval(timer);

@@ -1,4 +1,5 @@
 import { documentsOf } from '../../subgraphs/common/reference-data';
+import { serviceAuthorization } from '../../subgraphs/common/tokens';
 import { aReceivedDossier, eventually, useDossierHub } from '../testkit/dossiers';
 import { TEMPLATE_AS_OF } from '../testkit/database';
 import type { TestHub } from '../testkit/hub';
@@ -109,6 +110,40 @@ describe('names of the registers on a dossier', () => {
       });
       // The replica's own clock is the machine's: the change took effect before it.
       await eventually(async () => expect(await nameAtReplica()).toBe(renamed));
+    });
+  });
+  describe('at a province replica that has not looked at the outbox since', () => {
+    let replica: Replica | undefined;
+    afterAll(() => {
+      if (replica?.process.exitCode === null) replica.process.kill('SIGKILL');
+    });
+
+    it('answers the hub’s own components with every change whose message is in the outbox, at once', async () => {
+      // It looks at the outbox for other processes' changes every ten minutes: not during this test.
+      replica = await startSubgraphReplica(hub, 'province', {
+        HUB_DB_POOL_MAX: '2',
+        HUB_DIRECTORY_AS_OF: TEMPLATE_AS_OF,
+        HUB_URL_LOCAL: hub.subgraphs.local.url,
+        HUB_EVENT_POLL_MS: '600000',
+      });
+      // onestop, as it reads the directory after a register message.
+      const onestop = await serviceAuthorization({ sub: 'hub:onestop', name: 'Một Cửa Hub', agency: 'HUB', roles: ['SYSTEM'] }, hub.config.identitySecret);
+      const nameAtReplica = async () => {
+        const response = await fetch(replica!.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...onestop },
+          body: JSON.stringify({ query: '{ agency(code: "BG.VPDKDD") { name } }' }),
+        });
+        return ((await response.json()) as { data: { agency: { name: string } } }).data.agency.name;
+      };
+      expect(await nameAtReplica()).toBe((await ok(`{ agency(code: "BG.VPDKDD") { name } }`, {})).agency.name);
+      const renamed = 'Văn phòng Đăng ký đất đai tỉnh Bắc Giang (tên kiểm thử)';
+      await ok(`mutation ($code: ID!, $input: AmendAgencyInput!) { amendAgency(code: $code, input: $input) { code } }`, {
+        code: 'BG.VPDKDD',
+        input: { name: renamed, effectiveAt: '2026-12-01T11:50:00+07:00', reason: REASON, source: SOURCE },
+      });
+      // The replica's own clock is the machine's: the change took effect before it.
+      expect(await nameAtReplica()).toBe(renamed);
     });
   });
 });

@@ -1,5 +1,5 @@
 import type { GraphClient } from '../../common/graph-client';
-import { UNTIL_CHANGED } from '../../common/register-watch';
+import { REGISTER_COPY_MS } from '../../common/register-watch';
 import type { DirectoryAgency, DirectoryProcedure, DirectoryUnit } from '../rulebook/directory';
 
 /**
@@ -12,7 +12,7 @@ import type { DirectoryAgency, DirectoryProcedure, DirectoryUnit } from '../rule
 const STATE = 'name tier hasDesk parent { code } serviceArea { code }';
 
 export function agencyDirectory(graph: GraphClient): Promise<Map<string, DirectoryAgency>> {
-  return graph.cached('directory.agencies', UNTIL_CHANGED, async () => {
+  return graph.cached('directory.agencies', REGISTER_COPY_MS, async () => {
     const { agencies } = await graph.query<{ agencies: DirectoryAgency[] }>(`{
       agencies {
         code sector validFrom validTo successor { code } successors { agency { code } area { code } } ${STATE} servicePortal
@@ -24,7 +24,7 @@ export function agencyDirectory(graph: GraphClient): Promise<Map<string, Directo
 }
 
 export function unitDirectory(graph: GraphClient): Promise<Map<string, DirectoryUnit>> {
-  return graph.cached('directory.units', UNTIL_CHANGED, async () => {
+  return graph.cached('directory.units', REGISTER_COPY_MS, async () => {
     const { administrativeUnits } = await graph.query<{ administrativeUnits: DirectoryUnit[] }>(
       `{ administrativeUnits { code level parent { code } validFrom validTo successor { code } } }`,
     );
@@ -33,7 +33,7 @@ export function unitDirectory(graph: GraphClient): Promise<Map<string, Directory
 }
 
 export function procedureOf(graph: GraphClient, code: string): Promise<DirectoryProcedure | null> {
-  return graph.cached(`directory.procedure.${code}`, UNTIL_CHANGED, async () => {
+  return graph.cached(`directory.procedure.${code}`, REGISTER_COPY_MS, async () => {
     const { procedure } = await graph.query<{ procedure: DirectoryProcedure | null }>(
       `query Procedure($code: ID!) {
         procedure(code: $code) {

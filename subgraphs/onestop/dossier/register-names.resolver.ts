@@ -1,5 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../common/context';
+import { NotFoundError } from '../../common/errors';
+import type { GraphClient } from '../../common/graph-client';
 import { agencyAt, versionAt } from '../rulebook/directory';
 import { Agency } from './agency.reference';
 import { agencyDirectory, procedureOf } from './directory';
@@ -12,12 +14,24 @@ import { Procedure } from './procedure.reference';
  * province answers, from the same history; not the names at receipt (those are `deskName`, `procedureName`).
  */
 
+/**
+ * `find` in the copy; a copy older than what it is asked for (an agency a decision created since) is read
+ * again once, and what the registers do not hold either is NOT_FOUND.
+ */
+async function fromCopy<T>(graph: GraphClient, key: string, find: () => Promise<T | null | undefined>, what: string, code: string): Promise<T> {
+  const kept = await find();
+  if (kept) return kept;
+  graph.forget(key);
+  const read = await find();
+  if (!read) throw new NotFoundError(what, code);
+  return read;
+}
+
 @Resolver(() => Agency)
 export class AgencyNameResolver {
   @FieldResolver(() => String, { description: 'Its name now.' })
   async name(@Root() agency: Agency, @Ctx() ctx: Context): Promise<string> {
-    const known = (await agencyDirectory(ctx.graph)).get(agency.code);
-    if (!known) throw new Error(`Agency ${agency.code} is not in the directory.`);
+    const known = await fromCopy(ctx.graph, 'directory.agencies', async () => (await agencyDirectory(ctx.graph)).get(agency.code), 'Agency', agency.code);
     return agencyAt(known, ctx.now).name;
   }
 }
@@ -26,8 +40,7 @@ export class AgencyNameResolver {
 export class ProcedureNameResolver {
   @FieldResolver(() => String, { description: 'The procedure’s name in the version in force today.' })
   async name(@Root() procedure: Procedure, @Ctx() ctx: Context): Promise<string> {
-    const known = await procedureOf(ctx.graph, procedure.code);
-    if (!known) throw new Error(`Procedure ${procedure.code} is not in the catalogue.`);
+    const known = await fromCopy(ctx.graph, `directory.procedure.${procedure.code}`, () => procedureOf(ctx.graph, procedure.code), 'Procedure', procedure.code);
     return versionAt(known, ctx.now).name;
   }
 }
