@@ -14,13 +14,13 @@ import { Dossier } from './dossier.entity';
 import { DossierConnection, DossierTracking } from './dossier.types';
 import { recordProblem } from './audit';
 import { Transfer } from './transfer.entity';
+import { PROVIDES_NAME } from './register-names.resolver';
 
 /** The dossier's fields that point elsewhere or load their own rows: one query per batch, never per dossier. */
 
 const agencyOrNull = (code: string | null) => (code ? new Agency(code) : null);
 
 /** Where a dossier points at an agency or a procedure, onestop gives its name itself (register-names.resolver.ts). */
-const PROVIDES_NAME = '@provides(fields: "name")';
 
 /** The legs or the transfers of every dossier of a batch, in order: one prepared statement, no query builder. */
 async function rowsOf<T extends object>(ctx: Context, entity: EntityClass<T>, name: string, table: 'dossier_leg' | 'transfer', codes: readonly string[]): Promise<T[]> {

@@ -1,6 +1,6 @@
 import type { Context } from '../../common/context';
 import type { ReferenceResolvers } from '../../common/federation';
-import { ForbiddenError } from '../../common/errors';
+import { readableBy } from './permissions';
 import { requireActor } from '../../common/roles';
 import type { Dossier } from './dossier.entity';
 import { dossiersWithAccess } from './queries';
@@ -16,9 +16,7 @@ export const dossierReferences: ReferenceResolvers = {
       const found = await ctx.loaders
         .one<string, { dossier: Dossier; readable: boolean }>('onestop.dossier', (codes) => dossiersWithAccess(ctx, codes, actor.agency), (d) => d.dossier.code)
         .load(reference.code);
-      if (!found) return null;
-      if (!found.readable && !actor.roles.includes('SUPERVISOR')) throw new ForbiddenError(`${actor.agency} has no part in dossier ${reference.code}.`);
-      return found.dossier;
+      return readableBy(actor, found, reference.code);
     },
   },
 };

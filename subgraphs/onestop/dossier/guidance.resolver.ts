@@ -5,6 +5,7 @@ import { Agency } from './agency.reference';
 import { GuidanceInput } from './dossier.input';
 import * as guidance from './guidance';
 import { GuidanceSlip } from './guidance-slip.entity';
+import { PROVIDES_NAME } from './register-names.resolver';
 
 @Resolver(() => GuidanceSlip)
 export class GuidanceSlipResolver {
@@ -18,13 +19,13 @@ export class GuidanceSlipResolver {
     return guidance.issueGuidance(ctx, input);
   }
 
-  @Directive('@provides(fields: "name")')
+  @Directive(PROVIDES_NAME)
   @FieldResolver(() => Agency, { description: 'The desk that issued the slip.' })
   desk(@Root() slip: GuidanceSlip): Agency {
     return new Agency(slip.deskCode);
   }
 
-  @Directive('@provides(fields: "name")')
+  @Directive(PROVIDES_NAME)
   @FieldResolver(() => Procedure, { description: 'The procedure the applicant applied for.' })
   procedure(@Root() slip: GuidanceSlip): Procedure {
     return new Procedure(slip.procedureCode);

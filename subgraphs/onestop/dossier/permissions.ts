@@ -16,8 +16,20 @@ export async function mayRead(em: EntityManager, actor: Identity, dossierCode: s
 }
 
 export async function assertMayRead(em: EntityManager, actor: Identity, dossierCode: string): Promise<void> {
-  if (!(await mayRead(em, actor, dossierCode))) throw new ForbiddenError(`${actor.agency} has no part in dossier ${dossierCode}.`);
+  if (!(await mayRead(em, actor, dossierCode))) throw noPart(actor, dossierCode);
 }
+
+/**
+ * The same rule on a dossier read together with the caller's part in it (`readable`: a row of the access
+ * index): the dossier, null when there is none, FORBIDDEN when the caller may not read it.
+ */
+export function readableBy<D>(actor: Identity, found: { dossier: D; readable: boolean } | null | undefined, dossierCode: string): D | null {
+  if (!found) return null;
+  if (!found.readable && !actor.roles.includes('SUPERVISOR')) throw noPart(actor, dossierCode);
+  return found.dossier;
+}
+
+const noPart = (actor: Identity, dossierCode: string) => new ForbiddenError(`${actor.agency} has no part in dossier ${dossierCode}.`);
 
 /** The coded error a refusal of the rules answers with. */
 export function refusalError(refusal: Refusal): HubError {

@@ -1,5 +1,6 @@
 import { text } from '../../common/validation';
-import { BadUserInputError, ForbiddenError } from '../../common/errors';
+import { BadUserInputError } from '../../common/errors';
+import { readableBy } from './permissions';
 import { CLOCK_RUNNING } from '../rulebook/statuses';
 import type { Deps } from './change';
 import { Dossier } from './dossier.entity';
@@ -29,10 +30,7 @@ export async function dossiersWithAccess(deps: Pick<Deps, 'em'>, codes: readonly
 export async function findDossier(deps: Deps, code: string): Promise<Dossier | null> {
   const actor = requireActor(deps.actor);
   const [found] = await dossiersWithAccess(deps, [code], actor.agency);
-  if (found && !found.readable && !actor.roles.includes('SUPERVISOR')) {
-    throw new ForbiddenError(`${actor.agency} has no part in dossier ${code}.`);
-  }
-  return found?.dossier ?? null;
+  return readableBy(actor, found, code);
 }
 
 /** For citizens, without a token: the dossier only when the phone given at receipt matches. */

@@ -14,6 +14,9 @@ import { Procedure } from './procedure.reference';
  * province answers, from the same history; not the names at receipt (those are `deskName`, `procedureName`).
  */
 
+/** On a field whose Agency or Procedure onestop gives the name of (below), so the gateway need not ask the province. */
+export const PROVIDES_NAME = '@provides(fields: "name")';
+
 /**
  * `find` in the copy; a copy older than what it is asked for (an agency a decision created since) is read
  * again once, and what the registers do not hold either is NOT_FOUND.
