@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Client } from 'pg';
 import { allEventsConsumed, dataOf, eventually, useDossierHub } from '../testkit/dossiers';
 import type { TestHub } from '../testkit/hub';
-import { connect, taxDesk, untilSomeoneWaits } from '../testkit/races';
+import { connect, sessionsNow, taxDesk, untilSomeoneWaits } from '../testkit/races';
 import { startSubgraphReplica, type Replica } from '../testkit/replica';
 
 /** A second onestop, in a process of its own (as `npm run start:onestop` runs it), over the same database and feeds. */
@@ -18,7 +18,8 @@ function startReplica(hub: TestHub): Promise<Replica> {
 
 /** For a failure: what each session of the database does, where the feed stands, and the replica's last log lines. */
 async function whatEveryoneDoes(db: Client, replica: Replica): Promise<string> {
-  const { rows: sessions } = await db.query(
+  const sessions = await sessionsNow(
+    db,
     `select application_name, state, wait_event_type, wait_event, left(query, 200) as query from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
   );
   const { rows: cursors } = await db.query(`select source, position::text from onestop.feed_cursor order by source`);

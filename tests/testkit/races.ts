@@ -17,10 +17,21 @@ export async function connect(hub: TestHub): Promise<Client> {
   return client;
 }
 
+/**
+ * The sessions of the hub's database as they are now. A transaction sees pg_stat_activity as it was at its
+ * first look (PostgreSQL keeps one snapshot of the statistics per transaction), and the test's own
+ * connection is usually in one, holding what the hub runs into: the snapshot is dropped before each look.
+ */
+export async function sessionsNow<T>(client: Client, sql: string, params: unknown[] = []): Promise<T[]> {
+  await client.query('select pg_stat_clear_snapshot()');
+  return (await client.query(sql, params)).rows;
+}
+
 /** Resolves once some other session of the hub's database waits for a lock (on a row the test holds). */
 export async function untilSomeoneWaits(client: Client, timeoutMs?: number): Promise<void> {
   await eventually(async () => {
-    const { rows } = await client.query(
+    const rows = await sessionsNow<{ waiting: number }>(
+      client,
       `select count(*)::int as waiting from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'`,
     );
     expect(rows[0].waiting).toBeGreaterThan(0);
@@ -44,12 +55,12 @@ export async function untilWaitingFor(client: Client, what: string): Promise<voi
  * The hub's sessions (not the test's) that hold a transaction open while doing nothing in it, each with the
  * last statement it sent, so that a failure names the transaction.
  */
-export async function idleInTransaction(client: Client): Promise<Array<{ query: string; state: string }>> {
-  const { rows } = await client.query(
+export function idleInTransaction(client: Client): Promise<Array<{ query: string; state: string }>> {
+  return sessionsNow(
+    client,
     `select query, state from pg_stat_activity where datname = current_database() and application_name <> $1 and state like 'idle in transaction%'`,
     [TEST_SESSION],
   );
-  return rows;
 }
 
 const TAXES = [{ kind: 'REGISTRATION_FEE', base: '800000000', rate: 0.005 }];
