@@ -6,9 +6,9 @@ import { ProcedureVersion } from './procedure-version.entity';
 import type { Context } from '../common/context';
 import { errorFields, logger } from '../common/log';
 import { isHubComponent } from '../common/tokens';
+import { Procedure } from './procedure.entity';
 
 const log = logger('province');
-import { Procedure } from './procedure.entity';
 
 /**
  * The directory and the catalogue as the province's tables hold them, kept in memory: every agency with its
@@ -34,7 +34,7 @@ export interface Registers {
 /** Agencies and procedures in the order of their codes, as the lists give them. */
 export const byCode = (a: { code: string }, b: { code: string }) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 
-function grouped<K, V>(values: V[], keyOf: (value: V) => K): Map<K, V[]> {
+export function grouped<K, V>(values: V[], keyOf: (value: V) => K): Map<K, V[]> {
   const groups = new Map<K, V[]>();
   for (const value of values) {
     const key = keyOf(value);
@@ -65,9 +65,10 @@ class RegisterMemory {
    * change committed by another process, which this one has not yet seen at its poll).
    */
   async readFresh(): Promise<Registers> {
-    const [current, kept] = await Promise.all([outboxHead(this.em.fork()), this.read()]);
-    if (kept.head >= current) return kept;
-    if (this.kept && (await this.kept) === kept) this.kept = null;
+    const kept = this.read();
+    const [current, copy] = await Promise.all([outboxHead(this.em.fork()), kept]);
+    if (copy.head >= current) return copy;
+    if (this.kept === kept) this.forget();
     return this.read();
   }
 

@@ -9,6 +9,7 @@ import type { Problems } from '../common/validation';
 import { requiredText } from '../common/validation';
 import { Agency } from './agency.entity';
 import { AgencyChange } from './agency-change.entity';
+import { grouped } from './register-memory';
 import { RegistrarChange } from './registrar-change.entity';
 
 /**
@@ -56,12 +57,7 @@ export class Register {
     const agencies = await em.find(Agency, {});
     const changes = await em.find(AgencyChange, {}, { orderBy: { agency: 'asc', seq: 'asc' } });
     const registrars = await em.find(RegistrarChange, {}, { orderBy: { seq: 'asc' } });
-    const history = new Map<string, AgencyChange[]>();
-    for (const change of changes) {
-      const list = history.get(change.agency.code) ?? [];
-      list.push(change);
-      history.set(change.agency.code, list);
-    }
+    const history = grouped(changes, (change) => change.agency.code);
     return new Register(new Map(agencies.map((agency) => [agency.code, agency])), history, registrars);
   }
 
