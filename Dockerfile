@@ -22,4 +22,4 @@ COPY gateway/explorer gateway/explorer
 COPY gateway/dashboard gateway/dashboard
 USER node
 EXPOSE 4000 4001 4002 4003 4004 4005
-CMD ["node", "dist/gateway/index.js"]
+CMD ["node", "--heap-growing-percent=50", "dist/gateway/index.js"]

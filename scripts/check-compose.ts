@@ -34,11 +34,19 @@ function schemaProblems(compose: unknown): string[] {
   return (validate.errors ?? []).map((error) => `schema: ${error.instancePath || '/'} ${error.message}`);
 }
 
+/** The flags `npm start` gives node (package.json), which every service of the compose file runs with too. */
+export function startNodeFlags(): string[] {
+  const start: string = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).scripts.start;
+  const words = start.split(/\s+/);
+  return words[0] === 'node' ? words.slice(1).filter((word) => word.startsWith('--')) : [];
+}
+
 export function checkCompose(file = join(PROJECT_ROOT, 'docker-compose.yml')): string[] {
   const compose = parse(readFileSync(file, 'utf8'), { merge: true }) as Json;
   const problems = schemaProblems(compose);
   const services: Json = compose.services ?? {};
   const ports = parseEnv({}).ports;
+  const nodeFlags = startNodeFlags();
 
   if (!services.postgres) problems.push('no postgres service');
   const hubServices = [...SUBGRAPH_NAMES, 'gateway'] as const;
@@ -51,7 +59,8 @@ export function checkCompose(file = join(PROJECT_ROOT, 'docker-compose.yml')): s
     }
     images.add(`${JSON.stringify(service.build)} ${service.image}`);
     const entry = name === 'gateway' ? 'gateway/index' : `subgraphs/${name}/index`;
-    if (JSON.stringify(service.command) !== JSON.stringify(['node', `dist/${entry}.js`])) problems.push(`${name}: command must run dist/${entry}.js`);
+    const command = ['node', ...nodeFlags, `dist/${entry}.js`];
+    if (JSON.stringify(service.command) !== JSON.stringify(command)) problems.push(`${name}: command must be ${JSON.stringify(command)}, as npm start runs node`);
     if (!existsSync(join(PROJECT_ROOT, `${entry}.ts`))) problems.push(`${name}: ${entry}.ts does not exist`);
     if (!JSON.stringify(service.healthcheck?.test ?? '').includes(`127.0.0.1:${ports[name]}/readyz`)) {
       problems.push(`${name}: needs a health check on port ${ports[name]} (/readyz)`);
@@ -91,6 +100,15 @@ export function checkCompose(file = join(PROJECT_ROOT, 'docker-compose.yml')): s
   for (const needed of ['domain', 'schema', 'gateway/explorer', 'dist']) {
     if (!new RegExp(`^COPY .*\\b${needed}\\b`, 'm').test(dockerfile)) problems.push(`Dockerfile: the image needs ${needed}/`);
   }
+  const cmd = JSON.stringify(['node', ...nodeFlags, 'dist/gateway/index.js']);
+  const execForm = (line: string) => {
+    try {
+      return JSON.stringify(JSON.parse(line.slice('CMD '.length)));
+    } catch {
+      return null;
+    }
+  };
+  if (!dockerfile.split('\n').some((line) => line.startsWith('CMD ') && execForm(line) === cmd)) problems.push(`Dockerfile: CMD must be ${cmd}`);
   return problems;
 }
 

@@ -100,8 +100,9 @@ Ctrl-C stops everything.
 }
 
 /**
- * The gateway in a process of its own (gateway/index.ts, forked), started in front of the subgraphs this
- * process runs once they listen; it exits when told, or by itself when this process is gone.
+ * The gateway in a process of its own (gateway/index.ts, forked, with this process's node flags), started in
+ * front of the subgraphs this process runs once they listen; it exits when told, or by itself when this
+ * process is gone.
  */
 function forkGateway(databaseUrl: string) {
   const child = fork(join(__dirname, '..', 'gateway', 'index.js'), ['--forked-by-npm-start'], {

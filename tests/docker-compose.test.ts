@@ -21,6 +21,16 @@ describe('docker-compose.yml', () => {
     );
   });
 
+  it('is caught when a service runs node without the flags npm start gives it', () => {
+    const broken = readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8').replace(
+      'command: ["node", "--heap-growing-percent=50", "dist/subgraphs/tax/index.js"]',
+      'command: ["node", "dist/subgraphs/tax/index.js"]',
+    );
+    const file = join(tmpdir(), `compose-flags-${process.pid}.yml`);
+    writeFileSync(file, broken);
+    expect(checkCompose(file)).toEqual(['tax: command must be ["node","--heap-growing-percent=50","dist/subgraphs/tax/index.js"], as npm start runs node']);
+  });
+
   it('is caught when replicas bypass the balancer, count apart, or go unwatched', () => {
     const broken = readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8')
       .replace('HUB_URL_ONESTOP: http://balancer:4001/graphql', 'HUB_URL_ONESTOP: http://onestop:4001/graphql')

@@ -122,12 +122,20 @@ export function messageFeed(orm: MikroORM, entity: EntityClass<OutboxMessageBase
   });
 }
 
-/** `GET /events/backlog?after=<id>`: how many messages the outbox has past `after`, and when the first of them was written. */
+/**
+ * `GET /events/backlog?after=<id>`: how many messages the outbox has past `after`, when the first of them was
+ * written, and the id of its last message (`head`, 0 before the first): what a watcher compares with the head
+ * it saw before, in one small request.
+ */
 export function feedBacklog(orm: MikroORM, entity: EntityClass<OutboxMessageBase>, verifier: TokenVerifier): RequestHandler {
   return forHubComponents(verifier, async (after, _req, res) => {
     const em = orm.em.fork();
     const past = { id: { $gt: after } } as object;
-    const [behind, oldest] = await Promise.all([em.count(entity, past), em.findOne(entity, past, { orderBy: { id: 'asc' } as object, fields: ['occurredAt'] as never })]);
-    res.json({ behind, oldestAt: oldest?.occurredAt.toISOString() ?? null });
+    const [behind, oldest, last] = await Promise.all([
+      em.count(entity, past),
+      em.findOne(entity, past, { orderBy: { id: 'asc' } as object, fields: ['occurredAt'] as never }),
+      em.findOne(entity, { id: { $gt: '0' } } as object, { orderBy: { id: 'desc' } as object, fields: ['id'] as never }),
+    ]);
+    res.json({ behind, oldestAt: oldest?.occurredAt.toISOString() ?? null, head: last ? String(last.id) : '0' });
   });
 }

@@ -18,8 +18,6 @@ import { serviceAuthorization } from './tokens';
 /** How long a value read from the registers is kept at the most (forgotten sooner when its owner's feed moves). */
 export const REGISTER_COPY_MS = 5 * 60_000;
 
-const PAGE = 500;
-
 interface Watched {
   source: SubgraphName;
   /** The `GraphClient.cached` keys' prefixes kept of the source's registers. */
@@ -35,22 +33,15 @@ export function watchRegisters(services: SubgraphServices, watcher: string, watc
   const problems = new Map<SubgraphName, string>();
   let stopped = false;
 
+  /** Whether the source's feed has moved since the last look (or this is the first): one request for its head. */
   async function newMessages(source: SubgraphName): Promise<boolean> {
-    let after = heads.get(source) ?? '0';
-    let seen = false;
-    for (;;) {
-      const url = `${services.peerUrl(source).replace(/\/graphql$/, '/events')}?after=${after}&limit=${PAGE}`;
-      const response = await fetch(url, { headers: await serviceAuthorization(self, services.identitySecret), signal: AbortSignal.timeout(10_000) });
-      if (!response.ok) throw new Error(`${source} feed answered ${response.status}`);
-      const { events } = (await response.json()) as { events: Array<{ id: string }> };
-      if (events.length === 0) break;
-      seen = true;
-      after = events[events.length - 1].id;
-      if (events.length < PAGE) break;
-    }
-    const first = !heads.has(source);
-    heads.set(source, after);
-    return seen || first;
+    const known = heads.get(source);
+    const url = `${services.peerUrl(source).replace(/\/graphql$/, '/events/backlog')}?after=${known ?? '0'}`;
+    const response = await fetch(url, { headers: await serviceAuthorization(self, services.identitySecret), signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) throw new Error(`${source} feed answered ${response.status}`);
+    const { head } = (await response.json()) as { head: string };
+    heads.set(source, head);
+    return known === undefined || BigInt(head) > BigInt(known);
   }
 
   async function poll(): Promise<void> {

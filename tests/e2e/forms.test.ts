@@ -3,6 +3,7 @@ import { documentsOf } from '../../subgraphs/common/reference-data';
 import { APPLICANT, LAND_TRANSFER_DOCUMENTS, useDossierHub } from '../testkit/dossiers';
 import { doubledWords, layoutOf, layoutProblems, readPdf } from '../testkit/pdf';
 import { describeWithTools } from '../testkit/system-tools';
+import { connect, untilSomeoneWaits } from '../testkit/races';
 
 /** Collapses pdftotext's layout spacing, so that phrases can be looked for whole. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -263,5 +264,33 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
     await dossiers.ok('apologize', { code: land.code, reason: 'Phải xác minh nguồn gốc đất', newDueAt: '2026-06-30T16:00:00+07:00' }, who.land);
     expect(flat((await pdfOf(`/forms/supplement/${land.code}.pdf`, who.desk)).text)).toContain('Số: 2/YCBS');
     expect(flat((await pdfOf(`/forms/apology/${land.code}.pdf`, who.land)).text)).toContain('Số: 2/PXL');
+  });
+
+  it('gives a receipt that waited while another opened the ledger book that book’s number', async () => {
+    clock.set('2026-03-09T09:00:00+07:00');
+    // The test plays the receipt that opens Tân Yên's land book of 2026 as its first entry and takes the desk's
+    // next book number; a real receipt runs into it, waits for the book's counter, and goes in as entry 2.
+    const opener = await connect(hub);
+    try {
+      await opener.query('begin');
+      const book = 'BG.TANYEN|Đất đai|2026';
+      await opener.query(`insert into onestop.counter (scope, key, value) values ('ledger', $1, 1)`, [book]);
+      const [{ value: volume }] = (
+        await opener.query(
+          `insert into onestop.counter (scope, key, value) values ('ledger-volume', 'BG.TANYEN|2026', 1)
+           on conflict (scope, key) do update set value = onestop.counter.value + 1 returning value`,
+        )
+      ).rows;
+      await opener.query(`insert into onestop.counter (scope, key, value) values ('ledger-volume-of', $1, $2)`, [book, volume]);
+      const receipt = dossiers.ok('receive', { input: { procedure: 'BG-DD-CN', desk: 'BG.TANYEN', applicant: APPLICANT, documents: LAND_TRANSFER_DOCUMENTS } }, who.otherDesk);
+      await untilSomeoneWaits(opener);
+      await opener.query('commit');
+      const received = await receipt;
+      expect(received).toMatchObject({ ledgerBook: 'Đất đai 2026', ledgerNumber: 2 });
+      const { data } = await hub.gql(`query ($code: ID!) { dossier(code: $code) { ledgerVolume } }`, { code: received.code }, who.supervisor);
+      expect(data).toEqual({ dossier: { ledgerVolume: volume } });
+    } finally {
+      await opener.end();
+    }
   });
 });

@@ -81,8 +81,8 @@ describe('Prometheus figures at /metrics', () => {
     const backlog = (after: string, headers: Record<string, string>) =>
       fetch(`${hub.subgraphs.province.url.replace(/\/graphql$/, '')}/events/backlog?after=${after}`, { headers });
     const system = await serviceAuthorization({ sub: 'hub:metrics', name: 'Một Cửa Hub', agency: 'HUB', roles: ['SYSTEM'] }, hub.config.identitySecret);
-    expect(await (await backlog('0', system)).json()).toEqual({ behind: rows[0].n, oldestAt: rows[0].oldest.toISOString() });
-    expect(await (await backlog(rows[0].last, system)).json()).toEqual({ behind: 0, oldestAt: null });
+    expect(await (await backlog('0', system)).json()).toEqual({ behind: rows[0].n, oldestAt: rows[0].oldest.toISOString(), head: rows[0].last });
+    expect(await (await backlog(rows[0].last, system)).json()).toEqual({ behind: 0, oldestAt: null, head: rows[0].last });
     expect((await backlog('0', {})).status).toBe(401);
     // An agency's system is not one of the hub's components, whatever its roles.
     expect((await backlog('0', { authorization: `Bearer ${hub.token('BG.SNV', ['SYSTEM'])}` })).status).toBe(403);

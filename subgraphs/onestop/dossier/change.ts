@@ -22,7 +22,8 @@ import { mayRead, orThrow } from './permissions';
 import { requireActor } from '../../common/roles';
 import { project } from './projections';
 import { Transfer } from './transfer.entity';
-import { queueWebhookMessages } from '../webhooks/cloud-events';
+import { webhookDeliveries } from '../webhooks/cloud-events';
+import { executeTogether } from '../../common/statements';
 
 /**
  * The change pipeline: read what the rules need from the graph, then in one transaction load the dossier,
@@ -136,8 +137,11 @@ export async function record(
     const next = evolve(state, event);
     appendHistory(em, dossier, event, state?.status ?? null, next.status, actorAgencyName);
     writeState(em, dossier, next);
-    await project(em, dossier, event, state, actorAgencyName);
-    await queueWebhookMessages(em, dossier, event, state, next, dossier.historyLength);
+    // The access, the counts and the webhooks' deliveries in one statement.
+    const { statements, granted } = project(em, dossier, event, state, actorAgencyName);
+    const deliveries = webhookDeliveries(dossier, event, state, next, dossier.historyLength, granted);
+    const together = deliveries ? [...statements, deliveries] : statements;
+    if (together.length > 0) await executeTogether(em, together);
     state = next;
   }
   return state!;

@@ -1,6 +1,5 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { executeTogether, type Statement } from '../../common/statements';
+import type { Statement } from '../../common/statements';
 
 /**
  * Who may read a dossier: its desk and every agency that has held it or been handed it. Kept in the same
@@ -29,8 +28,4 @@ export class DossierAccess {
 /** The agency may read the dossier from now on. */
 export function accessGrant(agencyCode: string, dossierCode: string, receivedAt: Date): Statement {
   return [`insert into onestop.dossier_access (agency_code, dossier_code, received_at) values (?, ?, ?) on conflict do nothing`, [agencyCode, dossierCode, receivedAt]];
-}
-
-export async function grantAccess(em: EntityManager, agencyCode: string, dossierCode: string, receivedAt: Date): Promise<void> {
-  await executeTogether(em, [accessGrant(agencyCode, dossierCode, receivedAt)]);
 }

@@ -3,58 +3,64 @@ import { classify } from '../../common/calendar';
 import { localDate } from '../../common/scalars';
 import { NoticeKind } from '../notices/notice.entity';
 import { queueNotices } from '../notices/notice-texts';
-import { countStat, statCount } from '../reporting/desk-stats.entity';
-import { executeTogether } from '../../common/statements';
+import { statCount } from '../reporting/desk-stats.entity';
+import type { Statement } from '../../common/statements';
 import type { Event } from '../rulebook/events';
 import { appointment, type DossierState } from '../rulebook/state';
 import { TransferKind } from '../rulebook/statuses';
-import { accessGrant, grantAccess } from './dossier-access.entity';
+import { accessGrant } from './dossier-access.entity';
 import type { Dossier } from './dossier.entity';
+
+/** What an event writes beside the dossier, to be sent as one statement, and the agencies it lets read the dossier. */
+export interface Projection {
+  statements: Statement[];
+  granted: string[];
+}
+
+const grant = (agency: string, dossier: Dossier, receivedAt: Date): Projection => ({ statements: [accessGrant(agency, dossier.code, receivedAt)], granted: [agency] });
+const nothing = (): Projection => ({ statements: [], granted: [] });
 
 /**
  * What an event sets off beside the dossier itself, in the same transaction: who may now read it (the
- * access index), what the applicant is told (notices), and the dashboard's daily counts.
+ * access index), what the applicant is told (notices, queued in the unit of work), and the dashboard's daily
+ * counts. The access and the counts come back as statements, for the caller to send together with the rest
+ * of the change: one round trip while the dossier's (and at receipt the desk's) rows are held.
  */
-export async function project(em: EntityManager, dossier: Dossier, event: Event, before: DossierState | null, actorAgencyName: string): Promise<void> {
+export function project(em: EntityManager, dossier: Dossier, event: Event, before: DossierState | null, actorAgencyName: string): Projection {
   switch (event.type) {
     case 'SUBMIT':
-      await grantAccess(em, event.deskCode, dossier.code, event.submittedAt);
-      return;
+      return grant(event.deskCode, dossier, event.submittedAt);
     case 'REFUSE':
       queueNotices(em, dossier, NoticeKind.REFUSED, event.at);
-      return;
+      return nothing();
     case 'STOP':
       queueNotices(em, dossier, NoticeKind.STOPPED, event.at, { agencyName: actorAgencyName });
-      return;
-    case 'RECEIVE':
-      // One round trip while the desk's counters are held: the access and the day's count together.
-      await executeTogether(em, [accessGrant(event.deskCode, dossier.code, event.receivedAt), statCount(event.deskCode, localDate(event.receivedAt), 'received')]);
+      return nothing();
+    case 'RECEIVE': {
       queueNotices(em, dossier, NoticeKind.RECEIVED, event.at);
-      return;
+      const access = grant(event.deskCode, dossier, event.receivedAt);
+      return { ...access, statements: [...access.statements, statCount(event.deskCode, localDate(event.receivedAt), 'received')] };
+    }
     case 'HAND_OVER':
     case 'AWAIT_PAYMENT':
-      await grantAccess(em, event.transfer.toCode, dossier.code, dossier.receivedAt);
-      return;
+      return grant(event.transfer.toCode, dossier, dossier.receivedAt);
     case 'ACCEPT':
-      if (before?.transfers.find((transfer) => transfer.seq === event.transfer)?.kind === TransferKind.RESULT) await resultAtDesk(em, dossier, event.at);
-      return;
+      return before?.transfers.find((transfer) => transfer.seq === event.transfer)?.kind === TransferKind.RESULT ? resultAtDesk(em, dossier, event.at) : nothing();
     case 'RECORD_RESULT':
-      if (!event.transfer) await resultAtDesk(em, dossier, event.at);
-      return;
+      return event.transfer ? nothing() : resultAtDesk(em, dossier, event.at);
     case 'REQUEST_SUPPLEMENT':
       queueNotices(em, dossier, NoticeKind.SUPPLEMENT_REQUESTED, event.at, { agencyName: actorAgencyName });
-      return;
+      return nothing();
     case 'APOLOGIZE':
       queueNotices(em, dossier, NoticeKind.APOLOGY, event.at, { agencyName: actorAgencyName });
-      return;
+      return nothing();
     case 'REASSIGN':
-      if (event.transfer || event.returnDesk) await grantAccess(em, event.to, dossier.code, dossier.receivedAt);
-      return;
+      return event.transfer || event.returnDesk ? grant(event.to, dossier, dossier.receivedAt) : nothing();
     case 'SUPPLEMENT':
     case 'RETURN':
     case 'WITHDRAW':
     case 'PAYMENT_RECEIVED':
-      return;
+      return nothing();
   }
 }
 
@@ -62,9 +68,9 @@ export async function project(em: EntityManager, dossier: Dossier, event: Event,
  * The result is at the desk: counted for the dashboard on the day it arrived, by its timeliness, and the
  * applicant told to collect it.
  */
-async function resultAtDesk(em: EntityManager, dossier: Dossier, at: Date): Promise<void> {
+function resultAtDesk(em: EntityManager, dossier: Dossier, at: Date): Projection {
   queueNotices(em, dossier, NoticeKind.RESULT_READY, at);
   const timeliness = classify(at, appointment(dossier));
   const column = timeliness === 'EARLY' ? 'resolved_early' : timeliness === 'ON_TIME' ? 'resolved_on_time' : 'resolved_late';
-  await countStat(em, dossier.deskCode, localDate(at), column);
+  return { statements: [statCount(dossier.deskCode, localDate(at), column)], granted: [] };
 }

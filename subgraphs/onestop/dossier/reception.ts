@@ -11,7 +11,8 @@ import { checkDocuments, receptionProblems, resolveRoute, type Whereabouts } fro
 import { Channel, Delivery } from '../rulebook/statuses';
 import { deskPermission, submitPermission } from '../rulebook/workflow';
 import { calendarOf, isDossierRace, record, stateOf, type Deps } from './change';
-import { nextNumber, nextNumbers } from './counter.entity';
+import { nextNumber, nextNumbers, nextNumbersReading } from './counter.entity';
+import type { CounterKey } from '../../common/counter';
 import { agencyDirectory, procedureOf, unitDirectory } from './directory';
 import { Dossier } from './dossier.entity';
 import { cleanIntake, cleanReceivedAt, type ReceiveDossierInput, type SubmitDossierInput } from './dossier.input';
@@ -123,9 +124,20 @@ function receiptFields(field: string, receivedAt: Date, [receipt, ledger]: numbe
   return { receiptNumber: `${receipt}/TNHS`, ledgerBook: `${field} ${localDate(receivedAt).slice(0, 4)}`, ledgerNumber: ledger };
 }
 
-/** The receipt's and the ledger's numbers at the desk. */
-async function receiptNumbers(em: EntityManager, deskCode: string, field: string, receivedAt: Date) {
-  return receiptFields(field, receivedAt, await nextNumbers(em, receiptCounters(deskCode, field, receivedAt)));
+/** The counter that holds the volume of the ledger book of a desk, field and year, once the book is opened. */
+function bookCounter(deskCode: string, field: string, receivedAt: Date): CounterKey {
+  return ['ledger-volume-of', `${deskCode}|${field}|${localDate(receivedAt).slice(0, 4)}`];
+}
+
+/**
+ * The receipt's and the ledger's numbers at the desk, and the ledger book's volume, in one statement with
+ * the counters in `first` (a new dossier's code): the desk's rows are held from here to the commit.
+ */
+async function receiptNumbers(em: EntityManager, deskCode: string, field: string, receivedAt: Date, first: ReadonlyArray<CounterKey> = []) {
+  const book = bookCounter(deskCode, field, receivedAt);
+  const { taken, read } = await nextNumbersReading(em, [...first, ...receiptCounters(deskCode, field, receivedAt)], [book]);
+  const numbers = receiptFields(field, receivedAt, taken.slice(first.length));
+  return { serials: taken.slice(0, first.length), numbers: { ...numbers, ledgerVolume: await bookVolume(em, deskCode, receivedAt, book, numbers.ledgerNumber, read[0]) } };
 }
 
 /** The dossier code's counter: the serial of the desk's dossiers of the day. */
@@ -239,7 +251,7 @@ async function receiveSubmitted(deps: Deps, input: ReceiveDossierInput): Promise
     return await deps.em.transactional(async (em) => {
       const dossier = await em.findOneOrFail(Dossier, { code }, { populate: ['legs', 'transfers'], strategy: LoadStrategy.JOINED });
       const state = stateOf(dossier);
-      const numbers = await receiptNumbers(em, desk.code, version.field, receivedAt);
+      const { numbers } = await receiptNumbers(em, desk.code, version.field, receivedAt);
       const decided = decide(
         state,
         { type: 'RECEIVE', code, desk, receivedAt, route, documents: accepted, copies: dossier.copies, delivery: dossier.delivery, receiptNumber: numbers.receiptNumber },
@@ -247,7 +259,6 @@ async function receiveSubmitted(deps: Deps, input: ReceiveDossierInput): Promise
       );
       Object.assign(dossier, {
         ...numbers,
-        ledgerVolume: await bookVolume(em, desk.code, version.field, receivedAt, numbers.ledgerNumber),
         receivedBy: actor.name,
         ...versionFields(version),
       });
@@ -296,9 +307,11 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
     return await deps.em.transactional(async (em) => {
       // Numbers come from counters in this transaction, all three in one statement (in the same order as
       // every other taker's): simultaneous receipts take turns, a failed one gives them back.
-      const [serial, ...receipt] = await nextNumbers(em, [codeCounter(desk, receivedAt), ...receiptCounters(desk.code, version.field, receivedAt)]);
+      const {
+        serials: [serial],
+        numbers,
+      } = await receiptNumbers(em, desk.code, version.field, receivedAt, [codeCounter(desk, receivedAt)]);
       const code = codeOf(desk, receivedAt, serial);
-      const numbers = receiptFields(version.field, receivedAt, receipt);
       const decided = decide(
         null,
         { type: 'RECEIVE', code, desk, receivedAt, route, documents: accepted, copies, delivery, receiptNumber: numbers.receiptNumber },
@@ -318,7 +331,6 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
         legDueAt: received.legDueAt,
         currentLeg: received.currentLeg,
         ...numbers,
-        ledgerVolume: await bookVolume(em, desk.code, version.field, receivedAt, numbers.ledgerNumber),
       });
       return keepNew(em, dossier, decided, desk.name, key, fingerprint);
     });
@@ -360,17 +372,17 @@ async function submitsAsPortal(deps: Deps, actor: Actor, deskCode: string, at: D
 /**
  * Quyển số: the number of the ledger book (desk, field, year; Plan 58/KH-UBND form 02: one book per field) a
  * receipt's entry `ledgerNumber` goes in. A book's first entry opens it and takes the desk's next book number
- * of the year; its later entries read it back. The ledger counter's row is held until the receipt's
+ * of the year; its later entries read it back (`opened`, read with the numbers, or again when the book was
+ * opened while this receipt waited for its turn). The ledger counter's row is held until the receipt's
  * transaction ends, so one transaction alone opens a book.
  */
-async function bookVolume(em: EntityManager, deskCode: string, field: string, receivedAt: Date, ledgerNumber: number): Promise<number> {
-  const year = localDate(receivedAt).slice(0, 4);
-  const book = `${deskCode}|${field}|${year}`;
+async function bookVolume(em: EntityManager, deskCode: string, receivedAt: Date, [scope, book]: CounterKey, ledgerNumber: number, opened: number | undefined): Promise<number> {
   if (ledgerNumber === 1) {
-    const volume = await nextNumber(em, 'ledger-volume', `${deskCode}|${year}`);
-    await em.execute(`insert into "onestop".counter (scope, key, value) values ('ledger-volume-of', ?, ?)`, [book, volume]);
+    const volume = await nextNumber(em, 'ledger-volume', `${deskCode}|${localDate(receivedAt).slice(0, 4)}`);
+    await em.execute(`insert into "onestop".counter (scope, key, value) values (?, ?, ?)`, [scope, book, volume]);
     return volume;
   }
-  const [opened] = await em.execute<Array<{ value: number }>>(`select value from "onestop".counter where scope = 'ledger-volume-of' and key = ?`, [book]);
-  return opened.value;
+  if (opened !== undefined) return opened;
+  const [found] = await em.execute<Array<{ value: number }>>(`select value from "onestop".counter where scope = ? and key = ?`, [scope, book]);
+  return found.value;
 }

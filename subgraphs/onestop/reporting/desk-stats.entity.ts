@@ -1,6 +1,5 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { executeTogether, type Statement } from '../../common/statements';
+import type { Statement } from '../../common/statements';
 
 /**
  * What each desk received and resolved each day, counted in the same transaction as the receipt or the
@@ -38,8 +37,4 @@ export function statCount(deskCode: string, day: string, column: StatColumn): St
      on conflict (desk_code, day) do update set ${column} = onestop.desk_daily_stats.${column} + 1`,
     [deskCode, day],
   ];
-}
-
-export async function countStat(em: EntityManager, deskCode: string, day: string, column: StatColumn): Promise<void> {
-  await executeTogether(em, [statCount(deskCode, day, column)]);
 }

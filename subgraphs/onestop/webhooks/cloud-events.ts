@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Statement } from '../../common/statements';
 import { formatDateTime } from '../../common/scalars';
 import type { Dossier } from '../dossier/dossier.entity';
 import type { Event, HandOver } from '../rulebook/events';
@@ -75,14 +75,14 @@ export function typesOf(event: Event, before: DossierStatus | null, after: Dossi
 }
 
 /**
- * Queues, in the change's own transaction, one delivery per CloudEvent for every active webhook that takes
- * its type and whose agency may read the dossier (its desk, and every agency that holds, held or was handed
- * it: the access index, already updated for this event). `seq` is the event's number in the dossier's
- * history, which makes each CloudEvent's id stable.
+ * The deliveries, one per CloudEvent, for every active webhook that takes its type and whose agency may read
+ * the dossier (its desk, and every agency that holds, held or was handed it: the access index, and `granted`,
+ * the agencies the same change grants access to in the statement this one goes with). `seq` is the event's
+ * number in the dossier's history, which makes each CloudEvent's id stable. Null when the event sets off none.
  */
-export async function queueWebhookMessages(em: EntityManager, dossier: Dossier, event: Event, before: DossierState | null, after: DossierState, seq: number): Promise<void> {
+export function webhookDeliveries(dossier: Dossier, event: Event, before: DossierState | null, after: DossierState, seq: number, granted: readonly string[]): Statement | null {
   const { types, from, to } = typesOf(event, before?.status ?? null, after.status);
-  if (types.length === 0) return;
+  if (types.length === 0) return null;
   const data: DossierEventData = {
     code: dossier.code,
     procedure: dossier.procedureCode,
@@ -107,13 +107,13 @@ export async function queueWebhookMessages(em: EntityManager, dossier: Dossier, 
     }),
   );
   // One statement for all of the event's types; ids follow the types' order, which the dispatcher keeps.
-  await em.execute(
+  return [
     `insert into onestop.webhook_delivery (webhook_id, message_id, type, dossier_code, payload, created_at)
      select w.id, 'msg_' || replace(gen_random_uuid()::text, '-', ''), t.type, ?, t.payload, ?
        from unnest(array[?]::text[], array[?]::text[]) with ordinality as t(type, payload, n)
        join onestop.webhook w on w.active and t.type = any(w.events)
-      where w.agency_code in (select agency_code from onestop.dossier_access where dossier_code = ?)
+      where w.agency_code in (select agency_code from onestop.dossier_access where dossier_code = ?) or w.agency_code = any(array[?]::text[])
       order by t.n, w.created_at, w.id`,
-    [dossier.code, event.at, types, payloads, dossier.code],
-  );
+    [dossier.code, event.at, types, payloads, dossier.code, granted],
+  ];
 }
