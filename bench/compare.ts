@@ -10,6 +10,7 @@ import jwt from 'jsonwebtoken';
 import { Client } from 'pg';
 import { documentsOf, PROJECT_ROOT } from '../subgraphs/common/reference-data';
 import { freshDatabase, graphqlBody, inPool } from './harness';
+import { startArguments, startScript } from '../scripts/start-command';
 
 /**
  * `npm run bench:compare -- <base-ref> [--duration S] [--warmup S] [--connections N] [--dossiers N] [--rounds N]
@@ -195,13 +196,6 @@ export function profileTable(summaries: Map<string, ProfileSummary>, top = 16): 
     row('everything else', rest),
     `| not idle, ms (waiting for a core included) | ${first.busyMs.toFixed(0)} | ${names.map((name) => summaries.get(name)!.busyMs.toFixed(0)).join(' | ')} |`,
   ].join('\n');
-}
-
-/** The command line of a ref's `npm start`, as arguments to node (e.g. `node dist/scripts/start.js`). */
-export function startArguments(startScript: string | undefined): string[] {
-  const match = /^node\s+(.+)$/.exec((startScript ?? '').trim());
-  if (!match || /[;&|<>$`]/.test(match[1])) throw new Error(`npm start is not a plain "node …" command: ${startScript}`);
-  return match[1].split(/\s+/);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -439,8 +433,7 @@ async function assertPortsFree(port: number): Promise<void> {
 
 async function startHub(ref: Ref, databaseUrl: string, secrets: Secrets, logDir: string, cpuProfDir?: string): Promise<RunningHub> {
   await assertPortsFree(ref.port);
-  const pkg = JSON.parse(readFileSync(join(ref.dir, 'package.json'), 'utf8'));
-  const args = startArguments(pkg.scripts?.start);
+  const args = startArguments(startScript(ref.dir));
   const profiling = cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfDir}`] : [];
   mkdirSync(logDir, { recursive: true });
   const log = openSync(join(logDir, `${ref.label}-hub.log`), 'w');

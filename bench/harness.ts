@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import type { EmbeddedServer } from '../scripts/embedded-postgres';
 import { env } from '../subgraphs/common/env';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
+import { nodeFlags } from '../scripts/start-command';
 
 /**
  * What the benchmarks share: a database of their own on DATABASE_URL's server (or an embedded one), and the
@@ -62,7 +63,8 @@ export async function startBenchHub(database: string, options: { reuse?: boolean
     serverUrl = embedded.urlOf('postgres');
   }
   const databaseUrl = options.reuse ? databaseUrlOf(serverUrl, database) : await freshDatabase(serverUrl, database);
-  const hub = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'scripts', 'start.js')], {
+  // Node as `npm start` runs it: its flags, then dist/scripts/start.js.
+  const hub = spawn(process.execPath, [...nodeFlags(), join(PROJECT_ROOT, 'dist', 'scripts', 'start.js')], {
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', ...options.extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

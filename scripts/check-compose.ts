@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { parseEnv, SUBGRAPH_NAMES } from '../subgraphs/common/env';
 import { PROJECT_ROOT } from '../subgraphs/common/reference-data';
+import { nodeFlags } from './start-command';
 
 /**
  * No Docker engine runs where the tests run, so docker-compose.yml is checked here: against the Compose
@@ -34,19 +35,13 @@ function schemaProblems(compose: unknown): string[] {
   return (validate.errors ?? []).map((error) => `schema: ${error.instancePath || '/'} ${error.message}`);
 }
 
-/** The flags `npm start` gives node (package.json), which every service of the compose file runs with too. */
-export function startNodeFlags(): string[] {
-  const start: string = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).scripts.start;
-  const words = start.split(/\s+/);
-  return words[0] === 'node' ? words.slice(1).filter((word) => word.startsWith('--')) : [];
-}
-
-export function checkCompose(file = join(PROJECT_ROOT, 'docker-compose.yml')): string[] {
+export function checkCompose(file = join(PROJECT_ROOT, 'docker-compose.yml'), dockerfileAt = join(PROJECT_ROOT, 'Dockerfile')): string[] {
   const compose = parse(readFileSync(file, 'utf8'), { merge: true }) as Json;
   const problems = schemaProblems(compose);
   const services: Json = compose.services ?? {};
   const ports = parseEnv({}).ports;
-  const nodeFlags = startNodeFlags();
+  // Every process of the hub runs node as npm start does.
+  const flags = nodeFlags();
 
   if (!services.postgres) problems.push('no postgres service');
   const hubServices = [...SUBGRAPH_NAMES, 'gateway'] as const;
@@ -59,7 +54,7 @@ export function checkCompose(file = join(PROJECT_ROOT, 'docker-compose.yml')): s
     }
     images.add(`${JSON.stringify(service.build)} ${service.image}`);
     const entry = name === 'gateway' ? 'gateway/index' : `subgraphs/${name}/index`;
-    const command = ['node', ...nodeFlags, `dist/${entry}.js`];
+    const command = ['node', ...flags, `dist/${entry}.js`];
     if (JSON.stringify(service.command) !== JSON.stringify(command)) problems.push(`${name}: command must be ${JSON.stringify(command)}, as npm start runs node`);
     if (!existsSync(join(PROJECT_ROOT, `${entry}.ts`))) problems.push(`${name}: ${entry}.ts does not exist`);
     if (!JSON.stringify(service.healthcheck?.test ?? '').includes(`127.0.0.1:${ports[name]}/readyz`)) {
@@ -96,11 +91,11 @@ export function checkCompose(file = join(PROJECT_ROOT, 'docker-compose.yml')): s
     }
   }
 
-  const dockerfile = readFileSync(join(PROJECT_ROOT, 'Dockerfile'), 'utf8');
+  const dockerfile = readFileSync(dockerfileAt, 'utf8');
   for (const needed of ['domain', 'schema', 'gateway/explorer', 'dist']) {
     if (!new RegExp(`^COPY .*\\b${needed}\\b`, 'm').test(dockerfile)) problems.push(`Dockerfile: the image needs ${needed}/`);
   }
-  const cmd = JSON.stringify(['node', ...nodeFlags, 'dist/gateway/index.js']);
+  const cmd = JSON.stringify(['node', ...flags, 'dist/gateway/index.js']);
   const execForm = (line: string) => {
     try {
       return JSON.stringify(JSON.parse(line.slice('CMD '.length)));

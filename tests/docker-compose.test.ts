@@ -21,14 +21,23 @@ describe('docker-compose.yml', () => {
     );
   });
 
-  it('is caught when a service runs node without the flags npm start gives it', () => {
-    const broken = readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8').replace(
+  it('is caught when a service or the image runs node without the flags npm start gives it', () => {
+    const compose = readFileSync(join(__dirname, '..', 'docker-compose.yml'), 'utf8').replace(
       'command: ["node", "--heap-growing-percent=50", "dist/subgraphs/tax/index.js"]',
       'command: ["node", "dist/subgraphs/tax/index.js"]',
     );
+    const dockerfile = readFileSync(join(__dirname, '..', 'Dockerfile'), 'utf8').replace(
+      'CMD ["node", "--heap-growing-percent=50", "dist/gateway/index.js"]',
+      'CMD node dist/gateway/index.js',
+    );
     const file = join(tmpdir(), `compose-flags-${process.pid}.yml`);
-    writeFileSync(file, broken);
-    expect(checkCompose(file)).toEqual(['tax: command must be ["node","--heap-growing-percent=50","dist/subgraphs/tax/index.js"], as npm start runs node']);
+    const dockerfileAt = join(tmpdir(), `Dockerfile-flags-${process.pid}`);
+    writeFileSync(file, compose);
+    writeFileSync(dockerfileAt, dockerfile);
+    expect(checkCompose(file, dockerfileAt)).toEqual([
+      'tax: command must be ["node","--heap-growing-percent=50","dist/subgraphs/tax/index.js"], as npm start runs node',
+      'Dockerfile: CMD must be ["node","--heap-growing-percent=50","dist/gateway/index.js"]',
+    ]);
   });
 
   it('is caught when replicas bypass the balancer, count apart, or go unwatched', () => {

@@ -25,29 +25,32 @@ export type CounterKey = readonly [scope: string, key: string];
 
 /** The next number of each [scope, key] in the schema's counter table, in one statement. */
 export async function nextNumbers(em: EntityManager, schema: string, counters: ReadonlyArray<CounterKey>): Promise<number[]> {
-  return (await nextNumbersReading(em, schema, counters, [])).taken;
+  return (await takeNumbersAndRead(em, schema, counters, [])).taken;
 }
 
 /**
- * The next numbers, and in the same statement the values `read` counters held when it began (undefined
- * for one not there then): a value another transaction committed while this one waited for its turn on a
- * taken counter is not among them, and the caller reads it again if it needs it.
+ * The next number of each of `take`, and in the same statement the values the counters of `read` held when
+ * it began (undefined for one not there then): a value another transaction committed while this one waited
+ * for its turn on a counter it takes is not among them, and the caller reads it again if it needs it.
  */
-export async function nextNumbersReading(
+export async function takeNumbersAndRead(
   em: EntityManager,
   schema: string,
-  counters: ReadonlyArray<CounterKey>,
+  take: ReadonlyArray<CounterKey>,
   read: ReadonlyArray<CounterKey>,
 ): Promise<{ taken: number[]; read: Array<number | undefined> }> {
-  const reads = read.map(() => `select false, scope, key, value from "${schema}".counter where scope = ? and key = ?`);
-  const rows = await em.execute<Array<{ taken: boolean; scope: string; key: string; value: number }>>(
-    `with taken as (
-       insert into "${schema}".counter (scope, key, value) values ${counters.map(() => '(?, ?, 1)').join(', ')}
-       on conflict (scope, key) do update set value = "${schema}".counter.value + 1
+  const counter = `"${schema}".counter`;
+  const rows = await em.execute<Array<{ bumped: boolean; scope: string; key: string; value: number }>>(
+    `with bumped as (
+       insert into ${counter} (scope, key, value) values ${take.map(() => '(?, ?, 1)').join(', ')}
+       on conflict (scope, key) do update set value = ${counter}.value + 1
        returning scope, key, value)
-     ${['select true as taken, scope, key, value from taken', ...reads].join(' union all ')}`,
-    [...counters.flat(), ...read.flat()],
+     ${[
+       'select true as bumped, scope, key, value from bumped',
+       ...read.map(() => `select false, scope, key, value from ${counter} where scope = ? and key = ?`),
+     ].join(' union all ')}`,
+    [...take.flat(), ...read.flat()],
   );
-  const valueOf = (taken: boolean, [scope, key]: CounterKey) => rows.find((row) => row.taken === taken && row.scope === scope && row.key === key)?.value;
-  return { taken: counters.map((counter) => valueOf(true, counter)!), read: read.map((counter) => valueOf(false, counter)) };
+  const valueOf = (bumped: boolean, [scope, key]: CounterKey) => rows.find((row) => row.bumped === bumped && row.scope === scope && row.key === key)?.value;
+  return { taken: take.map((counter) => valueOf(true, counter)!), read: read.map((counter) => valueOf(false, counter)) };
 }

@@ -128,14 +128,14 @@ export function messageFeed(orm: MikroORM, entity: EntityClass<OutboxMessageBase
  * it saw before, in one small request.
  */
 export function feedBacklog(orm: MikroORM, entity: EntityClass<OutboxMessageBase>, verifier: TokenVerifier): RequestHandler {
+  const meta = orm.getMetadata().get(entity.name);
+  const table = `"${meta.schema ?? orm.config.get('schema')}"."${meta.tableName}"`;
   return forHubComponents(verifier, async (after, _req, res) => {
-    const em = orm.em.fork();
-    const past = { id: { $gt: after } } as object;
-    const [behind, oldest, last] = await Promise.all([
-      em.count(entity, past),
-      em.findOne(entity, past, { orderBy: { id: 'asc' } as object, fields: ['occurredAt'] as never }),
-      em.findOne(entity, { id: { $gt: '0' } } as object, { orderBy: { id: 'desc' } as object, fields: ['id'] as never }),
-    ]);
-    res.json({ behind, oldestAt: oldest?.occurredAt.toISOString() ?? null, head: last ? String(last.id) : '0' });
+    // One statement, one snapshot: the count, the first of them and the head agree.
+    const [row] = await orm.em.getConnection().execute<Array<{ behind: number; oldest: string | Date | null; head: string }>>(
+      `select count(*)::int as behind, min(occurred_at) as oldest, coalesce((select max(id) from ${table}), 0)::text as head from ${table} where id > ?`,
+      [after],
+    );
+    res.json({ behind: row.behind, oldestAt: row.oldest === null ? null : new Date(row.oldest).toISOString(), head: row.head });
   });
 }

@@ -39,9 +39,11 @@ export function watchRegisters(services: SubgraphServices, watcher: string, watc
     const url = `${services.peerUrl(source).replace(/\/graphql$/, '/events/backlog')}?after=${known ?? '0'}`;
     const response = await fetch(url, { headers: await serviceAuthorization(self, services.identitySecret), signal: AbortSignal.timeout(10_000) });
     if (!response.ok) throw new Error(`${source} feed answered ${response.status}`);
-    const { head } = (await response.json()) as { head: string };
+    const { head } = (await response.json()) as { head?: unknown };
+    if (typeof head !== 'string' || !/^\d+$/.test(head)) throw new Error(`${source} feed gave no head`);
     heads.set(source, head);
-    return known === undefined || BigInt(head) > BigInt(known);
+    // Any other head than the last one seen, even a lower one (a database restored from a backup), is news.
+    return head !== known;
   }
 
   async function poll(): Promise<void> {
@@ -54,7 +56,7 @@ export function watchRegisters(services: SubgraphServices, watcher: string, watc
         }
         problems.delete(source);
       } catch (error) {
-        // Nothing is skipped: the head stays where it was and the next poll reads on from it.
+        // The head stays the last one seen: the next poll compares with it.
         const message = (error as Error).message;
         if (problems.get(source) !== message) log.warn({ source, error: errorFields(error) }, 'cannot watch the registers’ feed yet');
         problems.set(source, message);

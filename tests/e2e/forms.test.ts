@@ -3,7 +3,7 @@ import { documentsOf } from '../../subgraphs/common/reference-data';
 import { APPLICANT, LAND_TRANSFER_DOCUMENTS, useDossierHub } from '../testkit/dossiers';
 import { doubledWords, layoutOf, layoutProblems, readPdf } from '../testkit/pdf';
 import { describeWithTools } from '../testkit/system-tools';
-import { connect, untilSomeoneWaits } from '../testkit/races';
+import { connect, untilWaitingFor } from '../testkit/races';
 
 /** Collapses pdftotext's layout spacing, so that phrases can be looked for whole. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -283,7 +283,8 @@ describeWithTools(['pdftotext', 'pdftoppm', 'pdfinfo'], 'the printed forms, serv
       ).rows;
       await opener.query(`insert into onestop.counter (scope, key, value) values ('ledger-volume-of', $1, $2)`, [book, volume]);
       const receipt = dossiers.ok('receive', { input: { procedure: 'BG-DD-CN', desk: 'BG.TANYEN', applicant: APPLICANT, documents: LAND_TRANSFER_DOCUMENTS } }, who.otherDesk);
-      await untilSomeoneWaits(opener);
+      // The receipt waits for the book's counter row, which the opener's transaction holds.
+      await untilWaitingFor(opener, 'row');
       await opener.query('commit');
       const received = await receipt;
       expect(received).toMatchObject({ ledgerBook: 'Đất đai 2026', ledgerNumber: 2 });

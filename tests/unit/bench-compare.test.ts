@@ -9,10 +9,10 @@ import {
   processTree,
   servesDatabase,
   profileTable,
-  startArguments,
   summariseProfiles,
   type CpuProfile,
 } from '../../bench/compare';
+import { nodeFlags, startArguments } from '../../scripts/start-command';
 
 /** The pure parts of `npm run bench:compare`: the process tree's memory and the CPU profiles' summary. */
 describe('bench:compare', () => {
@@ -133,5 +133,8 @@ describe('bench:compare', () => {
     expect(startArguments('node --enable-source-maps dist/scripts/start.js --workers 2')).toEqual(['--enable-source-maps', 'dist/scripts/start.js', '--workers', '2']);
     expect(() => startArguments('npm run build && node dist/scripts/start.js')).toThrow(/not a plain/);
     expect(() => startArguments(undefined)).toThrow(/not a plain/);
+    // The flags every process of the hub runs with: what comes before the script.
+    expect(nodeFlags('node --heap-growing-percent=50 --max-old-space-size 512 dist/scripts/start.js --workers 2')).toEqual(['--heap-growing-percent=50', '--max-old-space-size', '512']);
+    expect(nodeFlags('node dist/scripts/start.js')).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import { checkDocuments, receptionProblems, resolveRoute, type Whereabouts } fro
 import { Channel, Delivery } from '../rulebook/statuses';
 import { deskPermission, submitPermission } from '../rulebook/workflow';
 import { calendarOf, isDossierRace, record, stateOf, type Deps } from './change';
-import { nextNumber, nextNumbers, nextNumbersReading } from './counter.entity';
+import { nextNumber, nextNumbers, takeNumbersAndRead } from './counter.entity';
 import type { CounterKey } from '../../common/counter';
 import { agencyDirectory, procedureOf, unitDirectory } from './directory';
 import { Dossier } from './dossier.entity';
@@ -111,33 +111,44 @@ function checkedDocuments(version: ProcedureVersionRecord, given: string[], allo
   return accepted;
 }
 
-/** The receipt's and the ledger's counters at the desk: the receipt counts per desk and year, the ledger per desk, field and year. */
-function receiptCounters(deskCode: string, field: string, receivedAt: Date) {
-  const year = localDate(receivedAt).slice(0, 4);
-  return [
-    ['receipt', `${deskCode}|${year}`],
-    ['ledger', `${deskCode}|${field}|${year}`],
-  ] as const;
+/** Where a receipt is numbered: its desk, its field (one ledger book per field) and the year. */
+interface ReceiptPlace {
+  desk: string;
+  field: string;
+  year: string;
 }
 
-function receiptFields(field: string, receivedAt: Date, [receipt, ledger]: number[]) {
-  return { receiptNumber: `${receipt}/TNHS`, ledgerBook: `${field} ${localDate(receivedAt).slice(0, 4)}`, ledgerNumber: ledger };
-}
+const placeOf = (desk: string, field: string, receivedAt: Date): ReceiptPlace => ({ desk, field, year: localDate(receivedAt).slice(0, 4) });
 
-/** The counter that holds the volume of the ledger book of a desk, field and year, once the book is opened. */
-function bookCounter(deskCode: string, field: string, receivedAt: Date): CounterKey {
-  return ['ledger-volume-of', `${deskCode}|${field}|${localDate(receivedAt).slice(0, 4)}`];
+/**
+ * The counters a receipt takes at its desk: the receipt counts per desk and year, the ledger per desk, field
+ * and year; and the one it reads, the volume of the ledger book of its desk, field and year once the book is opened.
+ */
+function receiptCounters({ desk, field, year }: ReceiptPlace) {
+  const book = `${desk}|${field}|${year}`;
+  return { take: [['receipt', `${desk}|${year}`], ['ledger', book]] as CounterKey[], book: ['ledger-volume-of', book] as CounterKey };
 }
 
 /**
  * The receipt's and the ledger's numbers at the desk, and the ledger book's volume, in one statement with
  * the counters in `first` (a new dossier's code): the desk's rows are held from here to the commit.
  */
-async function receiptNumbers(em: EntityManager, deskCode: string, field: string, receivedAt: Date, first: ReadonlyArray<CounterKey> = []) {
-  const book = bookCounter(deskCode, field, receivedAt);
-  const { taken, read } = await nextNumbersReading(em, [...first, ...receiptCounters(deskCode, field, receivedAt)], [book]);
-  const numbers = receiptFields(field, receivedAt, taken.slice(first.length));
-  return { serials: taken.slice(0, first.length), numbers: { ...numbers, ledgerVolume: await bookVolume(em, deskCode, receivedAt, book, numbers.ledgerNumber, read[0]) } };
+async function receiptNumbers(em: EntityManager, place: ReceiptPlace, first: ReadonlyArray<CounterKey> = []) {
+  const { take, book } = receiptCounters(place);
+  const {
+    taken,
+    read: [opened],
+  } = await takeNumbersAndRead(em, [...first, ...take], [book]);
+  const [receipt, ledger] = taken.slice(first.length);
+  return {
+    serials: taken.slice(0, first.length),
+    numbers: {
+      receiptNumber: `${receipt}/TNHS`,
+      ledgerBook: `${place.field} ${place.year}`,
+      ledgerNumber: ledger,
+      ledgerVolume: await bookVolume(em, place, book, ledger, opened),
+    },
+  };
 }
 
 /** The dossier code's counter: the serial of the desk's dossiers of the day. */
@@ -251,7 +262,7 @@ async function receiveSubmitted(deps: Deps, input: ReceiveDossierInput): Promise
     return await deps.em.transactional(async (em) => {
       const dossier = await em.findOneOrFail(Dossier, { code }, { populate: ['legs', 'transfers'], strategy: LoadStrategy.JOINED });
       const state = stateOf(dossier);
-      const { numbers } = await receiptNumbers(em, desk.code, version.field, receivedAt);
+      const { numbers } = await receiptNumbers(em, placeOf(desk.code, version.field, receivedAt));
       const decided = decide(
         state,
         { type: 'RECEIVE', code, desk, receivedAt, route, documents: accepted, copies: dossier.copies, delivery: dossier.delivery, receiptNumber: numbers.receiptNumber },
@@ -310,7 +321,7 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
       const {
         serials: [serial],
         numbers,
-      } = await receiptNumbers(em, desk.code, version.field, receivedAt, [codeCounter(desk, receivedAt)]);
+      } = await receiptNumbers(em, placeOf(desk.code, version.field, receivedAt), [codeCounter(desk, receivedAt)]);
       const code = codeOf(desk, receivedAt, serial);
       const decided = decide(
         null,
@@ -376,9 +387,9 @@ async function submitsAsPortal(deps: Deps, actor: Actor, deskCode: string, at: D
  * opened while this receipt waited for its turn). The ledger counter's row is held until the receipt's
  * transaction ends, so one transaction alone opens a book.
  */
-async function bookVolume(em: EntityManager, deskCode: string, receivedAt: Date, [scope, book]: CounterKey, ledgerNumber: number, opened: number | undefined): Promise<number> {
+async function bookVolume(em: EntityManager, place: ReceiptPlace, [scope, book]: CounterKey, ledgerNumber: number, opened: number | undefined): Promise<number> {
   if (ledgerNumber === 1) {
-    const volume = await nextNumber(em, 'ledger-volume', `${deskCode}|${localDate(receivedAt).slice(0, 4)}`);
+    const volume = await nextNumber(em, 'ledger-volume', `${place.desk}|${place.year}`);
     await em.execute(`insert into "onestop".counter (scope, key, value) values (?, ?, ?)`, [scope, book, volume]);
     return volume;
   }
