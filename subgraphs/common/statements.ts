@@ -1,3 +1,4 @@
+import { ReferenceKind, helper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** One SQL statement that writes and returns nothing the caller reads, with its `?` parameters. */
@@ -11,4 +12,40 @@ export async function executeTogether(em: EntityManager, statements: readonly St
   const last = statements[statements.length - 1];
   const ctes = statements.slice(0, -1).map(([sql], index) => `w${index} as (${sql})`);
   await em.execute(`${ctes.length ? `with ${ctes.join(', ')} ` : ''}${last[0]}`, statements.flatMap(([, params]) => params));
+}
+
+/**
+ * The insert of new entities' rows (of one class, in the order given), from their mapping (columns, custom
+ * types, the keys of the entities they refer to), to be sent with others; a property left undefined takes its
+ * column's default (a generated id, `now()`). The entities stay out of the unit of work: this statement alone
+ * writes them. For rows whose properties are scalars, enums, custom types and many-to-one references.
+ */
+export function insertOf(em: EntityManager, entities: readonly object[]): Statement {
+  const meta = em.getMetadata().get(entities[0].constructor.name);
+  const platform = em.getPlatform();
+  const rows = entities.map((entity) => {
+    const row = new Map<string, unknown>();
+    for (const prop of meta.props) {
+      if (prop.persist === false || prop.kind === ReferenceKind.ONE_TO_MANY || prop.kind === ReferenceKind.MANY_TO_MANY) continue;
+      const value = (entity as Record<string, unknown>)[prop.name];
+      if (value === undefined) continue;
+      if (prop.kind === ReferenceKind.MANY_TO_ONE) {
+        const key = value === null ? prop.fieldNames.map(() => null) : helper(value as object).getPrimaryKeys();
+        if (!key || key.length !== prop.fieldNames.length) throw new Error(`${meta.className}.${prop.name}: no key to refer to`);
+        prop.fieldNames.forEach((column, index) => row.set(column, key[index]));
+      } else if (prop.kind === ReferenceKind.SCALAR) {
+        row.set(prop.fieldNames[0], prop.customType ? prop.customType.convertToDatabaseValue(value, platform, { mode: 'query-data' }) : value);
+      } else {
+        throw new Error(`${meta.className}.${prop.name}: insertOf writes scalar and many-to-one properties only`);
+      }
+    }
+    return row;
+  });
+  const columns = [...rows[0].keys()];
+  if (rows.some((row) => row.size !== columns.length || columns.some((column) => !row.has(column)))) throw new Error(`${meta.className}: rows inserted together set the same columns`);
+  const table = `${platform.quoteIdentifier(meta.schema ?? em.config.get('schema') ?? 'public')}.${platform.quoteIdentifier(meta.tableName)}`;
+  return [
+    `insert into ${table} (${columns.map((column) => platform.quoteIdentifier(column)).join(', ')}) values ${rows.map(() => `(${columns.map(() => '?').join(', ')})`).join(', ')}`,
+    rows.flatMap((row) => columns.map((column) => row.get(column))),
+  ];
 }

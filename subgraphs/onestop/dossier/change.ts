@@ -23,7 +23,7 @@ import { requireActor } from '../../common/roles';
 import { project } from './projections';
 import { Transfer } from './transfer.entity';
 import { webhookDeliveries } from '../webhooks/cloud-events';
-import { executeTogether } from '../../common/statements';
+import { executeTogether, insertOf, type Statement } from '../../common/statements';
 
 /**
  * The change pipeline: read what the rules need from the graph, then in one transaction load the dossier,
@@ -99,7 +99,8 @@ function writeState(em: EntityManager, dossier: Dossier, state: DossierState): v
   em.persist(dossier);
 }
 
-function appendHistory(em: EntityManager, dossier: Dossier, event: Event, from: DossierStatus | null, to: DossierStatus, agencyName: string): void {
+/** The event's history row, chained to the dossier's head, which moves to it: the row's insert. */
+function historyRow(em: EntityManager, dossier: Dossier, event: Event, from: DossierStatus | null, to: DossierStatus, agencyName: string): Statement {
   const row = new DossierEvent({
     dossier,
     seq: dossier.historyLength + 1,
@@ -118,7 +119,7 @@ function appendHistory(em: EntityManager, dossier: Dossier, event: Event, from: 
   dossier.historyHead = row.hash;
   dossier.historyLength = row.seq;
   dossier.historySeal = sealOf(dossier.code, row.seq, row.hash);
-  em.persist(row);
+  return insertOf(em, [row]);
 }
 
 /**
@@ -135,13 +136,15 @@ export async function record(
   let state = before;
   for (const event of orThrow(decided)) {
     const next = evolve(state, event);
-    appendHistory(em, dossier, event, state?.status ?? null, next.status, actorAgencyName);
+    const history = historyRow(em, dossier, event, state?.status ?? null, next.status, actorAgencyName);
     writeState(em, dossier, next);
-    // The access, the counts and the webhooks' deliveries in one statement.
+    // The dossier first (inserted, or updated under its version check), with its legs and transfers; then, in
+    // one statement, the rows that refer to it: the history row, the notices, the access, the counts and the
+    // webhooks' deliveries.
     const { statements, granted } = project(em, dossier, event, state, actorAgencyName);
     const deliveries = webhookDeliveries(dossier, event, state, next, dossier.historyLength, granted);
-    const together = deliveries ? [...statements, deliveries] : statements;
-    if (together.length > 0) await executeTogether(em, together);
+    await em.flush();
+    await executeTogether(em, [history, ...statements, ...(deliveries ? [deliveries] : [])]);
     state = next;
   }
   return state!;

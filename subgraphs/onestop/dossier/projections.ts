@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { classify } from '../../common/calendar';
 import { localDate } from '../../common/scalars';
 import { NoticeKind } from '../notices/notice.entity';
-import { queueNotices } from '../notices/notice-texts';
+import { noticeRows } from '../notices/notice-texts';
 import { statCount } from '../reporting/desk-stats.entity';
 import type { Statement } from '../../common/statements';
 import type { Event } from '../rulebook/events';
@@ -19,28 +19,32 @@ export interface Projection {
 
 const grant = (agency: string, dossier: Dossier, receivedAt: Date): Projection => ({ statements: [accessGrant(agency, dossier.code, receivedAt)], granted: [agency] });
 const nothing = (): Projection => ({ statements: [], granted: [] });
+/** What the applicant is told, and nothing else. */
+const told = (notices: Statement): Projection => ({ statements: [notices], granted: [] });
 
 /**
  * What an event sets off beside the dossier itself, in the same transaction: who may now read it (the
- * access index), what the applicant is told (notices, queued in the unit of work), and the dashboard's daily
- * counts. The access and the counts come back as statements, for the caller to send together with the rest
- * of the change: one round trip while the dossier's (and at receipt the desk's) rows are held.
+ * access index), what the applicant is told (notices), and the dashboard's daily counts. They come back as
+ * statements, for the caller to send together with the rest of the change: one round trip while the
+ * dossier's (and at receipt the desk's) rows are held.
  */
 export function project(em: EntityManager, dossier: Dossier, event: Event, before: DossierState | null, actorAgencyName: string): Projection {
   switch (event.type) {
     case 'SUBMIT':
       return grant(event.deskCode, dossier, event.submittedAt);
     case 'REFUSE':
-      queueNotices(em, dossier, NoticeKind.REFUSED, event.at);
-      return nothing();
+      return told(noticeRows(em, dossier, NoticeKind.REFUSED, event.at));
     case 'STOP':
-      queueNotices(em, dossier, NoticeKind.STOPPED, event.at, { agencyName: actorAgencyName });
-      return nothing();
-    case 'RECEIVE': {
-      queueNotices(em, dossier, NoticeKind.RECEIVED, event.at);
-      const access = grant(event.deskCode, dossier, event.receivedAt);
-      return { ...access, statements: [...access.statements, statCount(event.deskCode, localDate(event.receivedAt), 'received')] };
-    }
+      return told(noticeRows(em, dossier, NoticeKind.STOPPED, event.at, { agencyName: actorAgencyName }));
+    case 'RECEIVE':
+      return {
+        statements: [
+          noticeRows(em, dossier, NoticeKind.RECEIVED, event.at),
+          accessGrant(event.deskCode, dossier.code, event.receivedAt),
+          statCount(event.deskCode, localDate(event.receivedAt), 'received'),
+        ],
+        granted: [event.deskCode],
+      };
     case 'HAND_OVER':
     case 'AWAIT_PAYMENT':
       return grant(event.transfer.toCode, dossier, dossier.receivedAt);
@@ -49,11 +53,9 @@ export function project(em: EntityManager, dossier: Dossier, event: Event, befor
     case 'RECORD_RESULT':
       return event.transfer ? nothing() : resultAtDesk(em, dossier, event.at);
     case 'REQUEST_SUPPLEMENT':
-      queueNotices(em, dossier, NoticeKind.SUPPLEMENT_REQUESTED, event.at, { agencyName: actorAgencyName });
-      return nothing();
+      return told(noticeRows(em, dossier, NoticeKind.SUPPLEMENT_REQUESTED, event.at, { agencyName: actorAgencyName }));
     case 'APOLOGIZE':
-      queueNotices(em, dossier, NoticeKind.APOLOGY, event.at, { agencyName: actorAgencyName });
-      return nothing();
+      return told(noticeRows(em, dossier, NoticeKind.APOLOGY, event.at, { agencyName: actorAgencyName }));
     case 'REASSIGN':
       return event.transfer || event.returnDesk ? grant(event.to, dossier, dossier.receivedAt) : nothing();
     case 'SUPPLEMENT':
@@ -69,8 +71,7 @@ export function project(em: EntityManager, dossier: Dossier, event: Event, befor
  * applicant told to collect it.
  */
 function resultAtDesk(em: EntityManager, dossier: Dossier, at: Date): Projection {
-  queueNotices(em, dossier, NoticeKind.RESULT_READY, at);
   const timeliness = classify(at, appointment(dossier));
   const column = timeliness === 'EARLY' ? 'resolved_early' : timeliness === 'ON_TIME' ? 'resolved_on_time' : 'resolved_late';
-  return { statements: [statCount(dossier.deskCode, localDate(at), column)], granted: [] };
+  return { statements: [noticeRows(em, dossier, NoticeKind.RESULT_READY, at), statCount(dossier.deskCode, localDate(at), column)], granted: [] };
 }

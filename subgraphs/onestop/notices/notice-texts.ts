@@ -4,6 +4,7 @@ import type { Dossier } from '../dossier/dossier.entity';
 import { appointment } from '../rulebook/state';
 import { Delivery, Outcome } from '../rulebook/statuses';
 import { Notice, NoticeChannel, NoticeKind, NoticeStatus } from './notice.entity';
+import { insertOf, type Statement } from '../../common/statements';
 
 /**
  * What the applicant is told, in the words a desk would use (Decree 61/2018, Art. 18–20). Each notice is
@@ -108,10 +109,11 @@ const COMPOSE: Record<NoticeKind, (dossier: Dossier, facts: NoticeFacts) => Mess
 };
 
 /**
- * Queues the notices of one change: an SMS to the applicant's phone and, when given, an e-mail. Writing a
- * notice never fails the change: should one not compose, it is kept as FAILED with the reason.
+ * The notices of one change: an SMS to the applicant's phone and, when given, an e-mail, as the inserts of
+ * their rows, written with the change. Writing a notice never fails the change: should one not compose, it
+ * is kept as FAILED with the reason.
  */
-export function queueNotices(em: EntityManager, dossier: Dossier, kind: NoticeKind, at: Date, facts: NoticeFacts = {}): void {
+export function noticeRows(em: EntityManager, dossier: Dossier, kind: NoticeKind, at: Date, facts: NoticeFacts = {}): Statement {
   const recipients: Array<[NoticeChannel, string]> = [[NoticeChannel.SMS, dossier.applicant.phone]];
   if (dossier.applicant.email) recipients.unshift([NoticeChannel.EMAIL, dossier.applicant.email]);
   let message: Message | null = null;
@@ -121,8 +123,9 @@ export function queueNotices(em: EntityManager, dossier: Dossier, kind: NoticeKi
   } catch (error) {
     problem = `Could not compose the notice: ${(error as Error).message}`;
   }
-  for (const [channel, recipient] of recipients) {
-    em.persist(
+  return insertOf(
+    em,
+    recipients.map(([channel, recipient]) =>
       Object.assign(new Notice(), {
         dossier,
         kind,
@@ -133,6 +136,6 @@ export function queueNotices(em: EntityManager, dossier: Dossier, kind: NoticeKi
         createdAt: at,
         ...(problem ? { status: NoticeStatus.FAILED, lastError: problem } : {}),
       }),
-    );
-  }
+    ),
+  );
 }
