@@ -18,7 +18,8 @@ export async function executeTogether(em: EntityManager, statements: readonly St
  * The insert of new entities' rows (of one class, in the order given), from their mapping (columns, custom
  * types, the keys of the entities they refer to), to be sent with others; a property left undefined takes its
  * column's default (a generated id, `now()`). The entities stay out of the unit of work: this statement alone
- * writes them. For rows whose properties are scalars, enums, custom types and many-to-one references.
+ * writes them. For rows whose properties are scalars, enums, custom types, embedded objects and many-to-one
+ * references.
  */
 export function insertOf(em: EntityManager, entities: readonly object[]): Statement {
   const meta = em.getMetadata().get(entities[0].constructor.name);
@@ -26,8 +27,11 @@ export function insertOf(em: EntityManager, entities: readonly object[]): Statem
   const rows = entities.map((entity) => {
     const row = new Map<string, unknown>();
     for (const prop of meta.props) {
-      if (prop.persist === false || prop.kind === ReferenceKind.ONE_TO_MANY || prop.kind === ReferenceKind.MANY_TO_MANY) continue;
-      const value = (entity as Record<string, unknown>)[prop.name];
+      // An embedded object's own properties are among the props, each with its path and column.
+      if (prop.persist === false || [ReferenceKind.ONE_TO_MANY, ReferenceKind.MANY_TO_MANY, ReferenceKind.EMBEDDED].includes(prop.kind)) continue;
+      const [owner, inner] = prop.embedded ?? [prop.name];
+      const outer = (entity as Record<string, unknown>)[owner];
+      const value = inner === undefined ? outer : (outer as Record<string, unknown> | null | undefined)?.[inner];
       if (value === undefined) continue;
       if (prop.kind === ReferenceKind.MANY_TO_ONE) {
         const key = value === null ? prop.fieldNames.map(() => null) : helper(value as object).getPrimaryKeys();
@@ -36,7 +40,7 @@ export function insertOf(em: EntityManager, entities: readonly object[]): Statem
       } else if (prop.kind === ReferenceKind.SCALAR) {
         row.set(prop.fieldNames[0], prop.customType ? prop.customType.convertToDatabaseValue(value, platform, { mode: 'query-data' }) : value);
       } else {
-        throw new Error(`${meta.className}.${prop.name}: insertOf writes scalar and many-to-one properties only`);
+        throw new Error(`${meta.className}.${prop.name}: insertOf writes scalar, embedded and many-to-one properties only`);
       }
     }
     return row;

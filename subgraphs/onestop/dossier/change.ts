@@ -81,8 +81,8 @@ function assignChanged<T extends object, K extends keyof T>(target: T, source: P
   for (const key of keys) if (!same(target[key], source[key])) target[key] = source[key];
 }
 
-/** The evolved state onto the stored dossier, its legs and its control slip. */
-function writeState(em: EntityManager, dossier: Dossier, state: DossierState): void {
+/** The evolved state onto the dossier, its legs and its control slip. */
+function writeState(dossier: Dossier, state: DossierState): void {
   assignChanged(dossier, state as Pick<Dossier, StateField>, STATE_FIELDS);
   const legs = new Map(dossier.legs.getItems().map((leg) => [leg.seq, leg]));
   for (const leg of state.legs) {
@@ -96,7 +96,6 @@ function writeState(em: EntityManager, dossier: Dossier, state: DossierState): v
     if (stored) assignChanged(stored, transfer, TRANSFER_CHANGES);
     else dossier.transfers.add(Object.assign(new Transfer({ dossier, ...transfer }), pick(transfer, TRANSFER_CHANGES)));
   }
-  em.persist(dossier);
 }
 
 /** The event's history row, chained to the dossier's head, which moves to it: the row's insert. */
@@ -124,7 +123,10 @@ function historyRow(em: EntityManager, dossier: Dossier, event: Event, from: Dos
 
 /**
  * What the rules decided, recorded: each event's history row, the state it leads to, and what it sets off.
- * `actorAgencyName` is the acting agency's name as history and notices print it.
+ * `actorAgencyName` is the acting agency's name as history and notices print it. A stored dossier (`before`
+ * given) is written by the unit of work, under its version check, before the rows that refer to it; a new
+ * one (`before` null) is inserted with its legs in the same statement as those rows, and stays out of the
+ * unit of work.
  */
 export async function record(
   em: EntityManager,
@@ -133,18 +135,25 @@ export async function record(
   decided: Event[] | Refusal,
   actorAgencyName: string,
 ): Promise<DossierState> {
+  const events = orThrow(decided);
+  if (before === null && events.length !== 1) throw new Error('A new dossier is recorded with its one first event.');
   let state = before;
-  for (const event of orThrow(decided)) {
+  for (const event of events) {
     const next = evolve(state, event);
     const history = historyRow(em, dossier, event, state?.status ?? null, next.status, actorAgencyName);
-    writeState(em, dossier, next);
-    // The dossier first (inserted, or updated under its version check), with its legs and transfers; then, in
-    // one statement, the rows that refer to it: the history row, the notices, the access, the counts and the
-    // webhooks' deliveries.
+    writeState(dossier, next);
+    // The history row, the notices, the access, the counts and the webhooks' deliveries, in one statement.
     const { statements, granted } = project(em, dossier, event, state, actorAgencyName);
     const deliveries = webhookDeliveries(dossier, event, state, next, dossier.historyLength, granted);
-    await em.flush();
-    await executeTogether(em, [history, ...statements, ...(deliveries ? [deliveries] : [])]);
+    const together = [history, ...statements, ...(deliveries ? [deliveries] : [])];
+    if (state === null) {
+      const legs = dossier.legs.getItems();
+      await executeTogether(em, [insertOf(em, [dossier]), ...(legs.length > 0 ? [insertOf(em, legs)] : []), ...together]);
+    } else {
+      em.persist(dossier);
+      await em.flush();
+      await executeTogether(em, together);
+    }
     state = next;
   }
   return state!;
