@@ -1,4 +1,4 @@
-import { ReferenceKind, helper } from '@mikro-orm/core';
+import { Reference, ReferenceKind, helper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** One SQL statement that writes and returns nothing the caller reads, with its `?` parameters. */
@@ -30,11 +30,15 @@ export function insertOf(em: EntityManager, entities: readonly object[]): Statem
       // An embedded object's own properties are among the props, each with its path and column.
       if (prop.persist === false || [ReferenceKind.ONE_TO_MANY, ReferenceKind.MANY_TO_MANY, ReferenceKind.EMBEDDED].includes(prop.kind)) continue;
       const [owner, inner] = prop.embedded ?? [prop.name];
+      const holder = meta.properties[owner as keyof typeof meta.properties];
+      if (inner !== undefined && (holder?.kind !== ReferenceKind.EMBEDDED || holder.object || holder.embedded)) {
+        throw new Error(`${meta.className}.${prop.name}: insertOf writes an embedded object's own columns, one level deep`);
+      }
       const outer = (entity as Record<string, unknown>)[owner];
       const value = inner === undefined ? outer : (outer as Record<string, unknown> | null | undefined)?.[inner];
       if (value === undefined) continue;
       if (prop.kind === ReferenceKind.MANY_TO_ONE) {
-        const key = value === null ? prop.fieldNames.map(() => null) : helper(value as object).getPrimaryKeys();
+        const key = value === null ? prop.fieldNames.map(() => null) : helper(Reference.unwrapReference(value as object)).getPrimaryKeys();
         if (!key || key.length !== prop.fieldNames.length) throw new Error(`${meta.className}.${prop.name}: no key to refer to`);
         prop.fieldNames.forEach((column, index) => row.set(column, key[index]));
       } else if (prop.kind === ReferenceKind.SCALAR) {

@@ -1,4 +1,5 @@
-import { APPLICANT, LAND_TRANSFER_DOCUMENTS, hubFootprint, useDossierHub, BIRTH_PACKAGE_DOCUMENTS } from '../testkit/dossiers';
+import { APPLICANT, LAND_TRANSFER_DOCUMENTS, eventually, hubFootprint, useDossierHub, BIRTH_PACKAGE_DOCUMENTS } from '../testkit/dossiers';
+import { connect, sessionsNow } from '../testkit/races';
 
 describe('reception at the desk', () => {
   const { hub, dossiers, who, clock } = useDossierHub('2026-03-10T09:30:00+07:00');
@@ -98,6 +99,41 @@ describe('reception at the desk', () => {
     const reused = await dossiers.run('receive', { input: { ...input, copies: 2 } }, who.desk);
     expect(reused.errors?.[0].extensions?.code).toBe('CONFLICT');
     expect(await hubFootprint(hub)).toEqual(before);
+  });
+
+  it('answers the same key sent twice at once with the one dossier, and the second receipt gives its numbers back', async () => {
+    clock.set('2026-03-16T09:00:00+07:00');
+    const input = receiveInput({ idempotencyKey: 'yt-desk-2-req-9000' });
+    // The test holds the desk's dossier counter of the day, so that both receipts pass the key's check and wait
+    // for their numbers; let go, one stores the dossier and the other runs into the key.
+    const holder = await connect(hub);
+    try {
+      await holder.query('begin');
+      await holder.query(
+        `insert into onestop.counter (scope, key, value) values ('dossier', 'BG.YENTHE|2026-03-16', 0)
+         on conflict (scope, key) do update set value = onestop.counter.value`,
+      );
+      const both = Promise.all([dossiers.run('receive', { input }, who.desk), dossiers.run('receive', { input }, who.desk)]);
+      await eventually(async () => {
+        const [{ waiting }] = await sessionsNow<{ waiting: number }>(
+          holder,
+          `select count(*)::int as waiting from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'`,
+        );
+        expect(waiting).toBe(2);
+      });
+      await holder.query('commit');
+      const [first, second] = await both;
+      expect(first.errors).toBeUndefined();
+      expect(second.errors).toBeUndefined();
+      expect(second.data.receiveDossier.code).toBe(first.data.receiveDossier.code);
+    } finally {
+      await holder.end();
+    }
+    const stored = await hub.gql(`query { dossiers(filter: { desk: "BG.YENTHE" }, first: 100) { edges { node { code } } } }`, {}, who.desk);
+    const codes = stored.data.dossiers.edges.map((edge: { node: { code: string } }) => edge.node.code);
+    expect(codes.filter((code: string) => code.startsWith('BG.YENTHE-260316-'))).toHaveLength(1);
+    const next = await dossiers.ok('receive', { input: receiveInput() }, who.desk);
+    expect(next.code).toBe('BG.YENTHE-260316-0002');
   });
 
   it('gives concurrent receipts at one desk distinct serials and continuous ledger numbers', async () => {

@@ -27,8 +27,8 @@ import { executeTogether, insertOf, type Statement } from '../../common/statemen
 
 /**
  * The change pipeline: read what the rules need from the graph, then in one transaction load the dossier,
- * let the rules decide, and for each event append the history row, store the evolved state and write what
- * the event sets off (access, notices, counts, the webhooks' deliveries). A refusal writes nothing.
+ * let the rules decide, and for each event store the evolved state, then append the history row and write
+ * what the event sets off (notices, access, counts, the webhooks' deliveries). A refusal writes nothing.
  */
 
 /** What a service function works with: the request's unit of work, caller, time and graph. */
@@ -146,9 +146,12 @@ export async function record(
     const { statements, granted } = project(em, dossier, event, state, actorAgencyName);
     const deliveries = webhookDeliveries(dossier, event, state, next, dossier.historyLength, granted);
     const together = [history, ...statements, ...(deliveries ? [deliveries] : [])];
-    if (state === null) {
+    if (before === null) {
+      if (dossier.transfers.length > 0) throw new Error('A new dossier has no hand-overs to write.');
       const legs = dossier.legs.getItems();
       await executeTogether(em, [insertOf(em, [dossier]), ...(legs.length > 0 ? [insertOf(em, legs)] : []), ...together]);
+      // As the row now stands; the entity is not managed by this unit of work (nothing flushes it again).
+      dossier.version = 1;
     } else {
       em.persist(dossier);
       await em.flush();
@@ -164,8 +167,11 @@ export async function record(
  * uniqueness of the next event's or transfer's number.
  */
 export const isDossierRace = (error: unknown) =>
-  error instanceof OptimisticLockError ||
-  (error instanceof UniqueConstraintViolationException && /(dossier_event|transfer)_dossier_code_seq_unique/.test(error.message));
+  error instanceof OptimisticLockError || violates(error, 'dossier_event_dossier_code_seq_unique', 'transfer_dossier_code_seq_unique');
+
+/** Whether the error is a unique violation of one of the named constraints (PostgreSQL names it; the message holds the whole SQL). */
+export const violates = (error: unknown, ...constraints: string[]) =>
+  error instanceof UniqueConstraintViolationException && constraints.includes((error as { constraint?: string }).constraint ?? '');
 
 /**
  * Papers an agency issues are numbered in its own sequence per year: the supplement request “<n>/YCBS”, the

@@ -36,15 +36,10 @@ export function project(em: EntityManager, dossier: Dossier, event: Event, befor
       return told(noticeRows(em, dossier, NoticeKind.REFUSED, event.at));
     case 'STOP':
       return told(noticeRows(em, dossier, NoticeKind.STOPPED, event.at, { agencyName: actorAgencyName }));
-    case 'RECEIVE':
-      return {
-        statements: [
-          noticeRows(em, dossier, NoticeKind.RECEIVED, event.at),
-          accessGrant(event.deskCode, dossier.code, event.receivedAt),
-          statCount(event.deskCode, localDate(event.receivedAt), 'received'),
-        ],
-        granted: [event.deskCode],
-      };
+    case 'RECEIVE': {
+      const access = grant(event.deskCode, dossier, event.receivedAt);
+      return { ...access, statements: [noticeRows(em, dossier, NoticeKind.RECEIVED, event.at), ...access.statements, statCount(event.deskCode, localDate(event.receivedAt), 'received')] };
+    }
     case 'HAND_OVER':
     case 'AWAIT_PAYMENT':
       return grant(event.transfer.toCode, dossier, dossier.receivedAt);

@@ -1,4 +1,3 @@
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import { LoadStrategy } from '@mikro-orm/core';
@@ -10,7 +9,7 @@ import { agencyAt, isOpen, versionAt, type DirectoryAgency, type DirectoryProced
 import { checkDocuments, receptionProblems, resolveRoute, type Whereabouts } from '../rulebook/reception';
 import { Channel, Delivery } from '../rulebook/statuses';
 import { deskPermission, submitPermission } from '../rulebook/workflow';
-import { calendarOf, isDossierRace, record, stateOf, type Deps } from './change';
+import { calendarOf, isDossierRace, record, stateOf, violates, type Deps } from './change';
 import { nextNumber, nextNumbers, takeNumbersAndRead } from './counter.entity';
 import type { CounterKey } from '../../common/counter';
 import { agencyDirectory, procedureOf, unitDirectory } from './directory';
@@ -73,7 +72,7 @@ async function findIdempotent(em: EntityManager, deskCode: string, key: string, 
 
 /** The same key sent twice at once: the first dossier stands and is the answer to both; any other error is thrown on. */
 async function firstWithKey(deps: Deps, error: unknown, deskCode: string, key: string | null, fingerprint: string): Promise<Dossier> {
-  if (key && error instanceof UniqueConstraintViolationException && /idempotency/.test(error.message)) {
+  if (key && violates(error, 'dossier_desk_code_idempotency_key_unique')) {
     const existing = await findIdempotent(deps.em.fork(), deskCode, key, fingerprint);
     if (existing) return existing;
   }
@@ -362,7 +361,10 @@ function intakeOf(intake: Pick<DossierInit, 'code' | 'applicantCommune' | 'parce
   return { code, procedureCode: procedure.code, ...versionFields(version), applicantCommune, parcelCommune, deskCode: desk.code, deskName: desk.name, applicant };
 }
 
-/** Stores a new dossier with the idempotency key it came with and its first history event. */
+/**
+ * Stores a new dossier with the idempotency key it came with and its first history event, written by one
+ * statement (`record`): the dossier returned is not managed by the unit of work.
+ */
 async function keepNew(em: Parameters<typeof record>[0], dossier: Dossier, decided: Parameters<typeof record>[3], deskName: string, key: string | null, fingerprint: string): Promise<Dossier> {
   dossier.idempotencyKey = key;
   dossier.idempotencyFingerprint = key ? fingerprint : null;
