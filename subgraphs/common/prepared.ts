@@ -1,5 +1,9 @@
+import type { EntityClass, EntityDictionary } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
+
+/** PostgreSQL's “cached plan must not change result type”. */
+const CACHED_PLAN_CHANGED = '0A000';
 
 /**
  * A hot read as a prepared statement (`name`: parsed and planned once per connection, then only bound and
@@ -7,9 +11,6 @@ import { createHash } from 'node:crypto';
  * else. `text` uses `$1…`; rows come back as the ORM's own raw queries return them (`em.map` turns one into
  * its entity). Outside a transaction only: a read inside one goes through its unit of work.
  */
-/** PostgreSQL's “cached plan must not change result type”. */
-const CACHED_PLAN_CHANGED = '0A000';
-
 export async function preparedRows<T = Record<string, unknown>>(em: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
   if (em.isInTransaction()) throw new Error(`${name}: a prepared read runs outside transactions.`);
   // What the ORM's own queries report (the tests count statements per subgraph).
@@ -31,6 +32,11 @@ export async function preparedRows<T = Record<string, unknown>>(em: EntityManage
   } finally {
     await client.releaseConnection(connection);
   }
+}
+
+/** A prepared read of one entity's rows, each turned into its entity. */
+export async function preparedEntities<T extends object>(em: EntityManager, entity: EntityClass<T>, name: string, text: string, values: unknown[]): Promise<T[]> {
+  return (await preparedRows<EntityDictionary<T>>(em, name, text, values)).map((row) => em.map(entity, row));
 }
 
 /**

@@ -1,15 +1,12 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { EntityDictionary } from '@mikro-orm/core';
 import type { Context } from '../common/context';
-import { preparedRows } from '../common/prepared';
+import { preparedEntities } from '../common/prepared';
 import { LandDossier } from './dossier.reference';
 import { LandRegistration } from './land-registration.entity';
 
 /** The registrations of every dossier of a gateway batch: one prepared statement. */
-async function registrationsOf(ctx: Context, codes: readonly string[]): Promise<LandRegistration[]> {
-  const rows = await preparedRows<EntityDictionary<LandRegistration>>(ctx.em, 'land.registrations-of-dossiers', 'select * from land.land_registration where dossier_code = any($1::text[])', [codes]);
-  return rows.map((row) => ctx.em.map(LandRegistration, row));
-}
+const registrationsOf = (ctx: Context, codes: readonly string[]) =>
+  preparedEntities(ctx.em, LandRegistration, 'land.registrations-of-dossiers', 'select * from land.land_registration where dossier_code = any($1::text[])', [codes]);
 
 @Resolver(() => LandDossier)
 export class LandDossierResolver {

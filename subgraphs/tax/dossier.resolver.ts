@@ -1,20 +1,12 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { EntityDictionary } from '@mikro-orm/core';
 import type { Context } from '../common/context';
-import { preparedRows } from '../common/prepared';
+import { preparedEntities } from '../common/prepared';
 import { TaxDossier } from './dossier.reference';
 import { TaxNotice } from './tax-notice.entity';
 
 /** The notices of every dossier of a gateway batch, oldest first: one prepared statement. */
-async function noticesOf(ctx: Context, codes: readonly string[]): Promise<TaxNotice[]> {
-  const rows = await preparedRows<EntityDictionary<TaxNotice>>(
-    ctx.em,
-    'tax.notices-of-dossiers',
-    'select * from tax.tax_notice where dossier_code = any($1::text[]) order by issued_at, id',
-    [codes],
-  );
-  return rows.map((row) => ctx.em.map(TaxNotice, row));
-}
+const noticesOf = (ctx: Context, codes: readonly string[]) =>
+  preparedEntities(ctx.em, TaxNotice, 'tax.notices-of-dossiers', 'select * from tax.tax_notice where dossier_code = any($1::text[]) order by issued_at, id', [codes]);
 
 @Resolver(() => TaxDossier)
 export class TaxDossierResolver {

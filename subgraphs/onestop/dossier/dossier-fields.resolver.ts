@@ -1,7 +1,7 @@
 import { Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import type { EntityClass, EntityDictionary } from '@mikro-orm/core';
+import type { EntityClass } from '@mikro-orm/core';
 import type { Context } from '../../common/context';
-import { preparedRows } from '../../common/prepared';
+import { preparedEntities } from '../../common/prepared';
 import { AdministrativeUnitRef } from '../../common/stubs';
 import { regimeAt } from '../rulebook/regimes';
 import { isSupplementOverdue, leadAgencyName } from '../rulebook/state';
@@ -20,13 +20,9 @@ import { PROVIDES_NAME } from './register-names.resolver';
 
 const agencyOrNull = (code: string | null) => (code ? new Agency(code) : null);
 
-/** Where a dossier points at an agency or a procedure, onestop gives its name itself (register-names.resolver.ts). */
-
 /** The legs or the transfers of every dossier of a batch, in order: one prepared statement, no query builder. */
-async function rowsOf<T extends object>(ctx: Context, entity: EntityClass<T>, name: string, table: 'dossier_leg' | 'transfer', codes: readonly string[]): Promise<T[]> {
-  const rows = await preparedRows<EntityDictionary<T>>(ctx.em, name, `select * from onestop.${table} where dossier_code = any($1::text[]) order by dossier_code, seq`, [codes]);
-  return rows.map((row) => ctx.em.map(entity, row));
-}
+const rowsOf = <T extends object>(ctx: Context, entity: EntityClass<T>, name: string, table: 'dossier_leg' | 'transfer', codes: readonly string[]) =>
+  preparedEntities(ctx.em, entity, name, `select * from onestop.${table} where dossier_code = any($1::text[]) order by dossier_code, seq`, [codes]);
 
 function legsOf(ctx: Context, dossier: Dossier): Promise<DossierLeg[]> | DossierLeg[] {
   if (dossier.legs.isInitialized()) return dossier.legs.getItems();
