@@ -1,4 +1,4 @@
-import type { EntityClass, EntityDictionary } from '@mikro-orm/core';
+import { ReferenceKind, type EntityClass, type EntityDictionary, type EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 
@@ -8,8 +8,9 @@ const CACHED_PLAN_CHANGED = '0A000';
 /**
  * A hot read as a prepared statement (`name`: parsed and planned once per connection, then only bound and
  * run) on the subgraph's own pool, without the query builder: the ORM stays for writes and for everything
- * else. `text` uses `$1…`; rows come back as the ORM's own raw queries return them (`em.map` turns one into
- * its entity). Outside a transaction only: a read inside one goes through its unit of work.
+ * else. `text` uses `$1…`; rows come back as the ORM's own raw queries return them (`readEntity` turns one
+ * into a read-only instance of its entity). Outside a transaction only: a read inside one goes through its
+ * unit of work.
  */
 export async function preparedRows<T = Record<string, unknown>>(em: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
   if (em.isInTransaction()) throw new Error(`${name}: a prepared read runs outside transactions.`);
@@ -34,9 +35,56 @@ export async function preparedRows<T = Record<string, unknown>>(em: EntityManage
   }
 }
 
-/** A prepared read of one entity's rows, each turned into its entity. */
+/** A prepared read of one entity's rows, each turned into a read-only instance of its entity (`readEntity`). */
 export async function preparedEntities<T extends object>(em: EntityManager, entity: EntityClass<T>, name: string, text: string, values: unknown[]): Promise<T[]> {
-  return (await preparedRows<EntityDictionary<T>>(em, name, text, values)).map((row) => em.map(entity, row));
+  return (await preparedRows<EntityDictionary<T>>(em, name, text, values)).map((row) => readEntity(em, entity, row));
+}
+
+const readPrototypes = new WeakMap<EntityMetadata, object>();
+
+/**
+ * The prototype of an entity's read-only instances: its class's, with the properties the ORM tracks changes
+ * through (accessors on the class's prototype that make an instance managed on its first write) shadowed by
+ * plain ones.
+ */
+function readPrototype(meta: EntityMetadata): object {
+  let prototype = readPrototypes.get(meta);
+  if (!prototype) {
+    prototype = Object.create(meta.prototype) as object;
+    for (const name of Object.keys(meta.definedProperties)) Object.defineProperty(prototype, name, { value: undefined, writable: true, enumerable: true, configurable: true });
+    readPrototypes.set(meta, prototype);
+  }
+  return prototype;
+}
+
+/**
+ * A row of a hot read (as `preparedRows` gives it) as an instance of its entity's class that no unit of work
+ * knows: the ORM's own compiled hydrator converts the columns as `em.map` would, without the identity map, the
+ * change tracking and the snapshot `em.map` sets up for each row (some 50 µs a row, the largest part of a read).
+ * A relation to one holds a reference with its primary key only; collections are not loaded. Such an instance
+ * is for answering: nothing flushes it, and a change loads what it changes in its own transaction.
+ */
+export function readEntity<T extends object>(em: EntityManager, entity: EntityClass<T>, row: EntityDictionary<T>): T {
+  const meta = em.getMetadata().get<T>(entity.name);
+  const data = em.getDriver().mapResult(row, meta) as Record<string, unknown>;
+  const instance = Object.create(readPrototype(meta)) as T;
+  const fields = instance as Record<string, unknown>;
+  for (const prop of meta.relations) {
+    if (prop.kind !== ReferenceKind.MANY_TO_ONE && prop.kind !== ReferenceKind.ONE_TO_ONE) continue;
+    const key = data[prop.name];
+    delete data[prop.name];
+    if (key === undefined) continue;
+    if (key === null) {
+      fields[prop.name] = null;
+      continue;
+    }
+    const keys = Array.isArray(key) ? key : [key];
+    const reference = Object.create(readPrototype(prop.targetMeta!)) as Record<string, unknown>;
+    prop.targetMeta!.primaryKeys.forEach((name, i) => (reference[name] = keys[i]));
+    fields[prop.name] = reference;
+  }
+  em.config.getHydrator(em.getMetadata()).hydrate(instance, meta, data as EntityDictionary<T>, em.getEntityFactory(), 'full', false, true);
+  return instance;
 }
 
 /**

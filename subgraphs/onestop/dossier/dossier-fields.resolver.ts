@@ -1,5 +1,5 @@
 import { Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import type { EntityClass } from '@mikro-orm/core';
+import { LoadStrategy, type EntityClass } from '@mikro-orm/core';
 import type { Context } from '../../common/context';
 import { preparedEntities } from '../../common/prepared';
 import { AdministrativeUnitRef } from '../../common/stubs';
@@ -137,8 +137,9 @@ export class DossierFieldsResolver {
   })
   async historyIntact(@Root() dossier: Dossier, @Ctx() ctx: Context): Promise<boolean> {
     const events = await historyOf(ctx, dossier);
-    await ctx.em.populate(dossier, ['legs', 'transfers']);
-    return recordProblem(dossier, events) === null;
+    // The dossier as stored, with its legs and transfers: the root may be a read-only instance (queries.ts).
+    const stored = await ctx.em.findOneOrFail(Dossier, { code: dossier.code }, { populate: ['legs', 'transfers'], strategy: LoadStrategy.JOINED });
+    return recordProblem(stored, events) === null;
   }
 }
 

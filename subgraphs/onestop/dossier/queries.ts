@@ -7,7 +7,7 @@ import { Dossier } from './dossier.entity';
 import { normalizePhone, type DossierFilter } from './dossier.input';
 import { DossierConnection, DossierEdge } from './dossier.types';
 import { decodeCursor, encodeCursor, pageSize } from './paging';
-import { preparedRows, preparedShape } from '../../common/prepared';
+import { preparedRows, preparedShape, readEntity } from '../../common/prepared';
 import { requireActor } from '../../common/roles';
 
 /** Reading dossiers: one by code, the citizen's tracking, and the caller's list. */
@@ -24,7 +24,7 @@ export async function dossiersWithAccess(deps: Pick<Deps, 'em'>, codes: readonly
        from onestop.dossier d where d.code = any($1::text[])`,
     [codes, agency],
   );
-  return rows.map(({ readable, ...columns }) => ({ dossier: deps.em.map(Dossier, columns), readable }));
+  return rows.map(({ readable, ...columns }) => ({ dossier: readEntity(deps.em, Dossier, columns), readable }));
 }
 
 export async function findDossier(deps: Deps, code: string): Promise<Dossier | null> {
@@ -88,7 +88,7 @@ export async function listDossiers(
     `select d.* from ${from} ${page} order by ${order[0]} desc, ${order[1]} desc limit ?`,
     [...params, ...(cursor ? [cursor.at, cursor.code] : []), size + 1],
   );
-  const dossiers = rows.map((row) => deps.em.map(Dossier, row));
+  const dossiers = rows.map((row) => readEntity(deps.em, Dossier, row));
   const edges = dossiers.slice(0, size).map((dossier) => new DossierEdge(encodeCursor({ at: dossier.receivedAt, code: dossier.code }), dossier));
   return new DossierConnection(edges, dossiers.length > size, async () => {
     const [{ count }] = await preparedShape<{ count: string }>(deps.em, 'onestop.dossiers-count', `select count(*) as count from ${from} ${filtered}`, params);

@@ -4,7 +4,7 @@ import { ForbiddenError } from '../../common/errors';
 import { Dossier } from '../dossier/dossier.entity';
 import { DossierConnection, DossierEdge } from '../dossier/dossier.types';
 import { encodeCursor, type Position } from '../dossier/paging';
-import { preparedRows } from '../../common/prepared';
+import { preparedRows, readEntity } from '../../common/prepared';
 import { requireActor } from '../../common/roles';
 
 /** An agency's inbox is for its own officers and systems, and for supervisors. */
@@ -53,7 +53,7 @@ export async function inboxPages(
       continue;
     }
     const { agency_code: _agency, after_cursor: _after, total_count: _total, position: _position, ...columns } = row;
-    const dossier = em.map(Dossier, columns);
+    const dossier = readEntity(em, Dossier, columns);
     page.edges.push(new DossierEdge(encodeCursor({ at: dossier.legDueAt, code: dossier.code }), dossier));
   }
   const result = new Map<string, DossierConnection>();
