@@ -88,6 +88,34 @@ export function readEntity<T extends object>(em: EntityManager, entity: EntityCl
 }
 
 /**
+ * A child entity's rows as columns of its parent's row, for a lateral join in the parent's statement (`from
+ * <table> <alias> where <alias>.<fk> = parent.<key>`): one `array_agg` per column of the child's table, in
+ * `order`, named `<prefix>.<column>`. `childRows` turns them back into the rows the child's own select would
+ * have given (pg's array parsers convert each element as they convert a column), for `readEntity`.
+ */
+export function childColumns<T extends object>(em: EntityManager, entity: EntityClass<T>, alias: string, prefix: string, order: string): string {
+  const meta = em.getMetadata().get<T>(entity.name);
+  const columns = new Set(
+    meta.props.flatMap((prop) =>
+      prop.kind === ReferenceKind.SCALAR || prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner) ? prop.fieldNames : [],
+    ),
+  );
+  return [...columns].map((column) => `array_agg(${alias}."${column}" order by ${order}) as "${prefix}.${column}"`).join(', ');
+}
+
+/** The child rows `childColumns` put in `row` (taking their columns out of it); none when the arrays are null. */
+export function childRows(row: Record<string, unknown>, prefix: string): Array<Record<string, unknown>> {
+  const columns: Array<[string, unknown[] | null]> = [];
+  for (const key of Object.keys(row)) {
+    if (!key.startsWith(`${prefix}.`)) continue;
+    columns.push([key.slice(prefix.length + 1), row[key] as unknown[] | null]);
+    delete row[key];
+  }
+  const count = columns[0]?.[1]?.length ?? 0;
+  return Array.from({ length: count }, (_, i) => Object.fromEntries(columns.map(([column, values]) => [column, values![i]])));
+}
+
+/**
  * A read whose text is put together from the caller's filter (`?` placeholders, in order): each shape the
  * filters give is prepared once per connection, under a name of its own.
  */

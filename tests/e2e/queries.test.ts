@@ -2,7 +2,9 @@ import { useDossierHub } from '../testkit/dossiers';
 import { startTestHub, type TestHub } from '../testkit/hub';
 
 describe('reading dossiers', () => {
-  const { hub, dossiers, who, clock } = useDossierHub('2026-03-02T09:00:00+07:00');
+  /** onestop's statements while `recorded` is set. */
+  let recorded: string[] | null = null;
+  const { hub, dossiers, who, clock } = useDossierHub('2026-03-02T09:00:00+07:00', () => ({ onQuery: (subgraph, sql) => subgraph === 'onestop' && recorded?.push(sql) }));
   /** Every test reads the same five dossiers and changes none: lists and counts need a known whole. */
   const codes: string[] = [];
   /** Friday 20 March 10:00: every one of the five is past its due date. */
@@ -39,6 +41,26 @@ describe('reading dossiers', () => {
     const last = await list({ first: 2, after: second.data.dossiers.pageInfo.endCursor }, who.desk);
     expect(last.data.dossiers.edges.map((edge: any) => edge.node.code)).toEqual([codes[0]]);
     expect(last.data.dossiers.pageInfo).toEqual({ hasNextPage: false, endCursor: last.data.dossiers.edges[0].cursor });
+  });
+
+  it('reads a dossier and its legs in one statement, the legs as the list reads them on their own', async () => {
+    const fields = 'code leadAgencyName legs { seq agencyName task workingDays dueAt completedAt result agency { code } }';
+    recorded = [];
+    const read = await hub.gql(`query ($code: ID!) { dossier(code: $code) { ${fields} } }`, { code: codes[4] }, who.supervisor);
+    const statements = recorded.filter((sql) => /onestop\.dossier_leg\b/.test(sql));
+    recorded = null;
+    expect(read.errors).toBeUndefined();
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/from onestop\.dossier d\b/);
+    // Handed over and accepted: the first leg is done, with its result; four legs in all.
+    expect(read.data.dossier.legs.map((leg: any) => [leg.seq, leg.agency.code, leg.completedAt !== null, leg.result !== null])).toEqual([
+      [1, 'BG.YENTHE', true, true],
+      [2, 'BG.VPDKDD.YENTHE', false, false],
+      [3, 'BG.CT.YENTHE', false, false],
+      [4, 'BG.VPDKDD.YENTHE', false, false],
+    ]);
+    const listed = await hub.gql(`{ dossiers(first: 5) { edges { node { ${fields} } } } }`, {}, who.supervisor);
+    expect(listed.data.dossiers.edges.map((edge: any) => edge.node).find((node: any) => node.code === codes[4])).toEqual(read.data.dossier);
   });
 
   it('shows an agency only the dossiers it holds, has held or has been handed', async () => {

@@ -1,7 +1,6 @@
 import { Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { LoadStrategy, type EntityClass } from '@mikro-orm/core';
+import { LoadStrategy } from '@mikro-orm/core';
 import type { Context } from '../../common/context';
-import { preparedEntities } from '../../common/prepared';
 import { AdministrativeUnitRef } from '../../common/stubs';
 import { regimeAt } from '../rulebook/regimes';
 import { isSupplementOverdue, leadAgencyName } from '../rulebook/state';
@@ -15,20 +14,15 @@ import { DossierConnection, DossierTracking } from './dossier.types';
 import { recordProblem } from './audit';
 import { Transfer } from './transfer.entity';
 import { PROVIDES_NAME } from './register-names.resolver';
+import { legLoader, rowsOf } from './queries';
 
 /** The dossier's fields that point elsewhere or load their own rows: one query per batch, never per dossier. */
 
 const agencyOrNull = (code: string | null) => (code ? new Agency(code) : null);
 
-/** The legs or the transfers of every dossier of a batch, in order: one prepared statement, no query builder. */
-const rowsOf = <T extends object>(ctx: Context, entity: EntityClass<T>, name: string, table: 'dossier_leg' | 'transfer', codes: readonly string[]) =>
-  preparedEntities(ctx.em, entity, name, `select * from onestop.${table} where dossier_code = any($1::text[]) order by dossier_code, seq`, [codes]);
-
 function legsOf(ctx: Context, dossier: Dossier): Promise<DossierLeg[]> | DossierLeg[] {
   if (dossier.legs.isInitialized()) return dossier.legs.getItems();
-  return ctx.loaders
-    .many<string, DossierLeg>('onestop.legs', (codes) => rowsOf(ctx, DossierLeg, 'onestop.legs', 'dossier_leg', codes), (leg) => leg.dossier.code)
-    .load(dossier.code);
+  return legLoader(ctx).load(dossier.code);
 }
 
 function transfersOf(ctx: Context, dossier: Dossier): Promise<Transfer[]> | Transfer[] {

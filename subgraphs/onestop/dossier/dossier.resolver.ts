@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../common/context';
 import { Outcome, ReturnChannel } from './dossier.enums';
 import { Dossier } from './dossier.entity';
@@ -9,12 +10,27 @@ import * as queries from './queries';
 import { rateService } from './rating';
 import { receiveDossier, submitDossier } from './reception';
 
+/** Whether the query asks for any of `fields` of the object it is resolving (in its fragments too). */
+function asksFor(info: GraphQLResolveInfo, fields: readonly string[]): boolean {
+  const asks = (selections: readonly SelectionNode[]): boolean =>
+    selections.some((selection) =>
+      selection.kind === Kind.FIELD
+        ? fields.includes(selection.name.value)
+        : asks((selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value])?.selectionSet.selections ?? []),
+    );
+  return info.fieldNodes.some((node) => asks(node.selectionSet?.selections ?? []));
+}
+
 /** The dossier's queries and mutations: each calls one service function. */
 @Resolver(() => Dossier)
 export class DossierResolver {
   @Query(() => Dossier, { nullable: true, description: 'A dossier the caller’s agency has a part in (supervisors: any).' })
-  dossier(@Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string, @Ctx() ctx: Context): Promise<Dossier | null> {
-    return queries.findDossier(ctx, code);
+  dossier(
+    @Arg('code', () => ID, { description: 'The dossier’s code (mã hồ sơ), e.g. BG.YENTHE-261126-0001.' }) code: string,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<Dossier | null> {
+    return queries.findDossier(ctx, code, asksFor(info, ['legs', 'leadAgencyName']));
   }
 
   @Query(() => DossierConnection, { description: 'The dossiers the caller may read, newest first.' })

@@ -7,29 +7,55 @@ import { Dossier } from './dossier.entity';
 import { normalizePhone, type DossierFilter } from './dossier.input';
 import { DossierConnection, DossierEdge } from './dossier.types';
 import { decodeCursor, encodeCursor, pageSize } from './paging';
-import { preparedRows, preparedShape, readEntity } from '../../common/prepared';
+import { childColumns, childRows, preparedEntities, preparedRows, preparedShape, readEntity } from '../../common/prepared';
+import type { EntityClass } from '@mikro-orm/core';
+import type { Context } from '../../common/context';
+import { DossierLeg } from './dossier-leg.entity';
 import { requireActor } from '../../common/roles';
 
 /** Reading dossiers: one by code, the citizen's tracking, and the caller's list. */
 
+/** The legs or the transfers of every dossier of a batch, in order: one prepared statement, no query builder. */
+export const rowsOf = <T extends object>(ctx: Pick<Context, 'em'>, entity: EntityClass<T>, name: string, table: 'dossier_leg' | 'transfer', codes: readonly string[]) =>
+  preparedEntities(ctx.em, entity, name, `select * from onestop.${table} where dossier_code = any($1::text[]) order by dossier_code, seq`, [codes]);
+
+/** The request's loader of dossiers' legs; a dossier read with its legs (`dossiersWithAccess`) fills it in. */
+export const legLoader = (ctx: Pick<Context, 'em' | 'loaders'>) =>
+  ctx.loaders.many<string, DossierLeg>('onestop.legs', (codes) => rowsOf(ctx, DossierLeg, 'onestop.legs', 'dossier_leg', codes), (leg) => leg.dossier.code);
+
 /**
  * The dossiers with these codes, each with whether `agency` may read it (it holds, has held or has been
- * handed it: the access index): one prepared statement for the dossiers and the caller's part in them.
+ * handed it: the access index): one prepared statement for the dossiers and the caller's part in them, and,
+ * `withLegs`, their legs too (for the request's leg loader: no statement of their own).
  */
-export async function dossiersWithAccess(deps: Pick<Deps, 'em'>, codes: readonly string[], agency: string): Promise<Array<{ dossier: Dossier; readable: boolean }>> {
+export async function dossiersWithAccess(
+  ctx: Pick<Context, 'em' | 'loaders'>,
+  codes: readonly string[],
+  agency: string,
+  withLegs = false,
+): Promise<Array<{ dossier: Dossier; readable: boolean }>> {
+  const legs = withLegs
+    ? `cross join lateral (select ${childColumns(ctx.em, DossierLeg, 'l', 'legs', 'l.seq')} from onestop.dossier_leg l where l.dossier_code = d.code) legs`
+    : '';
   const rows = await preparedRows<Record<string, unknown> & { readable: boolean }>(
-    deps.em,
-    'onestop.dossiers-with-access',
-    `select d.*, exists (select 1 from onestop.dossier_access a where a.agency_code = $2 and a.dossier_code = d.code) as readable
-       from onestop.dossier d where d.code = any($1::text[])`,
+    ctx.em,
+    withLegs ? 'onestop.dossiers-with-access-and-legs' : 'onestop.dossiers-with-access',
+    `select d.*, ${withLegs ? 'legs.*, ' : ''}exists (select 1 from onestop.dossier_access a where a.agency_code = $2 and a.dossier_code = d.code) as readable
+       from onestop.dossier d ${legs} where d.code = any($1::text[])`,
     [codes, agency],
   );
-  return rows.map(({ readable, ...columns }) => ({ dossier: readEntity(deps.em, Dossier, columns), readable }));
+  return rows.map(({ readable, ...columns }) => {
+    const legRows = withLegs ? childRows(columns, 'legs') : [];
+    const dossier = readEntity(ctx.em, Dossier, columns);
+    if (withLegs) legLoader(ctx).prime(dossier.code, legRows.map((row) => readEntity(ctx.em, DossierLeg, row)));
+    return { dossier, readable };
+  });
 }
 
-export async function findDossier(deps: Deps, code: string): Promise<Dossier | null> {
+/** One dossier, when the caller may read it; `withLegs`: the query asks for its legs, read in the same statement. */
+export async function findDossier(deps: Deps & Pick<Context, 'loaders'>, code: string, withLegs = false): Promise<Dossier | null> {
   const actor = requireActor(deps.actor);
-  const [found] = await dossiersWithAccess(deps, [code], actor.agency);
+  const [found] = await dossiersWithAccess(deps, [code], actor.agency, withLegs);
   return readableBy(actor, found, code);
 }
 
