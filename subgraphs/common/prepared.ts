@@ -1,9 +1,27 @@
 import { ReferenceKind, type EntityClass, type EntityDictionary, type EntityMetadata } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 
 /** PostgreSQL's “cached plan must not change result type”. */
 const CACHED_PLAN_CHANGED = '0A000';
+
+/** A pg connection of the subgraph's pool, as knex hands it out. */
+type PgConnection = import('pg').Client & {
+  connection?: { parsedStatements?: Record<string, unknown>; submittedNamedStatements?: Record<string, unknown> };
+};
+
+/** The transaction's own connection when `em` is in one; otherwise one of the pool's, given back after `work`. */
+async function onConnection<T>(em: EntityManager, work: (connection: PgConnection) => Promise<T>): Promise<T> {
+  const transaction = em.getTransactionContext<Knex.Transaction>();
+  if (transaction) return work((await transaction.client.acquireConnection()) as PgConnection);
+  const client = em.getConnection().getKnex().client;
+  const connection = (await client.acquireConnection()) as PgConnection;
+  try {
+    return await work(connection);
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
 
 /**
  * A hot read as a prepared statement (`name`: parsed and planned once per connection, then only bound and
@@ -16,9 +34,7 @@ export async function preparedRows<T = Record<string, unknown>>(em: EntityManage
   if (em.isInTransaction()) throw new Error(`${name}: a prepared read runs outside transactions.`);
   // What the ORM's own queries report (the tests count statements per subgraph).
   em.config.get('onQuery')?.(text, values);
-  const client = em.getConnection().getKnex().client;
-  const connection = await client.acquireConnection();
-  try {
+  return onConnection(em, async (connection) => {
     try {
       return (await connection.query({ name, text, values })).rows as T[];
     } catch (error) {
@@ -30,9 +46,33 @@ export async function preparedRows<T = Record<string, unknown>>(em: EntityManage
       delete connection.connection?.submittedNamedStatements?.[name];
       return (await connection.query({ name, text, values })).rows as T[];
     }
-  } finally {
-    await client.releaseConnection(connection);
-  }
+  });
+}
+
+/**
+ * A write that returns no rows, as a statement prepared once per connection under a name its text gives
+ * (PostgreSQL plans a long statement in about a millisecond: inside a transaction that holds a hot row, that
+ * is time the row is held), on the transaction's connection when `em` is in one. `text` uses `?` as the ORM's
+ * raw queries do, an array standing for a list of values (`in (?)`, `array[?]`). A database error comes back
+ * as the ORM's own exception (a unique violation as `UniqueConstraintViolationException`, with its constraint).
+ */
+export async function preparedWrite(em: EntityManager, prefix: string, text: string, values: readonly unknown[]): Promise<void> {
+  const flat: unknown[] = [];
+  let next = 0;
+  const numbered = text.replace(/\?/g, () => {
+    const value = values[next++];
+    return (Array.isArray(value) ? value : [value]).map((item) => `$${flat.push(item)}`).join(', ');
+  });
+  if (next !== values.length) throw new Error(`${prefix}: ${values.length} values for ${next} placeholders.`);
+  em.config.get('onQuery')?.(numbered, flat);
+  const name = `${prefix}.${createHash('sha1').update(numbered).digest('base64url').slice(0, 16)}`;
+  await onConnection(em, async (connection) => {
+    try {
+      await connection.query({ name, text: numbered, values: flat });
+    } catch (error) {
+      throw error instanceof Error && 'code' in error ? em.getDriver().convertException(error) : error;
+    }
+  });
 }
 
 /** A prepared read of one entity's rows, each turned into a read-only instance of its entity (`readEntity`). */
