@@ -13,7 +13,11 @@ type PgConnection = import('pg').Client & {
 /** The transaction's own connection when `em` is in one; otherwise one of the pool's, given back after `work`. */
 async function onConnection<T>(em: EntityManager, work: (connection: PgConnection) => Promise<T>): Promise<T> {
   const transaction = em.getTransactionContext<Knex.Transaction>();
-  if (transaction) return work((await transaction.client.acquireConnection()) as PgConnection);
+  if (transaction) {
+    // Its connection may be back in the pool, another caller's, once it ended.
+    if (transaction.isCompleted()) throw new Error('The transaction has ended; nothing more is written in it.');
+    return work((await transaction.client.acquireConnection()) as PgConnection);
+  }
   const client = em.getConnection().getKnex().client;
   const connection = (await client.acquireConnection()) as PgConnection;
   try {
@@ -49,14 +53,23 @@ export async function preparedRows<T = Record<string, unknown>>(em: EntityManage
   });
 }
 
+/** The most statements one connection keeps prepared for `preparedWrite`; past it, writes are planned each time. */
+const MOST_PREPARED_WRITES = 100;
+const preparedWrites = new WeakMap<PgConnection, Set<string>>();
+
 /**
  * A write that returns no rows, as a statement prepared once per connection under a name its text gives
  * (PostgreSQL plans a long statement in about a millisecond: inside a transaction that holds a hot row, that
- * is time the row is held), on the transaction's connection when `em` is in one. `text` uses `?` as the ORM's
- * raw queries do, an array standing for a list of values (`in (?)`, `array[?]`). A database error comes back
- * as the ORM's own exception (a unique violation as `UniqueConstraintViolationException`, with its constraint).
+ * is time the row is held), on the transaction's connection when `em` is in one. Each connection keeps at
+ * most MOST_PREPARED_WRITES of them. `text` uses `?` for a value, an array standing for a list of values
+ * (`in (?)`, `array[?]`), as the ORM's raw queries do; values go as parameters, not inlined in the text, so
+ * one whose type nothing around it tells (`select ? as x`, `coalesce(?, …)`) needs a cast. A database error
+ * comes back as the ORM's own exception (a unique violation as `UniqueConstraintViolationException`, with its
+ * constraint).
  */
 export async function preparedWrite(em: EntityManager, prefix: string, text: string, values: readonly unknown[]): Promise<void> {
+  // The ORM's `??` (an identifier) and `\?` (a question mark) have no parameter counterpart.
+  if (/\?\?|\\\?/.test(text)) throw new Error(`${prefix}: \`??\` and \`\\?\` are not placeholders here.`);
   const flat: unknown[] = [];
   let next = 0;
   const numbered = text.replace(/\?/g, () => {
@@ -67,8 +80,11 @@ export async function preparedWrite(em: EntityManager, prefix: string, text: str
   em.config.get('onQuery')?.(numbered, flat);
   const name = `${prefix}.${createHash('sha1').update(numbered).digest('base64url').slice(0, 16)}`;
   await onConnection(em, async (connection) => {
+    const prepared = preparedWrites.get(connection) ?? new Set<string>();
+    preparedWrites.set(connection, prepared);
+    if (!prepared.has(name) && prepared.size < MOST_PREPARED_WRITES) prepared.add(name);
     try {
-      await connection.query({ name, text: numbered, values: flat });
+      await connection.query(prepared.has(name) ? { name, text: numbered, values: flat } : { text: numbered, values: flat });
     } catch (error) {
       throw error instanceof Error && 'code' in error ? em.getDriver().convertException(error) : error;
     }
@@ -84,8 +100,8 @@ const readPrototypes = new WeakMap<EntityMetadata, object>();
 
 /**
  * The prototype of an entity's read-only instances: its class's, with the properties the ORM tracks changes
- * through (accessors on the class's prototype that make an instance managed on its first write) shadowed by
- * plain ones.
+ * through (accessors it defines on each instance it makes, which keep the values in the instance's helper and
+ * mark it touched) shadowed by plain ones.
  */
 function readPrototype(meta: EntityMetadata): object {
   let prototype = readPrototypes.get(meta);
@@ -111,6 +127,7 @@ export function readEntity<T extends object>(em: EntityManager, entity: EntityCl
   const fields = instance as Record<string, unknown>;
   for (const prop of meta.relations) {
     if (prop.kind !== ReferenceKind.MANY_TO_ONE && prop.kind !== ReferenceKind.ONE_TO_ONE) continue;
+    if (prop.ref || prop.mapToPk) throw new Error(`${meta.className}.${prop.name}: a Reference wrapper or a bare key is not read here.`);
     const key = data[prop.name];
     delete data[prop.name];
     if (key === undefined) continue;
@@ -127,20 +144,29 @@ export function readEntity<T extends object>(em: EntityManager, entity: EntityCl
   return instance;
 }
 
+/** Column types whose arrays pg parses element by element as it parses the column itself. */
+const ARRAY_SAFE = /^(text|varchar|character varying|smallint|int|integer|int4|bigint|int8|serial|bigserial|boolean|bool|timestamptz|timestamp|date|uuid)\b/;
+
 /**
  * A child entity's rows as columns of its parent's row, for a lateral join in the parent's statement (`from
  * <table> <alias> where <alias>.<fk> = parent.<key>`): one `array_agg` per column of the child's table, in
- * `order`, named `<prefix>.<column>`. `childRows` turns them back into the rows the child's own select would
- * have given (pg's array parsers convert each element as they convert a column), for `readEntity`.
+ * `order` then the child's primary key, named `<prefix>.<column>`. `childRows` turns them back into the rows
+ * the child's own select would have given, for `readEntity`: for children whose columns are text, integers,
+ * booleans, timestamps, dates or uuids (pg parses an array of those element by element as it parses the
+ * column; not one of numeric, JSON, an enum type or an array), which is checked.
  */
 export function childColumns<T extends object>(em: EntityManager, entity: EntityClass<T>, alias: string, prefix: string, order: string): string {
   const meta = em.getMetadata().get<T>(entity.name);
-  const columns = new Set(
-    meta.props.flatMap((prop) =>
-      prop.kind === ReferenceKind.SCALAR || prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner) ? prop.fieldNames : [],
-    ),
+  const stored = meta.props.filter(
+    (prop) =>
+      prop.persist !== false &&
+      (prop.kind === ReferenceKind.SCALAR || prop.kind === ReferenceKind.EMBEDDED || prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)),
   );
-  return [...columns].map((column) => `array_agg(${alias}."${column}" order by ${order}) as "${prefix}.${column}"`).join(', ');
+  const unsafe = stored.find((prop) => prop.kind === ReferenceKind.EMBEDDED ? prop.object : !prop.columnTypes.every((type) => ARRAY_SAFE.test(type.toLowerCase())));
+  if (unsafe) throw new Error(`${meta.className}.${unsafe.name}: its column does not come back from an array as it does on its own.`);
+  const columns = new Set(stored.flatMap((prop) => (prop.kind === ReferenceKind.EMBEDDED ? [] : prop.fieldNames)));
+  const orderBy = [order, ...meta.primaryKeys.flatMap((key) => meta.properties[key].fieldNames.map((column) => `${alias}."${column}"`))].join(', ');
+  return [...columns].map((column) => `array_agg(${alias}."${column}" order by ${orderBy}) as "${prefix}.${column}"`).join(', ');
 }
 
 /** The child rows `childColumns` put in `row` (taking their columns out of it); none when the arrays are null. */

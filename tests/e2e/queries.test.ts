@@ -61,6 +61,10 @@ describe('reading dossiers', () => {
     ]);
     const listed = await hub.gql(`{ dossiers(first: 5) { edges { node { ${fields} } } } }`, {}, who.supervisor);
     expect(listed.data.dossiers.edges.map((edge: any) => edge.node).find((node: any) => node.code === codes[4])).toEqual(read.data.dossier);
+    // An agency with no part in it gets neither the dossier nor its legs.
+    const refused = await hub.gql(`query ($code: ID!) { dossier(code: $code) { ${fields} } }`, { code: codes[4] }, who.tax);
+    expect(refused.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
+    expect(refused.data?.dossier ?? null).toBeNull();
   });
 
   it('shows an agency only the dossiers it holds, has held or has been handed', async () => {

@@ -169,7 +169,7 @@ export async function record(
 export const isDossierRace = (error: unknown) =>
   error instanceof OptimisticLockError || violates(error, 'dossier_event_dossier_code_seq_unique', 'transfer_dossier_code_seq_unique');
 
-/** Whether the error is a unique violation of one of the named constraints (PostgreSQL names it; the message holds the whole SQL). */
+/** Whether the error is a unique violation of one of the named constraints (PostgreSQL names it; a message is for people). */
 export const violates = (error: unknown, ...constraints: string[]) =>
   error instanceof UniqueConstraintViolationException && constraints.includes((error as { constraint?: string }).constraint ?? '');
 

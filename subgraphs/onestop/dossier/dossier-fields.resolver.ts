@@ -14,7 +14,7 @@ import { DossierConnection, DossierTracking } from './dossier.types';
 import { recordProblem } from './audit';
 import { Transfer } from './transfer.entity';
 import { PROVIDES_NAME } from './register-names.resolver';
-import { legLoader, rowsOf } from './queries';
+import { legLoader, transferLoader } from './queries';
 
 /** The dossier's fields that point elsewhere or load their own rows: one query per batch, never per dossier. */
 
@@ -27,9 +27,7 @@ function legsOf(ctx: Context, dossier: Dossier): Promise<DossierLeg[]> | Dossier
 
 function transfersOf(ctx: Context, dossier: Dossier): Promise<Transfer[]> | Transfer[] {
   if (dossier.transfers.isInitialized()) return dossier.transfers.getItems();
-  return ctx.loaders
-    .many<string, Transfer>('onestop.transfers', (codes) => rowsOf(ctx, Transfer, 'onestop.transfers', 'transfer', codes), (t) => t.dossier.code)
-    .load(dossier.code);
+  return transferLoader(ctx).load(dossier.code);
 }
 
 function historyOf(ctx: Context, dossier: Dossier): Promise<DossierEvent[]> {
@@ -132,8 +130,10 @@ export class DossierFieldsResolver {
   async historyIntact(@Root() dossier: Dossier, @Ctx() ctx: Context): Promise<boolean> {
     const events = await historyOf(ctx, dossier);
     // The dossier as stored, with its legs and transfers: the root may be a read-only instance (queries.ts).
-    const stored = await ctx.em.findOneOrFail(Dossier, { code: dossier.code }, { populate: ['legs', 'transfers'], strategy: LoadStrategy.JOINED });
-    return recordProblem(stored, events) === null;
+    const stored = await ctx.loaders
+      .one<string, Dossier>('onestop.stored-dossiers', (codes) => ctx.em.find(Dossier, { code: { $in: [...codes] } }, { populate: ['legs', 'transfers'], strategy: LoadStrategy.JOINED }), (found) => found.code)
+      .load(dossier.code);
+    return stored !== null && recordProblem(stored, events) === null;
   }
 }
 

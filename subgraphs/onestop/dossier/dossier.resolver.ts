@@ -1,6 +1,7 @@
-import { Kind, type GraphQLResolveInfo, type SelectionNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, ID, Info, Int, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../common/context';
+import { asksFor } from '../../common/selection';
 import { Outcome, ReturnChannel } from './dossier.enums';
 import { Dossier } from './dossier.entity';
 import { DossierFilter, ReceiveDossierInput, SubmitDossierInput } from './dossier.input';
@@ -9,17 +10,6 @@ import * as processing from './processing';
 import * as queries from './queries';
 import { rateService } from './rating';
 import { receiveDossier, submitDossier } from './reception';
-
-/** Whether the query asks for any of `fields` of the object it is resolving (in its fragments too). */
-function asksFor(info: GraphQLResolveInfo, fields: readonly string[]): boolean {
-  const asks = (selections: readonly SelectionNode[]): boolean =>
-    selections.some((selection) =>
-      selection.kind === Kind.FIELD
-        ? fields.includes(selection.name.value)
-        : asks((selection.kind === Kind.INLINE_FRAGMENT ? selection : info.fragments[selection.name.value])?.selectionSet.selections ?? []),
-    );
-  return info.fieldNodes.some((node) => asks(node.selectionSet?.selections ?? []));
-}
 
 /** The dossier's queries and mutations: each calls one service function. */
 @Resolver(() => Dossier)

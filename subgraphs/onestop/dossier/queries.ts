@@ -11,6 +11,7 @@ import { childColumns, childRows, preparedEntities, preparedRows, preparedShape,
 import type { EntityClass } from '@mikro-orm/core';
 import type { Context } from '../../common/context';
 import { DossierLeg } from './dossier-leg.entity';
+import { Transfer } from './transfer.entity';
 import { requireActor } from '../../common/roles';
 
 /** Reading dossiers: one by code, the citizen's tracking, and the caller's list. */
@@ -19,21 +20,25 @@ import { requireActor } from '../../common/roles';
 export const rowsOf = <T extends object>(ctx: Pick<Context, 'em'>, entity: EntityClass<T>, name: string, table: 'dossier_leg' | 'transfer', codes: readonly string[]) =>
   preparedEntities(ctx.em, entity, name, `select * from onestop.${table} where dossier_code = any($1::text[]) order by dossier_code, seq`, [codes]);
 
-/** The request's loader of dossiers' legs; a dossier read with its legs (`dossiersWithAccess`) fills it in. */
+/** The request's loader of dossiers' legs; a dossier read with its legs (`findDossier`) fills it in. */
 export const legLoader = (ctx: Pick<Context, 'em' | 'loaders'>) =>
   ctx.loaders.many<string, DossierLeg>('onestop.legs', (codes) => rowsOf(ctx, DossierLeg, 'onestop.legs', 'dossier_leg', codes), (leg) => leg.dossier.code);
+
+/** The request's loader of dossiers' hand-overs. */
+export const transferLoader = (ctx: Pick<Context, 'em' | 'loaders'>) =>
+  ctx.loaders.many<string, Transfer>('onestop.transfers', (codes) => rowsOf(ctx, Transfer, 'onestop.transfers', 'transfer', codes), (transfer) => transfer.dossier.code);
 
 /**
  * The dossiers with these codes, each with whether `agency` may read it (it holds, has held or has been
  * handed it: the access index): one prepared statement for the dossiers and the caller's part in them, and,
- * `withLegs`, their legs too (for the request's leg loader: no statement of their own).
+ * `withLegs`, their legs too.
  */
 export async function dossiersWithAccess(
-  ctx: Pick<Context, 'em' | 'loaders'>,
+  ctx: Pick<Context, 'em'>,
   codes: readonly string[],
   agency: string,
   withLegs = false,
-): Promise<Array<{ dossier: Dossier; readable: boolean }>> {
+): Promise<Array<{ dossier: Dossier; readable: boolean; legs?: DossierLeg[] }>> {
   const legs = withLegs
     ? `cross join lateral (select ${childColumns(ctx.em, DossierLeg, 'l', 'legs', 'l.seq')} from onestop.dossier_leg l where l.dossier_code = d.code) legs`
     : '';
@@ -45,18 +50,21 @@ export async function dossiersWithAccess(
     [codes, agency],
   );
   return rows.map(({ readable, ...columns }) => {
-    const legRows = withLegs ? childRows(columns, 'legs') : [];
-    const dossier = readEntity(ctx.em, Dossier, columns);
-    if (withLegs) legLoader(ctx).prime(dossier.code, legRows.map((row) => readEntity(ctx.em, DossierLeg, row)));
-    return { dossier, readable };
+    const legs = withLegs ? childRows(columns, 'legs').map((row) => readEntity(ctx.em, DossierLeg, row)) : undefined;
+    return { dossier: readEntity(ctx.em, Dossier, columns), readable, ...(legs ? { legs } : {}) };
   });
 }
 
-/** One dossier, when the caller may read it; `withLegs`: the query asks for its legs, read in the same statement. */
+/**
+ * One dossier, when the caller may read it. `withLegs` (the query asks for its legs): they are read in the same
+ * statement, and the request's leg loader answers with them.
+ */
 export async function findDossier(deps: Deps & Pick<Context, 'loaders'>, code: string, withLegs = false): Promise<Dossier | null> {
   const actor = requireActor(deps.actor);
   const [found] = await dossiersWithAccess(deps, [code], actor.agency, withLegs);
-  return readableBy(actor, found, code);
+  const dossier = readableBy(actor, found, code);
+  if (dossier && found.legs) legLoader(deps).prime(code, found.legs);
+  return dossier;
 }
 
 /** For citizens, without a token: the dossier only when the phone given at receipt matches. */
