@@ -17,7 +17,7 @@ import { requireActor } from '../../common/roles';
 /** Reading dossiers: one by code, the citizen's tracking, and the caller's list. */
 
 /** The legs or the transfers of every dossier of a batch, in order: one prepared statement, no query builder. */
-export const rowsOf = <T extends object>(ctx: Pick<Context, 'em'>, entity: EntityClass<T>, name: string, table: 'dossier_leg' | 'transfer', codes: readonly string[]) =>
+const rowsOf = <T extends object>(ctx: Pick<Context, 'em'>, entity: EntityClass<T>, name: string, table: 'dossier_leg' | 'transfer', codes: readonly string[]) =>
   preparedEntities(ctx.em, entity, name, `select * from onestop.${table} where dossier_code = any($1::text[]) order by dossier_code, seq`, [codes]);
 
 /** The request's loader of dossiers' legs; a dossier read with its legs (`findDossier`) fills it in. */
