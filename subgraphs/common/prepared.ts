@@ -68,17 +68,9 @@ const preparedWrites = new WeakMap<PgConnection, Set<string>>();
  * constraint).
  */
 export async function preparedWrite(em: EntityManager, prefix: string, text: string, values: readonly unknown[]): Promise<void> {
-  // The ORM's `??` (an identifier) and `\?` (a question mark) have no parameter counterpart.
-  if (/\?\?|\\\?/.test(text)) throw new Error(`${prefix}: \`??\` and \`\\?\` are not placeholders here.`);
-  const flat: unknown[] = [];
-  let next = 0;
-  const numbered = text.replace(/\?/g, () => {
-    const value = values[next++];
-    return (Array.isArray(value) ? value : [value]).map((item) => `$${flat.push(item)}`).join(', ');
-  });
-  if (next !== values.length) throw new Error(`${prefix}: ${values.length} values for ${next} placeholders.`);
+  const { numbered, flat } = positional(prefix, text, values);
   em.config.get('onQuery')?.(numbered, flat);
-  const name = `${prefix}.${createHash('sha1').update(numbered).digest('base64url').slice(0, 16)}`;
+  const name = shapeName(prefix, numbered);
   await onConnection(em, async (connection) => {
     const prepared = preparedWrites.get(connection) ?? new Set<string>();
     preparedWrites.set(connection, prepared);
@@ -144,6 +136,9 @@ export function readEntity<T extends object>(em: EntityManager, entity: EntityCl
   return instance;
 }
 
+/** `childColumns`'s text, worked out once per entity and shape (it is part of a hot read). */
+const childSelects = new WeakMap<EntityMetadata, Map<string, string>>();
+
 /** Column types whose arrays pg parses element by element as it parses the column itself. */
 const ARRAY_SAFE = /^(text|varchar|character varying|smallint|int|integer|int4|bigint|int8|serial|bigserial|boolean|bool|timestamptz|timestamp|date|uuid)\b/;
 
@@ -157,6 +152,18 @@ const ARRAY_SAFE = /^(text|varchar|character varying|smallint|int|integer|int4|b
  */
 export function childColumns<T extends object>(em: EntityManager, entity: EntityClass<T>, alias: string, prefix: string, order: string): string {
   const meta = em.getMetadata().get<T>(entity.name);
+  const shapes = childSelects.get(meta) ?? new Map<string, string>();
+  childSelects.set(meta, shapes);
+  const shape = JSON.stringify([alias, prefix, order]);
+  let select = shapes.get(shape);
+  if (select === undefined) {
+    select = childSelect(meta, alias, prefix, order);
+    shapes.set(shape, select);
+  }
+  return select;
+}
+
+function childSelect(meta: EntityMetadata, alias: string, prefix: string, order: string): string {
   const stored = meta.props.filter(
     (prop) =>
       prop.persist !== false &&
@@ -186,7 +193,25 @@ export function childRows(row: Record<string, unknown>, prefix: string): Array<R
  * filters give is prepared once per connection, under a name of its own.
  */
 export function preparedShape<T = Record<string, unknown>>(em: EntityManager, prefix: string, text: string, values: unknown[]): Promise<T[]> {
-  let n = 0;
-  const numbered = text.replace(/\?/g, () => `$${++n}`);
-  return preparedRows<T>(em, `${prefix}.${createHash('sha1').update(numbered).digest('base64url').slice(0, 16)}`, numbered, values);
+  const { numbered, flat } = positional(prefix, text, values);
+  return preparedRows<T>(em, shapeName(prefix, numbered), numbered, flat);
 }
+
+/**
+ * `?` placeholders (an array standing for a list of values, as in the ORM's raw queries) as `$1…` and the
+ * values in their order. The ORM's `??` (an identifier) and `\?` (a question mark) have no counterpart.
+ */
+function positional(prefix: string, text: string, values: readonly unknown[]): { numbered: string; flat: unknown[] } {
+  if (/\?\?|\\\?/.test(text)) throw new Error(`${prefix}: \`??\` and \`\\?\` are not placeholders here.`);
+  const flat: unknown[] = [];
+  let next = 0;
+  const numbered = text.replace(/\?/g, () => {
+    const value = values[next++];
+    return (Array.isArray(value) ? value : [value]).map((item) => `$${flat.push(item)}`).join(', ');
+  });
+  if (next !== values.length) throw new Error(`${prefix}: ${values.length} values for ${next} placeholders.`);
+  return { numbered, flat };
+}
+
+/** A statement's name from its text: the same text, the same name, on every connection. */
+const shapeName = (prefix: string, text: string) => `${prefix}.${createHash('sha1').update(text).digest('base64url').slice(0, 16)}`;

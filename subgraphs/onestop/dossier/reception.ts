@@ -16,7 +16,7 @@ import { agencyDirectory, procedureOf, unitDirectory } from './directory';
 import { Dossier } from './dossier.entity';
 import { cleanIntake, cleanReceivedAt, type ReceiveDossierInput, type SubmitDossierInput } from './dossier.input';
 import { canonicalJson } from './history-chain';
-import { preparedRows, readEntity } from '../../common/prepared';
+import { preparedEntities } from '../../common/prepared';
 import { orThrow } from './permissions';
 import { requireActor } from '../../common/roles';
 import type { Actor } from '../rulebook/state';
@@ -62,14 +62,13 @@ const fingerprintOf = (value: unknown) => createHash('sha256').update(canonicalJ
 
 /** The dossier a key was first used for (a prepared read: every receipt with a key asks); CONFLICT when the key came with different content. */
 async function findIdempotent(em: EntityManager, deskCode: string, key: string, fingerprint: string): Promise<Dossier | null> {
-  const [row] = await preparedRows(em, 'onestop.dossier-by-key', 'select * from onestop.dossier where desk_code = $1 and idempotency_key = $2', [deskCode, key]);
-  const existing = row ? readEntity(em, Dossier, row) : null;
+  const [existing] = await preparedEntities(em, Dossier, 'onestop.dossier-by-key', 'select * from onestop.dossier where desk_code = $1 and idempotency_key = $2', [deskCode, key]);
   if (existing && existing.idempotencyFingerprint !== fingerprint) {
     throw new ConflictError(`The idempotency key ${key} was already used for dossier ${existing.code} with different content.`, {
       dossier: existing.code,
     });
   }
-  return existing;
+  return existing ?? null;
 }
 
 /** The same key sent twice at once: the first dossier stands and is the answer to both; any other error is thrown on. */
