@@ -1,6 +1,7 @@
 import { ReferenceKind, type EntityClass, type EntityDictionary, type EntityMetadata } from '@mikro-orm/core';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
+import * as pg from 'pg';
 
 /** PostgreSQL's “cached plan must not change result type”. */
 const CACHED_PLAN_CHANGED = '0A000';
@@ -10,13 +11,16 @@ type PgConnection = import('pg').Client & {
   connection?: { parsedStatements?: Record<string, unknown>; submittedNamedStatements?: Record<string, unknown> };
 };
 
+/** Transactions whose data was committed with their last write (`preparedWrite` with `commit`). */
+const committedEarly = new WeakSet<Knex.Transaction>();
+
 /** The transaction's own connection when `em` is in one; otherwise one of the pool's, given back after `work`. */
-async function onConnection<T>(em: EntityManager, work: (connection: PgConnection) => Promise<T>): Promise<T> {
+async function onConnection<T>(em: EntityManager, work: (connection: PgConnection, transaction?: Knex.Transaction) => Promise<T>): Promise<T> {
   const transaction = em.getTransactionContext<Knex.Transaction>();
   if (transaction) {
     // Its connection may be back in the pool, another caller's, once it ended.
-    if (transaction.isCompleted()) throw new Error('The transaction has ended; nothing more is written in it.');
-    return work((await transaction.client.acquireConnection()) as PgConnection);
+    if (transaction.isCompleted() || committedEarly.has(transaction)) throw new Error('The transaction has ended; nothing more is written in it.');
+    return work((await transaction.client.acquireConnection()) as PgConnection, transaction);
   }
   const client = em.getConnection().getKnex().client;
   const connection = (await client.acquireConnection()) as PgConnection;
@@ -66,21 +70,60 @@ const preparedWrites = new WeakMap<PgConnection, Set<string>>();
  * one whose type nothing around it tells (`select ? as x`, `coalesce(?, …)`) needs a cast. A database error
  * comes back as the ORM's own exception (a unique violation as `UniqueConstraintViolationException`, with its
  * constraint).
+ *
+ * With `commit`, the write is the transaction's last: its `COMMIT` goes in the same round trip (`commitWith`),
+ * so the rows the transaction holds are let go one wait sooner. Nothing may be written in the transaction
+ * after it: the statements here refuse to, and the caller's transaction must end as soon as this returns.
  */
-export async function preparedWrite(em: EntityManager, prefix: string, text: string, values: readonly unknown[]): Promise<void> {
+export async function preparedWrite(em: EntityManager, prefix: string, text: string, values: readonly unknown[], { commit = false } = {}): Promise<void> {
   const { numbered, flat } = positional(prefix, text, values);
   em.config.get('onQuery')?.(numbered, flat);
-  const name = shapeName(prefix, numbered);
-  await onConnection(em, async (connection) => {
+  // A statement prepared by SQL (`commitWith`) has a name of its own: pg's client knows only the ones it parsed.
+  const name = shapeName(commit ? `${prefix}.commit` : prefix, numbered);
+  await onConnection(em, async (connection, transaction) => {
     const prepared = preparedWrites.get(connection) ?? new Set<string>();
     preparedWrites.set(connection, prepared);
-    if (!prepared.has(name) && prepared.size < MOST_PREPARED_WRITES) prepared.add(name);
     try {
+      if (commit) {
+        if (!transaction) throw new Error(`${prefix}: only a transaction's last write commits it.`);
+        await commitWith(connection, prepared, name, numbered, flat);
+        committedEarly.add(transaction);
+        return;
+      }
+      if (!prepared.has(name) && prepared.size < MOST_PREPARED_WRITES) prepared.add(name);
       await connection.query(prepared.has(name) ? { name, text: numbered, values: flat } : { text: numbered, values: flat });
     } catch (error) {
       throw error instanceof Error && 'code' in error ? em.getDriver().convertException(error) : error;
     }
   });
+}
+
+/**
+ * Runs the prepared statement and commits in one simple query: `execute …; commit; begin`. The values are
+ * written as the literals of what pg would send as parameters (`prepareValue`), typed by the statement as
+ * parameters are. The statement is prepared by SQL, the first time on a connection, in a round trip of its
+ * own: a prepared statement outlives a rolled-back transaction, so it is kept only once `prepare` succeeded.
+ * Past the cap the values are put in the text, planned each time. The `begin` opens an empty transaction
+ * for the one the ORM opened to end with its own `COMMIT` (or `ROLLBACK`, a warning, after a failed commit).
+ */
+async function commitWith(connection: PgConnection, prepared: Set<string>, name: string, numbered: string, flat: readonly unknown[]): Promise<void> {
+  const literals = flat.map(literalOf);
+  if (!prepared.has(name) && prepared.size < MOST_PREPARED_WRITES) {
+    await connection.query(`prepare "${name}" as ${numbered}`);
+    prepared.add(name);
+  }
+  const write = prepared.has(name) ? `execute "${name}"(${literals.join(', ')})` : numbered.replace(/\$(\d+)/g, (_, index: string) => literals[Number(index) - 1]);
+  // In a simple query, a failed statement skips the ones after it: a failed write commits nothing.
+  await connection.query(`${write}; commit; begin`);
+}
+
+const { prepareValue } = (pg as unknown as { utils: { prepareValue: (value: unknown) => string | Buffer | null } }).utils;
+
+/** A parameter's value as a literal: the text pg would send for it, quoted. */
+function literalOf(value: unknown): string {
+  const text = prepareValue(value);
+  if (text === null) return 'null';
+  return pg.escapeLiteral(Buffer.isBuffer(text) ? `\\x${text.toString('hex')}` : text);
 }
 
 /** A prepared read of one entity's rows, each turned into a read-only instance of its entity (`readEntity`). */

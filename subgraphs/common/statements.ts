@@ -8,12 +8,13 @@ export type Statement = readonly [sql: string, params: readonly unknown[]];
 /**
  * Several such statements sent as one (data-modifying CTEs, all run to completion in the same snapshot): one
  * round trip instead of several inside a transaction that holds a hot row (a desk's counters), prepared once per
- * connection for each shape it takes.
+ * connection for each shape it takes. With `commit`, they are the transaction's last write and its `COMMIT`
+ * goes with them (`preparedWrite`).
  */
-export async function executeTogether(em: EntityManager, statements: readonly Statement[]): Promise<void> {
+export async function executeTogether(em: EntityManager, statements: readonly Statement[], options: { commit?: boolean } = {}): Promise<void> {
   const last = statements[statements.length - 1];
   const ctes = statements.slice(0, -1).map(([sql], index) => `w${index} as (${sql})`);
-  await preparedWrite(em, 'together', `${ctes.length ? `with ${ctes.join(', ')} ` : ''}${last[0]}`, statements.flatMap(([, params]) => params));
+  await preparedWrite(em, 'together', `${ctes.length ? `with ${ctes.join(', ')} ` : ''}${last[0]}`, statements.flatMap(([, params]) => params), options);
 }
 
 /**

@@ -126,7 +126,7 @@ function historyRow(em: EntityManager, dossier: Dossier, event: Event, from: Dos
  * `actorAgencyName` is the acting agency's name as history and notices print it. A stored dossier (`before`
  * given) is written by the unit of work, under its version check, before the rows that refer to it; a new
  * one (`before` null) is inserted with its legs in the same statement as those rows, and stays out of the
- * unit of work.
+ * unit of work; with `commit`, that statement is the transaction's last and commits it (`executeTogether`).
  */
 export async function record(
   em: EntityManager,
@@ -134,9 +134,11 @@ export async function record(
   before: DossierState | null,
   decided: Event[] | Refusal,
   actorAgencyName: string,
+  { commit = false } = {},
 ): Promise<DossierState> {
   const events = orThrow(decided);
   if (before === null && events.length !== 1) throw new Error('A new dossier is recorded with its one first event.');
+  if (commit && before !== null) throw new Error('Only a new dossier is recorded with its transaction\'s commit.');
   let state = before;
   for (const event of events) {
     const next = evolve(state, event);
@@ -149,7 +151,7 @@ export async function record(
     if (before === null) {
       if (dossier.transfers.length > 0) throw new Error('A new dossier has no hand-overs to write.');
       const legs = dossier.legs.getItems();
-      await executeTogether(em, [insertOf(em, [dossier]), ...(legs.length > 0 ? [insertOf(em, legs)] : []), ...together]);
+      await executeTogether(em, [insertOf(em, [dossier]), ...(legs.length > 0 ? [insertOf(em, legs)] : []), ...together], { commit });
       // As the row now stands; the entity is not managed by this unit of work (nothing flushes it again).
       dossier.version = 1;
     } else {

@@ -364,12 +364,14 @@ function intakeOf(intake: Pick<DossierInit, 'code' | 'applicantCommune' | 'parce
 
 /**
  * Stores a new dossier with the idempotency key it came with and its first history event, written by one
- * statement (`record`): the dossier returned is not managed by the unit of work.
+ * statement (`record`) that also commits the transaction: the desk's counter rows, held since the numbers were
+ * taken, are let go as it returns. The caller's transaction ends here, and the dossier returned is not managed
+ * by the unit of work.
  */
 async function keepNew(em: Parameters<typeof record>[0], dossier: Dossier, decided: Parameters<typeof record>[3], deskName: string, key: string | null, fingerprint: string): Promise<Dossier> {
   dossier.idempotencyKey = key;
   dossier.idempotencyFingerprint = key ? fingerprint : null;
-  await record(em, dossier, null, decided, deskName);
+  await record(em, dossier, null, decided, deskName, { commit: true });
   return dossier;
 }
 
