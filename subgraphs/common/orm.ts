@@ -2,6 +2,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, PostgreSqlDriver, defineConfig, type Options } from '@mikro-orm/postgresql';
 import type { EntityClass, EventSubscriber, MigrationObject } from '@mikro-orm/core';
 import { join } from 'node:path';
+import { sendBeginsLate } from './late-begin';
 import { logger } from './log';
 import { PROJECT_ROOT } from './reference-data';
 
@@ -61,7 +62,9 @@ export function ormConfig(database: SubgraphDatabase, options: OrmOptions): Opti
 }
 
 export async function openOrm(database: SubgraphDatabase, options: OrmOptions): Promise<MikroORM> {
-  return MikroORM.init(ormConfig(database, options));
+  const orm = await MikroORM.init(ormConfig(database, options));
+  sendBeginsLate(orm.em.getConnection().getKnex().client);
+  return orm;
 }
 
 /** Applies the subgraph's pending migrations; all of them or none. */

@@ -2,6 +2,7 @@ import { ReferenceKind, type EntityClass, type EntityDictionary, type EntityMeta
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import * as pg from 'pg';
+import { beginOnServer, committedOnServer } from './late-begin';
 
 /** PostgreSQL's “cached plan must not change result type”. */
 const CACHED_PLAN_CHANGED = '0A000';
@@ -20,7 +21,9 @@ async function onConnection<T>(em: EntityManager, work: (connection: PgConnectio
   if (transaction) {
     // Its connection may be back in the pool, another caller's, once it ended.
     if (transaction.isCompleted() || committedEarly.has(transaction)) throw new Error('The transaction has ended; nothing more is written in it.');
-    return work((await transaction.client.acquireConnection()) as PgConnection, transaction);
+    const connection = (await transaction.client.acquireConnection()) as PgConnection;
+    await beginOnServer(connection);
+    return work(connection, transaction);
   }
   const client = em.getConnection().getKnex().client;
   const connection = (await client.acquireConnection()) as PgConnection;
@@ -88,6 +91,7 @@ export async function preparedWrite(em: EntityManager, prefix: string, text: str
         if (!transaction) throw new Error(`${prefix}: only a transaction's last write commits it.`);
         await commitWith(connection, prepared, name, numbered, flat);
         committedEarly.add(transaction);
+        committedOnServer(connection);
         return;
       }
       if (!prepared.has(name) && prepared.size < MOST_PREPARED_WRITES) prepared.add(name);
@@ -99,12 +103,12 @@ export async function preparedWrite(em: EntityManager, prefix: string, text: str
 }
 
 /**
- * Runs the prepared statement and commits in one simple query: `execute …; commit; begin`. The values are
+ * Runs the prepared statement and commits in one simple query: `execute …; commit`. The values are
  * written as the literals of what pg would send as parameters (`prepareValue`), typed by the statement as
  * parameters are. The statement is prepared by SQL, the first time on a connection, in a round trip of its
  * own: a prepared statement outlives a rolled-back transaction, so it is kept only once `prepare` succeeded.
- * Past the cap the values are put in the text, planned each time. The `begin` opens an empty transaction
- * for the one the ORM opened to end with its own `COMMIT` (or `ROLLBACK`, a warning, after a failed commit).
+ * Past the cap the values are put in the text, planned each time. The ORM's own `COMMIT` is then not sent
+ * (`committedOnServer`); after a failed one, its `ROLLBACK` is (a warning when the commit itself failed).
  */
 async function commitWith(connection: PgConnection, prepared: Set<string>, name: string, numbered: string, flat: readonly unknown[]): Promise<void> {
   const literals = flat.map(literalOf);
@@ -114,7 +118,7 @@ async function commitWith(connection: PgConnection, prepared: Set<string>, name:
   }
   const write = prepared.has(name) ? `execute "${name}"(${literals.join(', ')})` : numbered.replace(/\$(\d+)/g, (_, index: string) => literals[Number(index) - 1]);
   // In a simple query, a failed statement skips the ones after it: a failed write commits nothing.
-  await connection.query(`${write}; commit; begin`);
+  await connection.query(`${write}; commit`);
 }
 
 const { prepareValue } = (pg as unknown as { utils: { prepareValue: (value: unknown) => string | Buffer | null } }).utils;
