@@ -4,14 +4,16 @@ import type { Knex } from '@mikro-orm/postgresql';
  * Fewer round trips per transaction. The ORM's transactions send `BEGIN;` on its own and end with `COMMIT;`
  * on its own; each is a turn of the event loop and a wake-up of a PostgreSQL backend (about a tenth of a
  * receipt's work). Here a transaction's `BEGIN` goes with its first statement when that statement is plain
- * text (`begin; …` in one simple query, as the ORM's raw statements are), and a transaction whose last write
- * already committed it (`preparedWrite` with `commit`) sends no `COMMIT` of its own. Nothing else changes: the
- * statements run in the same transaction, in the same order, and under READ COMMITTED each statement takes
- * its snapshot when it starts, whenever `BEGIN` was sent.
+ * text (`BEGIN; …` in one simple query, as the ORM's raw statements are), or just before it otherwise; and a
+ * transaction whose last write already committed it (`preparedWrite` with `commit`) sends no `COMMIT` of its
+ * own. The statements run in the same transaction, in the same order; under READ COMMITTED each takes its
+ * snapshot when it starts, so only `now()` moves, to the first statement. A `BEGIN` with an isolation level
+ * or read-only (`BEGIN TRANSACTION …`) is sent as it comes.
  *
- * Knex sends every statement through its client's `_query(connection, query)`, transactions' `BEGIN;`,
- * `COMMIT;` and `ROLLBACK` among them; `sendBeginsLate` wraps it when an ORM opens (`openOrm`). Statements sent on
- * a transaction's connection without knex (prepared ones) call `beginOnServer` first.
+ * Knex sends every statement of a transaction through its transaction client's `_query(connection, query)`,
+ * the transaction's `BEGIN;`, `COMMIT;` and `ROLLBACK` among them; `sendBeginsLate` wraps it when an ORM
+ * opens (`openOrm`). Statements sent on a transaction's connection without knex (prepared ones) call
+ * `beginOnServer` first.
  */
 
 /** A pg connection of the pool, as knex hands it out. */
@@ -26,38 +28,56 @@ interface KnexQuery {
 }
 
 /**
- * Connections whose transaction, as knex sees it, has no transaction open on the server: its `BEGIN` is not
- * sent yet, or its last write committed it.
+ * Where a transaction stands when the server's side of it is not what knex believes: its `BEGIN` not sent
+ * yet; committed by its last write; or failed in the statement its `BEGIN` went with, which may have kept
+ * the `BEGIN` from running (a syntax error stops the whole simple query).
  */
-const notOpen = new WeakSet<Connection>();
+type Standing = 'not begun' | 'committed' | 'failed';
+/** One map per process, even should this module be loaded twice (as source and as built). */
+const standings: WeakMap<Connection, Standing> = ((globalThis as { [key: symbol]: unknown })[Symbol.for('mot-cua-hub: transaction standings')] ??=
+  new WeakMap<Connection, Standing>()) as WeakMap<Connection, Standing>;
 
 /** pg's answer to a statement that returns no rows, for the ones there is no need to send. */
-const unsent = (command: string) => ({ command, rowCount: null, oid: null, rows: [], fields: [] });
+function answered(query: KnexQuery, command: string): KnexQuery {
+  query.response = { command, rowCount: null, oid: null, rows: [], fields: [] };
+  return query;
+}
+
+const REFUSED: Record<Exclude<Standing, 'not begun'>, string> = {
+  committed: 'The transaction was committed by its last write; nothing more is sent in it.',
+  failed: 'The transaction failed at its first statement; nothing more is sent in it but its rollback.',
+};
 
 /** Marks the knex client class whose `_query` is wrapped (once per process, whatever the number of ORMs). */
-const WRAPPED = Symbol('sends BEGIN late');
+const WRAPPED = Symbol.for('mot-cua-hub: sends BEGIN late');
 
 type KnexSend = (this: Knex.Client, connection: Connection, query: KnexQuery) => Promise<KnexQuery>;
 
 /**
  * Wraps `_query` of the class of `client` (a transaction's knex client is made from that class's prototype,
- * not from `client` itself), once: every ORM of the process sends its transactions this way.
+ * not from `client` itself), once: every ORM of the process sends its transactions this way. Statements
+ * outside transactions pass untouched.
  */
 export function sendBeginsLate(client: Knex.Client): void {
   const prototype = Object.getPrototypeOf(client) as { _query: KnexSend; [WRAPPED]?: true };
   if (prototype[WRAPPED]) return;
   const send = prototype._query;
-  prototype._query = async function (this: Knex.Client, connection, query) {
+  prototype._query = async function (this: Knex.Client & { transacting?: boolean }, connection, query) {
+    if (!this.transacting) return send.call(this, connection, query);
     if (query.sql === 'BEGIN;') {
-      notOpen.add(connection);
-      query.response = unsent('BEGIN');
-      return query;
+      standings.set(connection, 'not begun');
+      return answered(query, 'BEGIN');
     }
-    if (!notOpen.delete(connection)) return send.call(this, connection, query);
-    // Nothing was sent, or the last write committed: there is nothing to end.
-    if (query.sql === 'COMMIT;' || query.sql === 'ROLLBACK') {
-      query.response = unsent(query.sql === 'ROLLBACK' ? 'ROLLBACK' : 'COMMIT');
-      return query;
+    const standing = standings.get(connection);
+    if (!standing) return send.call(this, connection, query);
+    const ends = query.sql === 'COMMIT;' || query.sql === 'ROLLBACK';
+    if (standing !== 'not begun' && !ends) throw new Error(REFUSED[standing]);
+    standings.delete(connection);
+    if (ends) {
+      // A failed first statement may have left an aborted transaction on the server: it is rolled back
+      // (a warning when there is none). Otherwise there is nothing to end.
+      if (standing === 'failed') return send.call(this, connection, { sql: 'ROLLBACK' });
+      return answered(query, query.sql === 'ROLLBACK' ? 'ROLLBACK' : 'COMMIT');
     }
     // Values sent as parameters go by the extended protocol, which takes one statement at a time; so may
     // the options of pg's query a statement carries (knex gives raw statements an empty object).
@@ -66,10 +86,15 @@ export function sendBeginsLate(client: Knex.Client): void {
       return send.call(this, connection, query);
     }
     const withBegin: KnexQuery = { ...query, sql: `BEGIN; ${query.sql}` };
-    await send.call(this, connection, withBegin);
-    // pg answers a simple query of several statements with one result each.
-    const [, ...answers] = withBegin.response as unknown[];
-    query.response = answers.length === 1 ? answers[0] : answers;
+    try {
+      await send.call(this, connection, withBegin);
+    } catch (error) {
+      standings.set(connection, 'failed');
+      throw error;
+    }
+    // pg answers a simple query of several statements with one result each (BEGIN's first).
+    const answers = Array.isArray(withBegin.response) ? withBegin.response.slice(1) : [];
+    query.response = answers.length === 1 ? answers[0] : answers.length === 0 ? withBegin.response : answers;
     return query;
   };
   prototype[WRAPPED] = true;
@@ -77,10 +102,14 @@ export function sendBeginsLate(client: Knex.Client): void {
 
 /** Sends the transaction's `BEGIN` if it waits for a statement: for one sent on `connection` without knex. */
 export async function beginOnServer(connection: Connection & { query(text: string): Promise<unknown> }): Promise<void> {
-  if (notOpen.delete(connection)) await connection.query('BEGIN');
+  const standing = standings.get(connection);
+  if (standing === undefined) return;
+  if (standing !== 'not begun') throw new Error(REFUSED[standing]);
+  standings.delete(connection);
+  await connection.query('BEGIN');
 }
 
 /** The transaction on `connection` was committed by its last write: knex's `COMMIT` has nothing to end. */
 export function committedOnServer(connection: Connection): void {
-  notOpen.add(connection);
+  standings.set(connection, 'committed');
 }

@@ -74,60 +74,70 @@ const preparedWrites = new WeakMap<PgConnection, Set<string>>();
  * comes back as the ORM's own exception (a unique violation as `UniqueConstraintViolationException`, with its
  * constraint).
  *
- * With `commit`, the write is the transaction's last: its `COMMIT` goes in the same round trip (`commitWith`),
- * so the rows the transaction holds are let go one wait sooner. Nothing may be written in the transaction
- * after it: the statements here refuse to, and the caller's transaction must end as soon as this returns.
+ * With `commit`, the write is the last of a transaction (not a nested one) and the transaction's `COMMIT`
+ * goes with it in the same round trip (`ThenCommit`): the rows the transaction holds are let go one wait
+ * sooner, and the ORM's own `COMMIT` is not sent (`committedOnServer`). Nothing is sent in the transaction
+ * after it: a statement would be refused, so the caller's transaction must end as soon as this returns.
  */
 export async function preparedWrite(em: EntityManager, prefix: string, text: string, values: readonly unknown[], { commit = false } = {}): Promise<void> {
   const { numbered, flat } = positional(prefix, text, values);
   em.config.get('onQuery')?.(numbered, flat);
-  // A statement prepared by SQL (`commitWith`) has a name of its own: pg's client knows only the ones it parsed.
-  const name = shapeName(commit ? `${prefix}.commit` : prefix, numbered);
+  const name = shapeName(prefix, numbered);
   await onConnection(em, async (connection, transaction) => {
     const prepared = preparedWrites.get(connection) ?? new Set<string>();
     preparedWrites.set(connection, prepared);
+    if (!prepared.has(name) && prepared.size < MOST_PREPARED_WRITES) prepared.add(name);
+    const query: pg.QueryConfig = prepared.has(name) ? { name, text: numbered, values: flat } : { text: numbered, values: flat };
     try {
-      if (commit) {
-        if (!transaction) throw new Error(`${prefix}: only a transaction's last write commits it.`);
-        await commitWith(connection, prepared, name, numbered, flat);
-        committedEarly.add(transaction);
-        committedOnServer(connection);
+      if (!commit) {
+        await connection.query(query);
         return;
       }
-      if (!prepared.has(name) && prepared.size < MOST_PREPARED_WRITES) prepared.add(name);
-      await connection.query(prepared.has(name) ? { name, text: numbered, values: flat } : { text: numbered, values: flat });
+      if (!transaction || (transaction as { parentTransaction?: unknown }).parentTransaction) {
+        throw new Error(`${prefix}: only the last write of a transaction that is not nested in another commits it.`);
+      }
+      await new Promise<void>((done, failed) => connection.query(new ThenCommit(query, undefined, (error) => (error ? failed(error) : done()))));
+      if (connection.getTransactionStatus() !== 'I') throw new Error(`${prefix}: the write did not end its transaction.`);
+      committedEarly.add(transaction);
+      committedOnServer(connection);
     } catch (error) {
       throw error instanceof Error && 'code' in error ? em.getDriver().convertException(error) : error;
     }
   });
 }
 
-/**
- * Runs the prepared statement and commits in one simple query: `execute …; commit`. The values are
- * written as the literals of what pg would send as parameters (`prepareValue`), typed by the statement as
- * parameters are. The statement is prepared by SQL, the first time on a connection, in a round trip of its
- * own: a prepared statement outlives a rolled-back transaction, so it is kept only once `prepare` succeeded.
- * Past the cap the values are put in the text, planned each time. The ORM's own `COMMIT` is then not sent
- * (`committedOnServer`); after a failed one, its `ROLLBACK` is (a warning when the commit itself failed).
- */
-async function commitWith(connection: PgConnection, prepared: Set<string>, name: string, numbered: string, flat: readonly unknown[]): Promise<void> {
-  const literals = flat.map(literalOf);
-  if (!prepared.has(name) && prepared.size < MOST_PREPARED_WRITES) {
-    await connection.query(`prepare "${name}" as ${numbered}`);
-    prepared.add(name);
-  }
-  const write = prepared.has(name) ? `execute "${name}"(${literals.join(', ')})` : numbered.replace(/\$(\d+)/g, (_, index: string) => literals[Number(index) - 1]);
-  // In a simple query, a failed statement skips the ones after it: a failed write commits nothing.
-  await connection.query(`${write}; commit`);
+/** The part of pg's connection that writes the extended protocol's messages. */
+interface ProtocolWriter {
+  parse(message: { text: string; name: string; types: number[] }): void;
+  bind(message: { portal: string; statement: string; values: unknown[] }): void;
+  execute(message: { portal: string; rows?: number }): void;
+  sync(): void;
 }
 
-const { prepareValue } = (pg as unknown as { utils: { prepareValue: (value: unknown) => string | Buffer | null } }).utils;
+type PgQueryClass = new (config: pg.QueryConfig, values: undefined, callback: (error: Error | null) => void) => pg.Submittable & {
+  portal?: string;
+  _getRows(connection: ProtocolWriter, rows?: number): void;
+};
 
-/** A parameter's value as a literal: the text pg would send for it, quoted. */
-function literalOf(value: unknown): string {
-  const text = prepareValue(value);
-  if (text === null) return 'null';
-  return pg.escapeLiteral(Buffer.isBuffer(text) ? `\\x${text.toString('hex')}` : text);
+/**
+ * pg's query of a prepared statement with the transaction's `COMMIT` in the same pipeline: after the
+ * statement's Execute, a Parse, Bind and Execute of `COMMIT`, then the one Sync (pg's own `_getRows` sends
+ * Execute and Sync). The values stay parameters. When the statement fails, PostgreSQL skips everything up to
+ * the Sync: the `COMMIT` is not run, and the transaction waits, aborted, for the ORM's `ROLLBACK`.
+ */
+class ThenCommit extends (pg.Query as unknown as PgQueryClass) {
+  constructor(config: pg.QueryConfig, values: undefined, callback: (error: Error | null) => void) {
+    // The extended protocol even for a write with no values and no name.
+    super({ ...config, queryMode: 'extended' } as pg.QueryConfig, values, callback);
+  }
+
+  override _getRows(connection: ProtocolWriter): void {
+    connection.execute({ portal: this.portal ?? '' });
+    connection.parse({ text: 'COMMIT', name: '', types: [] });
+    connection.bind({ portal: '', statement: '', values: [] });
+    connection.execute({ portal: '' });
+    connection.sync();
+  }
 }
 
 /** A prepared read of one entity's rows, each turned into a read-only instance of its entity (`readEntity`). */

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { SUBGRAPHS } from '../../subgraphs/all';
 import { openOrm } from '../../subgraphs/common/orm';
 import { preparedWrite } from '../../subgraphs/common/prepared';
@@ -8,23 +8,39 @@ import { createTestDatabase, type TestDatabase } from '../testkit/database';
 /**
  * `sendBeginsLate`: a transaction's BEGIN goes with its first statement, and a transaction its last write
  * committed sends no COMMIT. What reaches PostgreSQL is read off pg's client (every statement passes through
- * `Client.prototype.query`), and what the transactions did off the table.
+ * `Client.prototype.query`); what the transactions left is read by another session, and after each one the
+ * pooled connection must have no transaction open.
  */
 describe('transactions in fewer round trips', () => {
   let database: TestDatabase;
   let orm: MikroORM;
+  let other: Client;
   let sent: string[] = [];
   const query = Client.prototype.query;
 
-  const ids = async () => (await orm.em.fork().execute<Array<{ id: number }>>('select id from probe.row order by id')).map((row) => row.id);
+  /** The rows as another session sees them: only what was committed. */
+  const committed = async () => (await other.query<{ id: number }>('select id from probe.row order by id')).rows.map((row) => row.id);
+
+  /** The pool's one connection, asked whether a transaction is open on it. */
+  async function pooledStatus(): Promise<string> {
+    const knex = orm.em.getConnection().getKnex();
+    const connection = (await knex.client.acquireConnection()) as Client & { getTransactionStatus(): string };
+    try {
+      return connection.getTransactionStatus();
+    } finally {
+      await knex.client.releaseConnection(connection);
+    }
+  }
 
   beforeAll(async () => {
     database = await createTestDatabase('empty');
     orm = await openOrm(SUBGRAPHS.find((subgraph) => subgraph.name === 'onestop')!.database, { databaseUrl: database.url, poolMax: 1 });
     await orm.em.fork().execute('create schema probe; create table probe.row (id int primary key, tx bigint)');
+    other = new Client({ connectionString: database.url });
+    await other.connect();
     jest.spyOn(Client.prototype, 'query').mockImplementation(function (this: Client, ...args: unknown[]) {
       const [statement] = args as [string | { text: string }];
-      sent.push(typeof statement === 'string' ? statement : statement.text);
+      if (this !== other) sent.push(typeof statement === 'string' ? statement : statement.text);
       return (query as (...given: unknown[]) => unknown).apply(this, args);
     } as typeof query);
   });
@@ -32,8 +48,16 @@ describe('transactions in fewer round trips', () => {
     await orm.em.fork().execute('truncate probe.row');
     sent = [];
   });
+  afterEach(async () => {
+    expect(await pooledStatus()).toBe('I');
+    // Outside a transaction, a statement goes as it is.
+    sent = [];
+    await orm.em.fork().execute('select 1');
+    expect(sent).toEqual(['select 1']);
+  });
   afterAll(async () => {
     jest.restoreAllMocks();
+    await other?.end();
     await orm?.close();
     await database?.drop();
   });
@@ -44,7 +68,8 @@ describe('transactions in fewer round trips', () => {
       await em.execute('insert into probe.row values (2, txid_current())');
     });
     expect(sent).toEqual(['BEGIN; insert into probe.row values (1, txid_current())', 'insert into probe.row values (2, txid_current())', 'COMMIT;']);
-    const rows = await orm.em.fork().execute<Array<{ tx: string }>>('select tx from probe.row');
+    expect(await committed()).toEqual([1, 2]);
+    const { rows } = await other.query<{ tx: string }>('select tx from probe.row');
     expect(new Set(rows.map((row) => row.tx)).size).toBe(1);
   });
 
@@ -55,7 +80,18 @@ describe('transactions in fewer round trips', () => {
     });
     await expect(failed).rejects.toThrow(/row_pkey/);
     expect(sent).toEqual(['BEGIN; insert into probe.row values (1, 0)', 'insert into probe.row values (1, 0)', 'ROLLBACK']);
-    expect(await ids()).toEqual([]);
+    expect(await committed()).toEqual([]);
+  });
+
+  it('after a first statement that fails, sends nothing more in the transaction but its rollback', async () => {
+    // A syntax error stops the whole simple query, its BEGIN too; a caller that carries on writes nothing.
+    const carriedOn = orm.em.fork().transactional(async (em) => {
+      await em.execute('insert into probe.row valuez (1, 0)').catch(() => undefined);
+      await em.execute('insert into probe.row values (2, 0)');
+    });
+    await expect(carriedOn).rejects.toThrow('The transaction failed at its first statement; nothing more is sent in it but its rollback.');
+    expect(sent).toEqual(['BEGIN; insert into probe.row valuez (1, 0)', 'ROLLBACK']);
+    expect(await committed()).toEqual([]);
   });
 
   it('sends nothing for a transaction that sent no statement', async () => {
@@ -64,12 +100,16 @@ describe('transactions in fewer round trips', () => {
     expect(sent).toEqual([]);
   });
 
-  it('sends BEGIN on its own before a first statement with parameters', async () => {
+  it('sends BEGIN on its own before a first statement with parameters, and with a nested transaction’s savepoint', async () => {
     await orm.em.fork().transactional(async (em) => {
       await em.getConnection().getKnex().raw('insert into probe.row values (?, 0)', [3]).transacting(em.getTransactionContext()!);
     });
     expect(sent).toEqual(['BEGIN;', 'insert into probe.row values ($1, 0)', 'COMMIT;']);
-    expect(await ids()).toEqual([3]);
+    sent = [];
+    await orm.em.fork().transactional((em) => em.transactional((inner) => inner.execute('insert into probe.row values (4, 0)')));
+    expect(sent[0]).toMatch(/^BEGIN; SAVEPOINT \w+;$/);
+    expect(sent.at(-1)).toBe('COMMIT;');
+    expect(await committed()).toEqual([3, 4]);
   });
 
   it('sends BEGIN before a prepared write that comes first, and no COMMIT after a write that committed', async () => {
@@ -77,14 +117,25 @@ describe('transactions in fewer round trips', () => {
       await preparedWrite(em, 'probe', 'insert into probe.row values (?, txid_current())', [4]);
       await preparedWrite(em, 'probe', 'insert into probe.row values (?, txid_current())', [5], { commit: true });
     });
-    expect(sent[0]).toBe('BEGIN');
-    expect(sent.at(-1)).toMatch(/^execute "probe\.commit\.[\w-]+"\('5'\); commit$/);
-    expect(sent).not.toContain('COMMIT;');
-    expect(await ids()).toEqual([4, 5]);
-    // The connection is back in the pool with no transaction open: the next one starts afresh.
-    await orm.em.fork().transactional((em) => em.execute('insert into probe.row values (6, 0)'));
-    const [{ open }] = await orm.em.fork().execute<Array<{ open: number }>>(`select count(*)::int as open from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`);
-    expect(open).toBe(0);
-    expect(await ids()).toEqual([4, 5, 6]);
+    expect(sent).toEqual(['BEGIN', 'insert into probe.row values ($1, txid_current())', 'insert into probe.row values ($1, txid_current())']);
+    expect(await committed()).toEqual([4, 5]);
+  });
+
+  it('refuses a statement after the write that committed, and a committing write in a nested transaction', async () => {
+    const after = orm.em.fork().transactional(async (em: EntityManager) => {
+      await em.execute('insert into probe.row values (6, 0)');
+      await preparedWrite(em, 'probe', 'insert into probe.row values (?, 0)', [7], { commit: true });
+      await em.execute('insert into probe.row values (8, 0)');
+    });
+    await expect(after).rejects.toThrow('The transaction was committed by its last write; nothing more is sent in it.');
+    // What the write committed stays committed: the caller must end its transaction there.
+    expect(await committed()).toEqual([6, 7]);
+
+    const nested = orm.em.fork().transactional(async (em) => {
+      await em.execute('insert into probe.row values (9, 0)');
+      await em.transactional((inner) => preparedWrite(inner, 'probe', 'insert into probe.row values (?, 0)', [10], { commit: true }));
+    });
+    await expect(nested).rejects.toThrow('only the last write of a transaction that is not nested in another commits it');
+    expect(await committed()).toEqual([6, 7]);
   });
 });

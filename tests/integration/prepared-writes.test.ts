@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../testkit/database';
 /**
  * `preparedWrite` with `commit`: a transaction's last write sent with its COMMIT in one round trip (a receipt
  * lets go of its desk's counter rows that way). One connection, so every statement meets the ones prepared
- * before it.
+ * before it. (`late-begin.test.ts` checks what reaches PostgreSQL and what another session sees.)
  */
 describe('a transaction’s last write, committed with it', () => {
   let database: TestDatabase;
@@ -39,7 +39,7 @@ describe('a transaction’s last write, committed with it', () => {
     await database?.drop();
   });
 
-  it('stores the values as the same write sent with parameters stores them, and commits what the transaction wrote before', async () => {
+  it('stores the values as the same write without the commit stores them, and commits what the transaction wrote before', async () => {
     await orm.em.fork().transactional((em) => preparedWrite(em, 'probe', INSERT, [1, ...VALUES]));
     await orm.em.fork().transactional(async (em) => {
       await em.execute('insert into probe.row (id, word) values (?, ?)', [3, 'before']);
@@ -63,7 +63,11 @@ describe('a transaction’s last write, committed with it', () => {
     await expect(failed).rejects.toBeInstanceOf(UniqueConstraintViolationException);
     await expect(failed).rejects.toMatchObject({ constraint: 'row_pkey' });
     await orm.em.fork().transactional((em) => preparedWrite(em, 'probe', INSERT, [5, ...VALUES], { commit: true }));
-    expect((await rows()).map((row) => row.id)).toEqual([1, 5]);
+    // A shape whose first use fails: prepared all the same, it serves the next transaction.
+    const FRESH = `${INSERT} /* fresh */`;
+    await expect(orm.em.fork().transactional((em) => preparedWrite(em, 'probe', FRESH, [5, ...VALUES], { commit: true }))).rejects.toMatchObject({ constraint: 'row_pkey' });
+    await orm.em.fork().transactional((em) => preparedWrite(em, 'probe', FRESH, [6, ...VALUES], { commit: true }));
+    expect((await rows()).map((row) => row.id)).toEqual([1, 5, 6]);
   });
 
   it('refuses to write more in a transaction it committed, and to commit outside one', async () => {
@@ -72,11 +76,11 @@ describe('a transaction’s last write, committed with it', () => {
       await preparedWrite(em, 'probe', INSERT, [2, ...VALUES]);
     });
     await expect(after).rejects.toThrow('The transaction has ended; nothing more is written in it.');
-    await expect(preparedWrite(orm.em.fork(), 'probe', INSERT, [3, ...VALUES], { commit: true })).rejects.toThrow("only a transaction's last write commits it");
+    await expect(preparedWrite(orm.em.fork(), 'probe', INSERT, [3, ...VALUES], { commit: true })).rejects.toThrow('only the last write of a transaction');
     expect((await rows()).map((row) => row.id)).toEqual([1]);
   });
 
-  it('past the prepared statements one connection keeps, puts the values in the text and still commits with them', async () => {
+  it('past the prepared statements one connection keeps, still commits with the write, planned each time', async () => {
     for (let shape = 0; shape < 101; shape++) {
       await orm.em.fork().transactional((em) => preparedWrite(em, 'probe', `${INSERT} /* shape ${shape} */`, [100 + shape, ...VALUES], { commit: true }));
     }
