@@ -30,12 +30,51 @@ interface KnexQuery {
 /**
  * Where a transaction stands when the server's side of it is not what knex believes: its `BEGIN` not sent
  * yet; committed by its last write; or failed in the statement its `BEGIN` went with, which may have kept
- * the `BEGIN` from running (a syntax error stops the whole simple query).
+ * the `BEGIN` from running (a syntax error stops the whole simple query). While the statement that carries
+ * the `BEGIN` or the `COMMIT` is on its way, its promise stands there: another statement of the transaction
+ * sent meanwhile (`Promise.all` in a transaction) waits for it, so it never runs outside the transaction.
  */
 type Standing = 'not begun' | 'committed' | 'failed';
+type Entry = Standing | Promise<unknown>;
 /** One map per process, even should this module be loaded twice (as source and as built). */
-const standings: WeakMap<Connection, Standing> = ((globalThis as { [key: symbol]: unknown })[Symbol.for('mot-cua-hub: transaction standings')] ??=
-  new WeakMap<Connection, Standing>()) as WeakMap<Connection, Standing>;
+const standings: WeakMap<Connection, Entry> = ((globalThis as { [key: symbol]: unknown })[Symbol.for('mot-cua-hub: transaction standings')] ??=
+  new WeakMap<Connection, Entry>()) as WeakMap<Connection, Entry>;
+
+/**
+ * Where the transaction on `connection` stands once the statement on its way (if any) has its answer. The
+ * caller reads it with `standings.get` first and comes here only for a promise, then acts on the answer before
+ * any other await: two statements sent at once must not both take the part of the one that carries `BEGIN`.
+ */
+async function settled(connection: Connection, entry: Entry | undefined): Promise<Standing | undefined> {
+  while (entry instanceof Promise) {
+    await entry.catch(() => undefined);
+    entry = standings.get(connection);
+  }
+  return entry;
+}
+
+/**
+ * Sends `work` (the statement that carries the `BEGIN` or the `COMMIT`) with its promise standing for the
+ * transaction, then leaves `done` or, if it fails, `failed` (nothing: no standing to keep).
+ */
+async function carrying<T>(connection: Connection, work: () => Promise<T>, done: Standing | undefined, failed: Standing | undefined): Promise<T> {
+  const sending = work();
+  standings.set(connection, sending);
+  const leave = (standing: Standing | undefined) => {
+    // Unless the transaction ended meanwhile and the connection went on to another.
+    if (standings.get(connection) !== sending) return;
+    if (standing) standings.set(connection, standing);
+    else standings.delete(connection);
+  };
+  try {
+    const answer = await sending;
+    leave(done);
+    return answer;
+  } catch (error) {
+    leave(failed);
+    throw error;
+  }
+}
 
 /** pg's answer to a statement that returns no rows, for the ones there is no need to send. */
 function answered(query: KnexQuery, command: string): KnexQuery {
@@ -68,7 +107,14 @@ export function sendBeginsLate(client: Knex.Client): void {
       standings.set(connection, 'not begun');
       return answered(query, 'BEGIN');
     }
-    const standing = standings.get(connection);
+    // Another transaction begins as it comes (an isolation level, read-only): nothing left of an earlier one.
+    if (/^BEGIN\b/i.test(query.sql)) standings.delete(connection);
+    const entry = standings.get(connection);
+    const standing = entry instanceof Promise ? await settled(connection, entry) : entry;
+    if (entry instanceof Promise && standings.get(connection) instanceof Promise) {
+      // Another statement took the turn while this one awaited: it waits for that one in turn.
+      return prototype._query.call(this, connection, query);
+    }
     if (!standing) return send.call(this, connection, query);
     const ends = query.sql === 'COMMIT;' || query.sql === 'ROLLBACK';
     if (standing !== 'not begun' && !ends) throw new Error(REFUSED[standing]);
@@ -82,16 +128,11 @@ export function sendBeginsLate(client: Knex.Client): void {
     // Values sent as parameters go by the extended protocol, which takes one statement at a time; so may
     // the options of pg's query a statement carries (knex gives raw statements an empty object).
     if (query.bindings?.length || Object.keys(query.options ?? {}).length > 0) {
-      await send.call(this, connection, { sql: 'BEGIN;' });
+      await carrying(connection, () => send.call(this, connection, { sql: 'BEGIN;' }), undefined, 'failed');
       return send.call(this, connection, query);
     }
     const withBegin: KnexQuery = { ...query, sql: `BEGIN; ${query.sql}` };
-    try {
-      await send.call(this, connection, withBegin);
-    } catch (error) {
-      standings.set(connection, 'failed');
-      throw error;
-    }
+    await carrying(connection, () => send.call(this, connection, withBegin), undefined, 'failed');
     // pg answers a simple query of several statements with one result each (BEGIN's first).
     const answers = Array.isArray(withBegin.response) ? withBegin.response.slice(1) : [];
     query.response = answers.length === 1 ? answers[0] : answers.length === 0 ? withBegin.response : answers;
@@ -102,14 +143,19 @@ export function sendBeginsLate(client: Knex.Client): void {
 
 /** Sends the transaction's `BEGIN` if it waits for a statement: for one sent on `connection` without knex. */
 export async function beginOnServer(connection: Connection & { query(text: string): Promise<unknown> }): Promise<void> {
-  const standing = standings.get(connection);
+  const entry = standings.get(connection);
+  const standing = entry instanceof Promise ? await settled(connection, entry) : entry;
+  if (entry instanceof Promise && standings.get(connection) instanceof Promise) return beginOnServer(connection);
   if (standing === undefined) return;
   if (standing !== 'not begun') throw new Error(REFUSED[standing]);
-  standings.delete(connection);
-  await connection.query('BEGIN');
+  await carrying(connection, () => connection.query('BEGIN'), undefined, 'failed');
 }
 
-/** The transaction on `connection` was committed by its last write: knex's `COMMIT` has nothing to end. */
-export function committedOnServer(connection: Connection): void {
-  standings.set(connection, 'committed');
+/**
+ * Sends the write that commits the transaction on `connection` (`preparedWrite` with `commit`); once it has,
+ * knex's `COMMIT` has nothing to end, and any other statement is refused. If it fails, the transaction on the
+ * server is aborted (or, when the `COMMIT` itself failed, over) and knex's `ROLLBACK` is sent.
+ */
+export function committingOnServer<T>(connection: Connection, write: () => Promise<T>): Promise<T> {
+  return carrying(connection, write, 'committed', undefined);
 }

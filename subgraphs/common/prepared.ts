@@ -2,7 +2,7 @@ import { ReferenceKind, type EntityClass, type EntityDictionary, type EntityMeta
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { createHash } from 'node:crypto';
 import * as pg from 'pg';
-import { beginOnServer, committedOnServer } from './late-begin';
+import { beginOnServer, committingOnServer } from './late-begin';
 
 /** PostgreSQL's “cached plan must not change result type”. */
 const CACHED_PLAN_CHANGED = '0A000';
@@ -76,13 +76,15 @@ const preparedWrites = new WeakMap<PgConnection, Set<string>>();
  *
  * With `commit`, the write is the last of a transaction (not a nested one) and the transaction's `COMMIT`
  * goes with it in the same round trip (`ThenCommit`): the rows the transaction holds are let go one wait
- * sooner, and the ORM's own `COMMIT` is not sent (`committedOnServer`). Nothing is sent in the transaction
+ * sooner, and the ORM's own `COMMIT` is not sent (`committingOnServer`). Nothing is sent in the transaction
  * after it: a statement would be refused, so the caller's transaction must end as soon as this returns.
  */
 export async function preparedWrite(em: EntityManager, prefix: string, text: string, values: readonly unknown[], { commit = false } = {}): Promise<void> {
   const { numbered, flat } = positional(prefix, text, values);
   em.config.get('onQuery')?.(numbered, flat);
   const name = shapeName(prefix, numbered);
+  // What the unit of work holds is written first: after the commit nothing more could be.
+  if (commit) await em.flush();
   await onConnection(em, async (connection, transaction) => {
     const prepared = preparedWrites.get(connection) ?? new Set<string>();
     preparedWrites.set(connection, prepared);
@@ -96,10 +98,11 @@ export async function preparedWrite(em: EntityManager, prefix: string, text: str
       if (!transaction || (transaction as { parentTransaction?: unknown }).parentTransaction) {
         throw new Error(`${prefix}: only the last write of a transaction that is not nested in another commits it.`);
       }
-      await new Promise<void>((done, failed) => connection.query(new ThenCommit(query, undefined, (error) => (error ? failed(error) : done()))));
-      if (connection.getTransactionStatus() !== 'I') throw new Error(`${prefix}: the write did not end its transaction.`);
+      await committingOnServer(connection, async () => {
+        await new Promise<void>((done, failed) => connection.query(new ThenCommit(query, undefined, (error) => (error ? failed(error) : done()))));
+        if (connection.getTransactionStatus() !== 'I') throw new Error(`${prefix}: the write did not end its transaction.`);
+      });
       committedEarly.add(transaction);
-      committedOnServer(connection);
     } catch (error) {
       throw error instanceof Error && 'code' in error ? em.getDriver().convertException(error) : error;
     }
@@ -123,7 +126,9 @@ type PgQueryClass = new (config: pg.QueryConfig, values: undefined, callback: (e
  * pg's query of a prepared statement with the transaction's `COMMIT` in the same pipeline: after the
  * statement's Execute, a Parse, Bind and Execute of `COMMIT`, then the one Sync (pg's own `_getRows` sends
  * Execute and Sync). The values stay parameters. When the statement fails, PostgreSQL skips everything up to
- * the Sync: the `COMMIT` is not run, and the transaction waits, aborted, for the ORM's `ROLLBACK`.
+ * the Sync: the `COMMIT` is not run, and the transaction waits, aborted, for the ORM's `ROLLBACK`. When the
+ * `COMMIT` itself fails (a deferred constraint), the transaction is already over and that `ROLLBACK` only
+ * draws a warning.
  */
 class ThenCommit extends (pg.Query as unknown as PgQueryClass) {
   constructor(config: pg.QueryConfig, values: undefined, callback: (error: Error | null) => void) {

@@ -8,8 +8,9 @@ import { createTestDatabase, type TestDatabase } from '../testkit/database';
 /**
  * `sendBeginsLate`: a transaction's BEGIN goes with its first statement, and a transaction its last write
  * committed sends no COMMIT. What reaches PostgreSQL is read off pg's client (every statement passes through
- * `Client.prototype.query`); what the transactions left is read by another session, and after each one the
- * pooled connection must have no transaction open.
+ * `Client.prototype.query`; the COMMIT a committing write carries goes in that write's pipeline); what the
+ * transactions left is read by another session, and after each one the pooled connection must have no
+ * transaction open.
  */
 describe('transactions in fewer round trips', () => {
   let database: TestDatabase;
@@ -92,6 +93,18 @@ describe('transactions in fewer round trips', () => {
     await expect(carriedOn).rejects.toThrow('The transaction failed at its first statement; nothing more is sent in it but its rollback.');
     expect(sent).toEqual(['BEGIN; insert into probe.row valuez (1, 0)', 'ROLLBACK']);
     expect(await committed()).toEqual([]);
+  });
+
+  it('holds a statement sent meanwhile until the one that carries BEGIN has its answer', async () => {
+    // Sent at once, the second would otherwise run on its own if the first's syntax error stopped its BEGIN.
+    const together = orm.em.fork().transactional((em) =>
+      Promise.all([em.execute('insert into probe.row valuez (7, 0)'), em.execute('insert into probe.row values (8, 0)')]),
+    );
+    await expect(together).rejects.toThrow(/syntax error/);
+    // Let the held statement have its answer (a refusal) before looking.
+    await new Promise((settle) => setImmediate(settle));
+    expect(await committed()).toEqual([]);
+    expect(sent).toEqual(['BEGIN; insert into probe.row valuez (7, 0)', 'ROLLBACK']);
   });
 
   it('sends nothing for a transaction that sent no statement', async () => {
