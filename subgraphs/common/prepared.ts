@@ -12,18 +12,18 @@ type PgConnection = import('pg').Client & {
   connection?: { parsedStatements?: Record<string, unknown>; submittedNamedStatements?: Record<string, unknown> };
 };
 
-/** Transactions whose data was committed with their last write (`preparedWrite` with `commit`). */
-const committedEarly = new WeakSet<Knex.Transaction>();
-
-/** The transaction's own connection when `em` is in one; otherwise one of the pool's, given back after `work`. */
-async function onConnection<T>(em: EntityManager, work: (connection: PgConnection, transaction?: Knex.Transaction) => Promise<T>): Promise<T> {
+/**
+ * The transaction's own connection when `em` is in one (its `BEGIN` sent, and refused once its last write
+ * committed it: `beginOnServer`); otherwise one of the pool's, given back after `work`.
+ */
+async function onConnection<T>(em: EntityManager, work: (connection: PgConnection) => Promise<T>): Promise<T> {
   const transaction = em.getTransactionContext<Knex.Transaction>();
   if (transaction) {
     // Its connection may be back in the pool, another caller's, once it ended.
-    if (transaction.isCompleted() || committedEarly.has(transaction)) throw new Error('The transaction has ended; nothing more is written in it.');
+    if (transaction.isCompleted()) throw new Error('The transaction has ended; nothing more is written in it.');
     const connection = (await transaction.client.acquireConnection()) as PgConnection;
     await beginOnServer(connection);
-    return work(connection, transaction);
+    return work(connection);
   }
   const client = em.getConnection().getKnex().client;
   const connection = (await client.acquireConnection()) as PgConnection;
@@ -83,9 +83,13 @@ export async function preparedWrite(em: EntityManager, prefix: string, text: str
   const { numbered, flat } = positional(prefix, text, values);
   em.config.get('onQuery')?.(numbered, flat);
   const name = shapeName(prefix, numbered);
-  // What the unit of work holds is written first: after the commit nothing more could be.
-  if (commit) await em.flush();
-  await onConnection(em, async (connection, transaction) => {
+  if (commit) {
+    const transaction = em.getTransactionContext<Knex.Transaction & { parentTransaction?: unknown }>();
+    if (!transaction || transaction.parentTransaction) throw new Error(`${prefix}: only the last write of a transaction that is not nested in another commits it.`);
+    // What the unit of work holds is written first: after the commit nothing more could be.
+    await em.flush();
+  }
+  await onConnection(em, async (connection) => {
     const prepared = preparedWrites.get(connection) ?? new Set<string>();
     preparedWrites.set(connection, prepared);
     if (!prepared.has(name) && prepared.size < MOST_PREPARED_WRITES) prepared.add(name);
@@ -95,14 +99,10 @@ export async function preparedWrite(em: EntityManager, prefix: string, text: str
         await connection.query(query);
         return;
       }
-      if (!transaction || (transaction as { parentTransaction?: unknown }).parentTransaction) {
-        throw new Error(`${prefix}: only the last write of a transaction that is not nested in another commits it.`);
-      }
       await committingOnServer(connection, async () => {
         await new Promise<void>((done, failed) => connection.query(new ThenCommit(query, undefined, (error) => (error ? failed(error) : done()))));
         if (connection.getTransactionStatus() !== 'I') throw new Error(`${prefix}: the write did not end its transaction.`);
       });
-      committedEarly.add(transaction);
     } catch (error) {
       throw error instanceof Error && 'code' in error ? em.getDriver().convertException(error) : error;
     }

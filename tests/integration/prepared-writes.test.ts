@@ -75,7 +75,7 @@ describe('a transaction’s last write, committed with it', () => {
       await preparedWrite(em, 'probe', INSERT, [1, ...VALUES], { commit: true });
       await preparedWrite(em, 'probe', INSERT, [2, ...VALUES]);
     });
-    await expect(after).rejects.toThrow('The transaction has ended; nothing more is written in it.');
+    await expect(after).rejects.toThrow('The transaction was committed by its last write; nothing more is sent in it.');
     await expect(preparedWrite(orm.em.fork(), 'probe', INSERT, [3, ...VALUES], { commit: true })).rejects.toThrow('only the last write of a transaction');
     expect((await rows()).map((row) => row.id)).toEqual([1]);
   });
