@@ -7,6 +7,9 @@ import type { SubgraphName } from './env';
 import { listen, type Listening } from './http';
 import { serviceAuthorization } from './tokens';
 
+/** How soon a figure that could not be sampled is tried again. */
+const SAMPLE_RETRY_MS = 1000;
+
 /**
  * Prometheus figures (prom-client), served at `/metrics` on each process without a token, on the service's
  * own port or on one of their own (HUB_METRICS_PORT / HUB_METRICS_HOST) that the network keeps private.
@@ -110,7 +113,7 @@ export class ServiceMetrics {
     });
   }
 
-  /** Samples `figures` now and every `everyMs` after; returns the stop. */
+  /** Samples `figures` now and every `everyMs` after (sooner after a failure); returns the stop. */
   sample(figures: Figure[], everyMs: number): () => Promise<void> {
     if (figures.length === 0) return async () => {};
     const gauges = new Map<string, Gauge>();
@@ -122,7 +125,9 @@ export class ServiceMetrics {
     let stopped = false;
     let timer: NodeJS.Timeout | undefined;
     let running: Promise<void> = Promise.resolve();
+    /** Whether every figure was sampled. */
     const once = async () => {
+      let all = true;
       for (const figure of figures) {
         try {
           const values = await figure.sample();
@@ -133,13 +138,16 @@ export class ServiceMetrics {
           }
         } catch {
           // A figure that cannot be sampled now (database or feed away) keeps its last values; /readyz says why.
+          all = false;
         }
       }
+      return all;
     };
     const loop = (delay: number) => {
       timer = setTimeout(() => {
-        running = once().then(() => {
-          if (!stopped) loop(everyMs);
+        running = once().then((all) => {
+          // One that failed (a producer not listening yet at start) is tried again within a second.
+          if (!stopped) loop(all ? everyMs : Math.min(everyMs, SAMPLE_RETRY_MS));
         });
       }, delay);
     };
