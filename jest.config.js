@@ -21,7 +21,4 @@ module.exports = {
   globalTeardown: '<rootDir>/tests/testkit/global-teardown.ts',
   testTimeout: 60_000,
   maxWorkers: 2,
-  // Since the merges of 2/12/2026 a handle stays open after the last test (not yet traced to its owner): without
-  // this Jest would wait for it, and CI would never end.
-  forceExit: true,
 };

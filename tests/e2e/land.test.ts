@@ -189,9 +189,20 @@ describe('the land registry’s part, joined with the tax branch’s by events',
       ['tax', TaxNotice, 'tax.tax_notice'],
       ['land', LandRegistration, 'land.land_registration'],
     ] as const;
+    // A dossier of its own with a row in each table: received, handed over, taxed, paid, its transfer registered.
+    const parcel = { mapSheet: 12, number: 347, commune: 'BG.YENTHE.BOHA' };
+    dataOf(await registerParcel(parcelInput(parcel)));
+    const { code } = await aDossierAtLeg(context, 3, '2026-03-04T08:00:00+07:00');
+    const notice = dataOf(await issue(code, [{ kind: 'REGISTRATION_FEE', base: '1000000000' }])).issueTaxNotice;
+    await until(code, 'AWAITING_PAYMENT');
+    await dossiers.ok('accept', { code }, who.land);
+    await pay(notice.id, notice.total, 'KB-2026-009003');
+    await until(code, 'IN_PROGRESS');
+    dataOf(await recordTransfer({ dossier: code, parcel, transferee: 'Nguyễn Văn Bình', certificateNumber: 'CS 123457' }));
+
     for (const [subgraph, entity, table] of tables) {
       const em = hub.subgraphs[subgraph].orm.em.fork();
-      const rows = await em.getConnection().execute(`select * from ${table}`);
+      const rows = await em.getConnection().execute(`select * from ${table} where ${table === 'onestop.dossier' ? 'code' : 'dossier_code'} = ?`, [code]);
       expect(rows.length).toBeGreaterThan(0);
       const meta = em.getMetadata().get(entity.name);
       const fields = (instance: object) => {
