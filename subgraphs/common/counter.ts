@@ -25,32 +25,37 @@ export type CounterKey = readonly [scope: string, key: string];
 
 /** The next number of each [scope, key] in the schema's counter table, in one statement. */
 export async function nextNumbers(em: EntityManager, schema: string, counters: ReadonlyArray<CounterKey>): Promise<number[]> {
-  return (await takeNumbersAndRead(em, schema, counters, [])).taken;
+  return (await takeNumbersAndRead(em, schema, counters, [])).taken!;
 }
 
 /**
  * The next number of each of `take`, and in the same statement the values the counters of `read` held when
  * it began (undefined for one not there then): a value another transaction committed while this one waited
  * for its turn on a counter it takes is not among them, and the caller reads it again if it needs it.
+ * With `unless` (a query and its values), nothing is taken when that query finds a row as the statement
+ * begins, and `taken` is null: a retried request that was already done takes no numbers, in the same round trip.
  */
 export async function takeNumbersAndRead(
   em: EntityManager,
   schema: string,
   take: ReadonlyArray<CounterKey>,
   read: ReadonlyArray<CounterKey>,
-): Promise<{ taken: number[]; read: Array<number | undefined> }> {
+  unless?: readonly [sql: string, params: readonly unknown[]],
+): Promise<{ taken: number[] | null; read: Array<number | undefined> }> {
   const counter = `"${schema}".counter`;
   const rows = await em.execute<Array<{ bumped: boolean; scope: string; key: string; value: number }>>(
     `with bumped as (
-       insert into ${counter} (scope, key, value) values ${take.map(() => '(?, ?, 1)').join(', ')}
+       insert into ${counter} (scope, key, value)
+       ${unless ? `select scope, key, 1 from (values ${take.map(() => '(?, ?)').join(', ')}) as taken (scope, key) where not exists (${unless[0]})` : `values ${take.map(() => '(?, ?, 1)').join(', ')}`}
        on conflict (scope, key) do update set value = ${counter}.value + 1
        returning scope, key, value)
      ${[
        'select true as bumped, scope, key, value from bumped',
        ...read.map(() => `select false, scope, key, value from ${counter} where scope = ? and key = ?`),
      ].join(' union all ')}`,
-    [...take.flat(), ...read.flat()],
+    [...take.flat(), ...(unless?.[1] ?? []), ...read.flat()],
   );
   const valueOf = (bumped: boolean, [scope, key]: CounterKey) => rows.find((row) => row.bumped === bumped && row.scope === scope && row.key === key)?.value;
-  return { taken: take.map((counter) => valueOf(true, counter)!), read: read.map((counter) => valueOf(false, counter)) };
+  const taken = take.map((counter) => valueOf(true, counter));
+  return { taken: taken.every((value) => value !== undefined) ? (taken as number[]) : null, read: read.map((counter) => valueOf(false, counter)) };
 }

@@ -248,4 +248,42 @@ describe('reception at the desk', () => {
       expect(await hubFootprint(hub)).toEqual(before);
     });
   });
+
+  // Last in the file: it changes the catalogue for every later receipt.
+  it('returns the first dossier for a retry with its key after the catalogue changed, though a new receipt of the same is now refused', async () => {
+    clock.set('2026-06-01T09:00:00+07:00');
+    const input = receiveInput({ idempotencyKey: 'yt-desk-2-req-9100' });
+    const first = await dossiers.ok('receive', { input }, who.desk);
+
+    // A new version of the procedure asks for another document instead of the last one.
+    const version = {
+      effectiveFrom: '2026-06-02T00:00:00+07:00',
+      name: 'Đăng ký biến động quyền sử dụng đất do chuyển nhượng (phiên bản kiểm thử)',
+      field: 'Đất đai',
+      processingDays: 10,
+      documents: [...LAND_TRANSFER_DOCUMENTS.slice(0, -1), 'Văn bản xác nhận tình trạng hôn nhân (kiểm thử)'],
+      receivingTiers: ['DISTRICT'],
+      anyDesk: false,
+      route: [{ agency: '@DESK', workingDays: 10, task: 'Giải quyết hồ sơ' }],
+      reason: 'Kiểm thử thay đổi thành phần hồ sơ',
+      source: 'Quyết định số 2/QĐ-KT ngày 01/06/2026 (kiểm thử)',
+    };
+    const published = await hub.gql(
+      `mutation ($code: ID!, $input: ProcedureVersionInput!) { publishProcedureVersion(code: $code, input: $input) { code } }`,
+      { code: 'BG-DD-CN', input: version },
+      who.supervisor,
+    );
+    expect(published.errors).toBeUndefined();
+    clock.set('2026-06-03T09:00:00+07:00');
+    // Without a key: a receipt taken while the old version was still known here stays, and the next one tries.
+    await eventually(async () => {
+      const refused = await dossiers.run('receive', { input: receiveInput() }, who.desk);
+      expect(refused.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    });
+
+    const before = await hubFootprint(hub);
+    const retried = await dossiers.ok('receive', { input }, who.desk);
+    expect(retried).toMatchObject({ code: first.code, ledgerNumber: first.ledgerNumber });
+    expect(await hubFootprint(hub)).toEqual(before);
+  });
 });

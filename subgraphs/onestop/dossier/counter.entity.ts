@@ -7,7 +7,8 @@ export class Counter extends CounterBase {}
 
 export const nextNumbers = (em: EntityManager, counters: ReadonlyArray<CounterKey>) => next(em, 'onestop', counters);
 
-export const takeNumbersAndRead = (em: EntityManager, take: ReadonlyArray<CounterKey>, read: ReadonlyArray<CounterKey>) => takeAndRead(em, 'onestop', take, read);
+export const takeNumbersAndRead = (em: EntityManager, take: ReadonlyArray<CounterKey>, read: ReadonlyArray<CounterKey>, unless?: Parameters<typeof takeAndRead>[4]) =>
+  takeAndRead(em, 'onestop', take, read, unless);
 
 export async function nextNumber(em: EntityManager, scope: string, key: string): Promise<number> {
   const [value] = await nextNumbers(em, [[scope, key]]);

@@ -60,7 +60,10 @@ export async function receptionFacts(
 
 const fingerprintOf = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
 
-/** The dossier a key was first used for (a prepared read: every receipt with a key asks); CONFLICT when the key came with different content. */
+/** Whether the desk has a dossier received with an idempotency key (asked with the receipt's numbers). */
+const KEY_USED = 'select 1 from onestop.dossier where desk_code = ? and idempotency_key = ?';
+
+/** The dossier a key was first used for (a prepared read); CONFLICT when the key came with different content. */
 async function findIdempotent(em: EntityManager, deskCode: string, key: string, fingerprint: string): Promise<Dossier | null> {
   const [existing] = await preparedEntities(em, Dossier, 'onestop.dossier-by-key', 'select * from onestop.dossier where desk_code = $1 and idempotency_key = $2', [deskCode, key]);
   if (existing && existing.idempotencyFingerprint !== fingerprint) {
@@ -131,14 +134,16 @@ function receiptCounters({ desk, field, year }: ReceiptPlace) {
 
 /**
  * The receipt's and the ledger's numbers at the desk, and the ledger book's volume, in one statement with
- * the counters in `first` (a new dossier's code): the desk's rows are held from here to the commit.
+ * the counters in `first` (a new dossier's code): the desk's rows are held from here to the commit. With
+ * `key`, none are taken (null) when the desk already has a dossier received with that idempotency key.
  */
-async function receiptNumbers(em: EntityManager, place: ReceiptPlace, first: ReadonlyArray<CounterKey> = []) {
+async function receiptNumbers(em: EntityManager, place: ReceiptPlace, first: ReadonlyArray<CounterKey> = [], key: string | null = null) {
   const { take, book } = receiptCounters(place);
   const {
     taken,
     read: [opened],
-  } = await takeNumbersAndRead(em, [...first, ...take], [book]);
+  } = await takeNumbersAndRead(em, [...first, ...take], [book], key === null ? undefined : [KEY_USED, [place.desk, key]]);
+  if (!taken) return null;
   const [receipt, ledger] = taken.slice(first.length);
   return {
     serials: taken.slice(0, first.length),
@@ -262,7 +267,7 @@ async function receiveSubmitted(deps: Deps, input: ReceiveDossierInput): Promise
     return await deps.em.transactional(async (em) => {
       const dossier = await em.findOneOrFail(Dossier, { code }, { populate: ['legs', 'transfers'], strategy: LoadStrategy.JOINED });
       const state = stateOf(dossier);
-      const { numbers } = await receiptNumbers(em, placeOf(desk.code, version.field, receivedAt));
+      const { numbers } = (await receiptNumbers(em, placeOf(desk.code, version.field, receivedAt)))!;
       const decided = decide(
         state,
         { type: 'RECEIVE', code, desk, receivedAt, route, documents: accepted, copies: dossier.copies, delivery: dossier.delivery, receiptNumber: numbers.receiptNumber },
@@ -302,26 +307,37 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
     ...(applicantCommune ? { applicantCommune } : {}),
     ...(parcelCommune ? { parcelCommune } : {}),
   });
-  if (key) {
-    const existing = await findIdempotent(deps.em, deskCode, key, fingerprint);
+  // A retry with a key already used gets its first dossier: checked with the numbers (below), or, when the
+  // registers no longer accept the receipt, before the refusal is given.
+  const checked = async () => {
+    const [{ desk, procedure, version, agencies, where }, calendar] = await Promise.all([
+      receptionFacts(deps, procedureCode, deskCode, receivedAt, { applicantCommune, parcelCommune }),
+      calendarOf(deps),
+    ]);
+    const accepted = checkedDocuments(version, submitted, false);
+    return { desk, procedure, version, calendar, accepted, route: orThrow(resolveRoute(procedure, desk, agencies, receivedAt, where)) };
+  };
+  let facts: Awaited<ReturnType<typeof checked>>;
+  try {
+    facts = await checked();
+  } catch (error) {
+    const existing = key ? await findIdempotent(deps.em, deskCode, key, fingerprint) : null;
     if (existing) return existing;
+    throw error;
   }
-
-  const [{ desk, procedure, version, agencies, where }, calendar] = await Promise.all([
-    receptionFacts(deps, procedureCode, deskCode, receivedAt, { applicantCommune, parcelCommune }),
-    calendarOf(deps),
-  ]);
-  const accepted = checkedDocuments(version, submitted, false);
-  const route = orThrow(resolveRoute(procedure, desk, agencies, receivedAt, where));
+  const { desk, procedure, version, calendar, accepted, route } = facts;
 
   try {
-    return await deps.em.transactional(async (em) => {
+    const received = await deps.em.transactional(async (em) => {
       // Numbers come from counters in this transaction, all three in one statement (in the same order as
-      // every other taker's): simultaneous receipts take turns, a failed one gives them back.
+      // every other taker's): simultaneous receipts take turns, a failed one gives them back. None are taken
+      // for a key the desk has used: the answer is then that dossier (below).
+      const taken = await receiptNumbers(em, placeOf(desk.code, version.field, receivedAt), [codeCounter(desk, receivedAt)], key);
+      if (!taken) return null;
       const {
         serials: [serial],
         numbers,
-      } = await receiptNumbers(em, placeOf(desk.code, version.field, receivedAt), [codeCounter(desk, receivedAt)]);
+      } = taken;
       const code = codeOf(desk, receivedAt, serial);
       const decided = decide(
         null,
@@ -345,6 +361,11 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
       });
       return keepNew(em, dossier, decided, desk.name, key, fingerprint);
     });
+    if (received) return received;
+    // Or CONFLICT, when the key came with other content.
+    const existing = await findIdempotent(deps.em, deskCode, key!, fingerprint);
+    if (!existing) throw new Error(`The dossier received with idempotency key ${key} was not found again.`);
+    return existing;
   } catch (error) {
     return firstWithKey(deps, error, deskCode, key, fingerprint);
   }
