@@ -28,34 +28,42 @@ export async function nextNumbers(em: EntityManager, schema: string, counters: R
   return (await takeNumbersAndRead(em, schema, counters, [])).taken!;
 }
 
+/** A query and its values (`?` placeholders): when it finds a row, no numbers are taken. */
+export type CounterGate = readonly [sql: string, params: readonly unknown[]];
+
 /**
  * The next number of each of `take`, and in the same statement the values the counters of `read` held when
  * it began (undefined for one not there then): a value another transaction committed while this one waited
  * for its turn on a counter it takes is not among them, and the caller reads it again if it needs it.
- * With `unless` (a query and its values), nothing is taken when that query finds a row as the statement
- * begins, and `taken` is null: a retried request that was already done takes no numbers, in the same round trip.
+ * With `unless`, nothing is taken when its query finds a row as the statement begins, and `taken` is null:
+ * a retried request that was already done takes no numbers, in the same round trip.
  */
 export async function takeNumbersAndRead(
   em: EntityManager,
   schema: string,
   take: ReadonlyArray<CounterKey>,
   read: ReadonlyArray<CounterKey>,
-  unless?: readonly [sql: string, params: readonly unknown[]],
+  unless?: CounterGate,
 ): Promise<{ taken: number[] | null; read: Array<number | undefined> }> {
   const counter = `"${schema}".counter`;
+  // Each part with its own values, in the order they stand in the statement.
+  const gate: CounterGate = unless ? [`gate as (select not exists (${unless[0]}) as free), `, unless[1]] : ['', []];
+  const taking: CounterGate = unless
+    ? [`select scope, key, 1 from (values ${take.map(() => '(?, ?)').join(', ')}) as taking (scope, key) where (select free from gate)`, take.flat()]
+    : [`values ${take.map(() => '(?, ?, 1)').join(', ')}`, take.flat()];
+  const reading: CounterGate = [read.map(() => ` union all select false, scope, key, value from ${counter} where scope = ? and key = ?`).join(''), read.flat()];
   const rows = await em.execute<Array<{ bumped: boolean; scope: string; key: string; value: number }>>(
-    `with bumped as (
-       insert into ${counter} (scope, key, value)
-       ${unless ? `select scope, key, 1 from (values ${take.map(() => '(?, ?)').join(', ')}) as taken (scope, key) where not exists (${unless[0]})` : `values ${take.map(() => '(?, ?, 1)').join(', ')}`}
+    `with ${gate[0]}bumped as (
+       insert into ${counter} (scope, key, value) ${taking[0]}
        on conflict (scope, key) do update set value = ${counter}.value + 1
        returning scope, key, value)
-     ${[
-       'select true as bumped, scope, key, value from bumped',
-       ...read.map(() => `select false, scope, key, value from ${counter} where scope = ? and key = ?`),
-     ].join(' union all ')}`,
-    [...take.flat(), ...(unless?.[1] ?? []), ...read.flat()],
+     select true as bumped, scope, key, value from bumped${reading[0]}`,
+    [...gate[1], ...taking[1], ...reading[1]],
   );
   const valueOf = (bumped: boolean, [scope, key]: CounterKey) => rows.find((row) => row.bumped === bumped && row.scope === scope && row.key === key)?.value;
   const taken = take.map((counter) => valueOf(true, counter));
-  return { taken: taken.every((value) => value !== undefined) ? (taken as number[]) : null, read: read.map((counter) => valueOf(false, counter)) };
+  const missing = taken.filter((value) => value === undefined).length;
+  // All or none: one gate stands for every counter of the statement.
+  if (missing > 0 && missing < take.length) throw new Error(`${missing} of ${take.length} counters were not taken in one statement.`);
+  return { taken: missing === 0 ? (taken as number[]) : null, read: read.map((counter) => valueOf(false, counter)) };
 }

@@ -99,6 +99,11 @@ describe('reception at the desk', () => {
     const reused = await dossiers.run('receive', { input: { ...input, copies: 2 } }, who.desk);
     expect(reused.errors?.[0].extensions?.code).toBe('CONFLICT');
     expect(await hubFootprint(hub)).toEqual(before);
+
+    // Retried the next day: no counter of that day is started either.
+    clock.set('2026-03-11T07:45:00+07:00');
+    expect(await dossiers.ok('receive', { input }, who.desk)).toMatchObject({ code: first.code });
+    expect(await hubFootprint(hub)).toEqual(before);
   });
 
   it('answers the same key sent twice at once with the one dossier, and the second receipt gives its numbers back', async () => {
@@ -284,6 +289,9 @@ describe('reception at the desk', () => {
     const before = await hubFootprint(hub);
     const retried = await dossiers.ok('receive', { input }, who.desk);
     expect(retried).toMatchObject({ code: first.code, ledgerNumber: first.ledgerNumber });
+    // The key with other content is still a conflict, not the registers' refusal.
+    const reused = await dossiers.run('receive', { input: { ...input, copies: 2 } }, who.desk);
+    expect(reused.errors?.[0].extensions?.code).toBe('CONFLICT');
     expect(await hubFootprint(hub)).toEqual(before);
   });
 });

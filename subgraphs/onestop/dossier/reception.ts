@@ -328,7 +328,7 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
   const { desk, procedure, version, calendar, accepted, route } = facts;
 
   try {
-    const received = await deps.em.transactional(async (em) => {
+    const stored = await deps.em.transactional(async (em) => {
       // Numbers come from counters in this transaction, all three in one statement (in the same order as
       // every other taker's): simultaneous receipts take turns, a failed one gives them back. None are taken
       // for a key the desk has used: the answer is then that dossier (below).
@@ -361,7 +361,7 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
       });
       return keepNew(em, dossier, decided, desk.name, key, fingerprint);
     });
-    if (received) return received;
+    if (stored) return stored;
     // Or CONFLICT, when the key came with other content.
     const existing = await findIdempotent(deps.em, deskCode, key!, fingerprint);
     if (!existing) throw new Error(`The dossier received with idempotency key ${key} was not found again.`);
