@@ -1,5 +1,6 @@
 import { PrimaryKey, Property } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Statement } from './statements';
 
 /**
  * Gapless numbering (dossier serials per desk and day; receipt, guidance, ledger and tax-notice numbers per
@@ -28,14 +29,12 @@ export async function nextNumbers(em: EntityManager, schema: string, counters: R
   return (await takeNumbersAndRead(em, schema, counters, [])).taken!;
 }
 
-/** A query and its values (`?` placeholders): when it finds a row, no numbers are taken. */
-export type CounterGate = readonly [sql: string, params: readonly unknown[]];
-
 /**
  * The next number of each of `take`, and in the same statement the values the counters of `read` held when
  * it began (undefined for one not there then): a value another transaction committed while this one waited
  * for its turn on a counter it takes is not among them, and the caller reads it again if it needs it.
- * With `unless`, nothing is taken when its query finds a row as the statement begins, and `taken` is null:
+ * With `unless` (a query and its `?` values), nothing is taken when it finds a row as the statement begins,
+ * and `taken` is null:
  * a retried request that was already done takes no numbers, in the same round trip.
  */
 export async function takeNumbersAndRead(
@@ -43,15 +42,13 @@ export async function takeNumbersAndRead(
   schema: string,
   take: ReadonlyArray<CounterKey>,
   read: ReadonlyArray<CounterKey>,
-  unless?: CounterGate,
+  unless?: Statement,
 ): Promise<{ taken: number[] | null; read: Array<number | undefined> }> {
   const counter = `"${schema}".counter`;
   // Each part with its own values, in the order they stand in the statement.
-  const gate: CounterGate = unless ? [`gate as (select not exists (${unless[0]}) as free), `, unless[1]] : ['', []];
-  const taking: CounterGate = unless
-    ? [`select scope, key, 1 from (values ${take.map(() => '(?, ?)').join(', ')}) as taking (scope, key) where (select free from gate)`, take.flat()]
-    : [`values ${take.map(() => '(?, ?, 1)').join(', ')}`, take.flat()];
-  const reading: CounterGate = [read.map(() => ` union all select false, scope, key, value from ${counter} where scope = ? and key = ?`).join(''), read.flat()];
+  const gate: Statement = unless ? [`gate as (select not exists (${unless[0]}) as free), `, unless[1]] : ['', []];
+  const taking: Statement = [`select scope, key, 1 from (values ${take.map(() => '(?, ?)').join(', ')}) as taking (scope, key)${unless ? ' where (select free from gate)' : ''}`, take.flat()];
+  const reading: Statement = [read.map(() => ` union all select false, scope, key, value from ${counter} where scope = ? and key = ?`).join(''), read.flat()];
   const rows = await em.execute<Array<{ bumped: boolean; scope: string; key: string; value: number }>>(
     `with ${gate[0]}bumped as (
        insert into ${counter} (scope, key, value) ${taking[0]}

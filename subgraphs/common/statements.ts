@@ -2,7 +2,7 @@ import { Reference, ReferenceKind, helper } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { preparedWrite } from './prepared';
 
-/** One SQL statement that writes and returns nothing the caller reads, with its `?` parameters. */
+/** SQL with its `?` parameters: a whole statement (given to `executeTogether`: one that writes and returns nothing the caller reads) or a part of one. */
 export type Statement = readonly [sql: string, params: readonly unknown[]];
 
 /**

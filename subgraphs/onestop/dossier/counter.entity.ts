@@ -1,13 +1,14 @@
 import { Entity } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CounterBase, nextNumbers as next, takeNumbersAndRead as takeAndRead, type CounterGate, type CounterKey } from '../../common/counter';
+import { CounterBase, nextNumbers as next, takeNumbersAndRead as takeAndRead, type CounterKey } from '../../common/counter';
+import type { Statement } from '../../common/statements';
 
 @Entity({ tableName: 'counter' })
 export class Counter extends CounterBase {}
 
 export const nextNumbers = (em: EntityManager, counters: ReadonlyArray<CounterKey>) => next(em, 'onestop', counters);
 
-export const takeNumbersAndRead = (em: EntityManager, take: ReadonlyArray<CounterKey>, read: ReadonlyArray<CounterKey>, unless?: CounterGate) =>
+export const takeNumbersAndRead = (em: EntityManager, take: ReadonlyArray<CounterKey>, read: ReadonlyArray<CounterKey>, unless?: Statement) =>
   takeAndRead(em, 'onestop', take, read, unless);
 
 export async function nextNumber(em: EntityManager, scope: string, key: string): Promise<number> {
