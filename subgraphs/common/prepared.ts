@@ -145,6 +145,98 @@ class ThenCommit extends (pg.Query as unknown as PgQueryClass) {
   }
 }
 
+/** One write of a pipeline: its prepared statement's name ('' for the unnamed one), text and values as pg sends them. */
+interface PipelinePart {
+  name: string;
+  text: string;
+  values: unknown[];
+  /** Whether its Parse goes with it (a name not parsed on the connection yet, or the unnamed statement). */
+  parse: boolean;
+}
+
+type ProtocolConnection = ProtocolWriter & {
+  stream: { cork?(): void; uncork?(): void };
+  parsedStatements: Record<string, string>;
+};
+
+/**
+ * pg's query of several writes in one pipeline: each one's Parse (when needed), Bind and Execute, then the
+ * one Sync. No Describe is sent: the writes return no rows. Values are converted as pg converts them before
+ * anything is sent, so a value pg cannot send fails the whole before it starts.
+ */
+class Pipeline extends (pg.Query as unknown as new (config: pg.QueryConfig, values: undefined, callback: (error: Error | null) => void) => object) {
+  constructor(
+    private readonly parts: readonly PipelinePart[],
+    callback: (error: Error | null) => void,
+  ) {
+    super({ text: 'pipeline', queryMode: 'extended' } as pg.QueryConfig, undefined, callback);
+  }
+
+  submit(connection: ProtocolConnection): Error | null {
+    let values: unknown[][];
+    try {
+      values = this.parts.map((part) => part.values.map((value) => prepareValue(value)));
+    } catch (error) {
+      return error as Error;
+    }
+    connection.stream.cork?.();
+    try {
+      for (const [index, part] of this.parts.entries()) {
+        if (part.parse) connection.parse({ text: part.text, name: part.name, types: [] });
+        connection.bind({ portal: '', statement: part.name, values: values[index] });
+        connection.execute({ portal: '' });
+      }
+      connection.sync();
+    } finally {
+      connection.stream.uncork?.();
+    }
+    return null;
+  }
+}
+
+const { prepareValue } = require('pg/lib/utils') as { prepareValue(value: unknown): unknown };
+
+/**
+ * Writes sent one after the other in one round trip: each a prepared statement (named and kept as
+ * `preparedWrite` keeps its own), then its Bind and Execute, all before the one Sync, so that PostgreSQL runs
+ * them in order as one implicit transaction: all of them are stored, or, when one fails, none (the rest are
+ * skipped, and the whole is rolled back at the Sync). Outside a transaction only, for writes that return no
+ * rows. A database error comes back as the ORM's own exception.
+ */
+export async function preparedPipeline(em: EntityManager, prefix: string, statements: ReadonlyArray<readonly [text: string, values: readonly unknown[]]>): Promise<void> {
+  if (em.isInTransaction()) throw new Error(`${prefix}: a pipeline is its own transaction, and runs outside others.`);
+  const numbered = statements.map(([text, values]) => {
+    const { numbered, flat } = positional(prefix, text, values);
+    em.config.get('onQuery')?.(numbered, flat);
+    return { name: shapeName(prefix, numbered), text: numbered, values: flat };
+  });
+  await onConnection(em, async (pgConnection) => {
+    const connection = (pgConnection as unknown as { connection: ProtocolConnection }).connection;
+    const prepared = preparedWrites.get(pgConnection) ?? new Set<string>();
+    preparedWrites.set(pgConnection, prepared);
+    const parsedHere = new Set<string>();
+    const parts = numbered.map((part): PipelinePart => {
+      if (!prepared.has(part.name) && prepared.size < MOST_PREPARED_WRITES) prepared.add(part.name);
+      if (!prepared.has(part.name)) return { ...part, name: '', parse: true };
+      const parse = connection.parsedStatements[part.name] === undefined && !parsedHere.has(part.name);
+      parsedHere.add(part.name);
+      return { ...part, parse };
+    });
+    const named = parts.filter((part) => part.parse && part.name !== '');
+    try {
+      await new Promise<void>((done, failed) => pgConnection.query(new Pipeline(parts, (error) => (error ? failed(error) : done())) as unknown as pg.QueryConfig));
+      for (const part of named) connection.parsedStatements[part.name] = part.text;
+    } catch (error) {
+      // The statements parsed before the one that failed stay on the connection; those after it were skipped.
+      if (named.length > 0) {
+        const { rows } = await pgConnection.query<{ name: string; statement: string }>('select name, statement from pg_prepared_statements where name = any($1::text[])', [named.map((part) => part.name)]);
+        for (const row of rows) connection.parsedStatements[row.name] = row.statement;
+      }
+      throw error instanceof Error && 'code' in error ? em.getDriver().convertException(error) : error;
+    }
+  });
+}
+
 /** A prepared read of one entity's rows, each turned into a read-only instance of its entity (`readEntity`). */
 export async function preparedEntities<T extends object>(em: EntityManager, entity: EntityClass<T>, name: string, text: string, values: unknown[]): Promise<T[]> {
   return (await preparedRows<EntityDictionary<T>>(em, name, text, values)).map((row) => readEntity(em, entity, row));

@@ -11,10 +11,18 @@ export type Statement = readonly [sql: string, params: readonly unknown[]];
  * connection for each shape it takes. With `commit`, they are the transaction's last write and its `COMMIT`
  * goes with them (`preparedWrite`).
  */
+/** The name a statement sent with others (`executeTogether`) has in the later ones: its place, from 0. */
+export const partName = (index: number) => `w${index}`;
+
 export async function executeTogether(em: EntityManager, statements: readonly Statement[], options: { commit?: boolean } = {}): Promise<void> {
+  await preparedWrite(em, 'together', ...together(statements), options);
+}
+
+/** Several statements as one, the last the main one and the others its data-modifying CTEs (`executeTogether`). */
+export function together(statements: readonly Statement[]): Statement {
   const last = statements[statements.length - 1];
-  const ctes = statements.slice(0, -1).map(([sql], index) => `w${index} as (${sql})`);
-  await preparedWrite(em, 'together', `${ctes.length ? `with ${ctes.join(', ')} ` : ''}${last[0]}`, statements.flatMap(([, params]) => params), options);
+  const ctes = statements.slice(0, -1).map(([sql], index) => `${partName(index)} as (${sql})`);
+  return [`${ctes.length ? `with ${ctes.join(', ')} ` : ''}${last[0]}`, statements.flatMap(([, params]) => params)];
 }
 
 /**

@@ -2,7 +2,9 @@ import { APPLICANT, LAND_TRANSFER_DOCUMENTS, eventually, hubFootprint, useDossie
 import { connect, sessionsNow } from '../testkit/races';
 
 describe('reception at the desk', () => {
-  const { hub, dossiers, who, clock } = useDossierHub('2026-03-10T09:30:00+07:00');
+  /** onestop's statements while `recorded` is set. */
+  let recorded: string[] | null = null;
+  const { hub, dossiers, who, clock } = useDossierHub('2026-03-10T09:30:00+07:00', () => ({ onQuery: (subgraph, sql) => subgraph === 'onestop' && recorded?.push(sql) }));
   /** Tuesday 10 March 09:30, for receipts whose day does not matter (Wednesday 11 belongs to the concurrent receipts). */
   const TUESDAY_MORNING = '2026-03-10T09:30:00+07:00';
 
@@ -109,8 +111,9 @@ describe('reception at the desk', () => {
   it('answers the same key sent twice at once with the one dossier, and the second receipt gives its numbers back', async () => {
     clock.set('2026-03-16T09:00:00+07:00');
     const input = receiveInput({ idempotencyKey: 'yt-desk-2-req-9000' });
-    // The test holds the desk's dossier counter of the day, so that both receipts pass the key's check and wait
-    // for their numbers; let go, one stores the dossier and the other runs into the key.
+    // The test holds the desk's dossier counter of the day, so that the first receipt waits for its numbers;
+    // onestop keeps the desk's other receipts of the moment for after it (one batch at a time per desk). Let go,
+    // the first stores the dossier, and the second runs into the key and answers with it.
     const holder = await connect(hub);
     try {
       await holder.query('begin');
@@ -124,7 +127,7 @@ describe('reception at the desk', () => {
           holder,
           `select count(*)::int as waiting from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and wait_event_type = 'Lock'`,
         );
-        expect(waiting).toBe(2);
+        expect(waiting).toBe(1);
       });
       await holder.query('commit');
       const [first, second] = await both;
@@ -149,6 +152,53 @@ describe('reception at the desk', () => {
     );
     const ledger = results.map((dossier) => dossier.ledgerNumber).sort((a, b) => a - b);
     expect(ledger).toEqual(Array.from({ length: 8 }, (_, index) => ledger[0] + index));
+  });
+
+  it('takes the desk’s numbers in the statement that writes the dossier once onestop has seen what they are', async () => {
+    clock.set('2026-03-17T09:00:00+07:00');
+    // The desk's first receipt of the day takes its numbers in turn, and teaches onestop the next ones.
+    const first = await dossiers.ok('receive', { input: receiveInput() }, who.desk);
+    recorded = [];
+    const second = await dossiers.ok('receive', { input: receiveInput() }, who.desk);
+    const statements = recorded.filter((sql) => /"onestop"\.counter|"onestop"\."dossier"/.test(sql));
+    recorded = null;
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatch(/insert into "onestop"\.counter[\s\S]*insert into "onestop"\."dossier"/);
+    expect([first.code, second.code]).toEqual(['BG.YENTHE-260317-0001', 'BG.YENTHE-260317-0002']);
+    expect(Number.parseInt(second.receiptNumber, 10)).toBe(Number.parseInt(first.receiptNumber, 10) + 1);
+    // As one written in turn reads: the same ledger book and volume, its history signed and sealed.
+    const read = async (code: string) =>
+      (await hub.gql(`query ($code: ID!) { dossier(code: $code) { ledgerBook ledgerVolume ledgerNumber historyIntact history { seq action } } }`, { code }, who.supervisor)).data.dossier;
+    const [firstRead, secondRead] = [await read(first.code), await read(second.code)];
+    expect(firstRead.ledgerVolume).toEqual(expect.any(Number));
+    expect(secondRead).toEqual({ ...firstRead, ledgerNumber: firstRead.ledgerNumber + 1 });
+    expect(secondRead).toMatchObject({ historyIntact: true, history: [{ seq: 1, action: 'RECEIVE' }] });
+  });
+
+  it('takes the numbers in turn when another took those onestop expected, and keeps nothing of the refused write', async () => {
+    clock.set('2026-03-17T10:00:00+07:00');
+    const last = await dossiers.ok('receive', { input: receiveInput() }, who.desk);
+    // Another replica, say, takes the desk's next dossier and receipt numbers.
+    const other = await connect(hub);
+    try {
+      await other.query(
+        `update onestop.counter set value = value + 1 where (scope, key) in (('dossier', 'BG.YENTHE|2026-03-17'), ('receipt', 'BG.YENTHE|2026'))`,
+      );
+    } finally {
+      await other.end();
+    }
+    const before = await hubFootprint(hub);
+    const next = await dossiers.ok('receive', { input: receiveInput() }, who.desk);
+    const serial = (code: string) => Number(code.slice(-4));
+    expect(serial(next.code)).toBe(serial(last.code) + 2);
+    expect(Number.parseInt(next.receiptNumber, 10)).toBe(Number.parseInt(last.receiptNumber, 10) + 2);
+    expect(next.ledgerNumber).toBe(last.ledgerNumber + 1);
+    // One dossier more, and nothing of the write with the numbers expected.
+    const after = await hubFootprint(hub);
+    expect(after['onestop.dossier'].split(':')[0]).toBe(String(Number(before['onestop.dossier'].split(':')[0]) + 1));
+    const taken = await hub.gql(`query ($code: ID!) { dossier(code: $code) { code } }`, { code: `BG.YENTHE-260317-${String(serial(last.code) + 1).padStart(4, '0')}` }, who.supervisor);
+    expect(taken.errors).toBeUndefined();
+    expect(taken.data.dossier).toBeNull();
   });
 
   it('lets a desk enter a paper dossier received earlier, and dates its code and deadlines from then', async () => {

@@ -2,7 +2,7 @@ import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { SUBGRAPHS } from '../../subgraphs/all';
 import { openOrm } from '../../subgraphs/common/orm';
-import { preparedWrite } from '../../subgraphs/common/prepared';
+import { preparedPipeline, preparedWrite } from '../../subgraphs/common/prepared';
 import { createTestDatabase, type TestDatabase } from '../testkit/database';
 
 /**
@@ -78,6 +78,42 @@ describe('a transaction’s last write, committed with it', () => {
     await expect(after).rejects.toThrow('The transaction was committed by its last write; nothing more is sent in it.');
     await expect(preparedWrite(orm.em.fork(), 'probe', INSERT, [3, ...VALUES], { commit: true })).rejects.toThrow('only the last write of a transaction');
     expect((await rows()).map((row) => row.id)).toEqual([1]);
+  });
+
+  it('sends several writes in one round trip and one transaction: all of them stored, or none', async () => {
+    const [A, B, C, D] = ['a', 'b', 'c', 'd'].map((shape) => `${INSERT} /* pipeline ${shape} */`);
+    await preparedPipeline(orm.em.fork(), 'probe', [
+      [A, [10, ...VALUES]],
+      [B, [11, ...VALUES]],
+    ]);
+    const [byParameters] = await rows();
+    expect((await rows()).map((row) => row.id)).toEqual([10, 11]);
+    // The second fails: the first is rolled back with it (its new shape stays prepared all the same), and the
+    // third is never run (its shape not prepared).
+    const failed = preparedPipeline(orm.em.fork(), 'probe', [
+      [D, [12, ...VALUES]],
+      [A, [10, ...VALUES]],
+      [C, [13, ...VALUES]],
+    ]);
+    await expect(failed).rejects.toBeInstanceOf(UniqueConstraintViolationException);
+    await expect(failed).rejects.toMatchObject({ constraint: 'row_pkey' });
+    expect((await rows()).map((row) => row.id)).toEqual([10, 11]);
+    // The one connection is out of any transaction, and knows which of the shapes PostgreSQL kept prepared.
+    await preparedPipeline(orm.em.fork(), 'probe', [
+      [C, [14, ...VALUES]],
+      [D, [15, ...VALUES]],
+      [B, [16, ...VALUES]],
+    ]);
+    const stored = await rows();
+    expect(stored.map((row) => row.id)).toEqual([10, 11, 14, 15, 16]);
+    for (const row of stored) expect({ ...row, id: 10 }).toEqual(byParameters);
+    expect(byParameters).toMatchObject({ word: VALUES[0], doc: JSON.parse(VALUES[2] as string), words: VALUES[3], raw: '00015c27ff' });
+  });
+
+  it('refuses to send a pipeline inside a transaction', async () => {
+    const inside = orm.em.fork().transactional((em) => preparedPipeline(em, 'probe', [[INSERT, [1, ...VALUES]]]));
+    await expect(inside).rejects.toThrow('a pipeline is its own transaction');
+    expect(await rows()).toEqual([]);
   });
 
   it('past the prepared statements one connection keeps, still commits with the write, planned each time', async () => {

@@ -125,8 +125,9 @@ function historyRow(em: EntityManager, dossier: Dossier, event: Event, from: Dos
  * What the rules decided, recorded: each event's history row, the state it leads to, and what it sets off.
  * `actorAgencyName` is the acting agency's name as history and notices print it. A stored dossier (`before`
  * given) is written by the unit of work, under its version check, before the rows that refer to it; a new
- * one (`before` null) is inserted with its legs in the same statement as those rows, and stays out of the
- * unit of work; with `commit`, that statement is the transaction's last and commits it (`executeTogether`).
+ * one (`before` null) is inserted with its legs in the same statement as those rows (`firstRecord`), and
+ * stays out of the unit of work; with `commit`, that statement is the transaction's last and commits it
+ * (`executeTogether`).
  */
 export async function record(
   em: EntityManager,
@@ -136,32 +137,53 @@ export async function record(
   actorAgencyName: string,
   { commit = false } = {},
 ): Promise<DossierState> {
-  const events = orThrow(decided);
-  if (before === null && events.length !== 1) throw new Error('A new dossier is recorded with its one first event.');
-  if (commit && before !== null) throw new Error('Only a new dossier is recorded with its transaction\'s commit.');
+  if (before === null) {
+    const { statements, state } = firstRecord(em, dossier, decided, actorAgencyName);
+    await executeTogether(em, statements, { commit });
+    stored(dossier);
+    return state;
+  }
+  if (commit) throw new Error('Only a new dossier is recorded with its transaction\'s commit.');
   let state = before;
-  for (const event of events) {
-    const next = evolve(state, event);
-    const history = historyRow(em, dossier, event, state?.status ?? null, next.status, actorAgencyName);
-    writeState(dossier, next);
-    // The history row, the notices, the access, the counts and the webhooks' deliveries, in one statement.
-    const { statements, granted } = project(em, dossier, event, state, actorAgencyName);
-    const deliveries = webhookDeliveries(dossier, event, state, next, dossier.historyLength, granted);
-    const together = [history, ...statements, ...(deliveries ? [deliveries] : [])];
-    if (before === null) {
-      if (dossier.transfers.length > 0) throw new Error('A new dossier has no hand-overs to write.');
-      const legs = dossier.legs.getItems();
-      await executeTogether(em, [insertOf(em, [dossier]), ...(legs.length > 0 ? [insertOf(em, legs)] : []), ...together], { commit });
-      // As the row now stands; the entity is not managed by this unit of work (nothing flushes it again).
-      dossier.version = 1;
-    } else {
-      em.persist(dossier);
-      await em.flush();
-      await executeTogether(em, together);
-    }
+  for (const event of orThrow(decided)) {
+    const { next, rows } = recordedEvent(em, dossier, event, state, actorAgencyName);
+    em.persist(dossier);
+    await em.flush();
+    await executeTogether(em, rows);
     state = next;
   }
-  return state!;
+  return state;
+}
+
+/**
+ * A new dossier's one first event, recorded: the statements that insert the dossier, its legs and what the
+ * event writes, to be sent as one (`executeTogether`), and the state it is in; `stored` once they are.
+ */
+export function firstRecord(em: EntityManager, dossier: Dossier, decided: Event[] | Refusal, actorAgencyName: string): { statements: Statement[]; state: DossierState } {
+  const events = orThrow(decided);
+  if (events.length !== 1) throw new Error('A new dossier is recorded with its one first event.');
+  if (dossier.transfers.length > 0) throw new Error('A new dossier has no hand-overs to write.');
+  const { next, rows } = recordedEvent(em, dossier, events[0], null, actorAgencyName);
+  const legs = dossier.legs.getItems();
+  return { statements: [insertOf(em, [dossier]), ...(legs.length > 0 ? [insertOf(em, legs)] : []), ...rows], state: next };
+}
+
+/** A new dossier as its row now stands; it is not managed by the unit of work (nothing flushes it again). */
+export function stored(dossier: Dossier): void {
+  dossier.version = 1;
+}
+
+/**
+ * One event onto the dossier: its state evolved and written onto it, and the rows the event writes (its
+ * history row, the notices, the access, the counts and the webhooks' deliveries), to be sent in one statement.
+ */
+function recordedEvent(em: EntityManager, dossier: Dossier, event: Event, state: DossierState | null, actorAgencyName: string): { next: DossierState; rows: Statement[] } {
+  const next = evolve(state, event);
+  const history = historyRow(em, dossier, event, state?.status ?? null, next.status, actorAgencyName);
+  writeState(dossier, next);
+  const { statements, granted } = project(em, dossier, event, state, actorAgencyName);
+  const deliveries = webhookDeliveries(dossier, event, state, next, dossier.historyLength, granted);
+  return { next, rows: [history, ...statements, ...(deliveries ? [deliveries] : [])] };
 }
 
 /**

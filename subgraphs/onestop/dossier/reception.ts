@@ -9,8 +9,9 @@ import { agencyAt, isOpen, versionAt, type DirectoryAgency, type DirectoryProced
 import { checkDocuments, receptionProblems, resolveRoute, type Whereabouts } from '../rulebook/reception';
 import { Channel, Delivery } from '../rulebook/statuses';
 import { deskPermission, submitPermission } from '../rulebook/workflow';
-import { calendarOf, isDossierRace, record, stateOf, violates, type Deps } from './change';
-import { nextNumber, nextNumbers, takeNumbersAndRead } from './counter.entity';
+import { calendarOf, firstRecord, isDossierRace, record, stateOf, stored, violates, type Deps } from './change';
+import { nextNumbers } from './counter.entity';
+import { learnNumbers, learnReceipt, placeOf, receiptNumbers, receiveAtDesk, type ReceiptNumbers } from './receipt-numbers';
 import type { CounterKey } from '../../common/counter';
 import { agencyDirectory, procedureOf, unitDirectory } from './directory';
 import { Dossier } from './dossier.entity';
@@ -59,9 +60,6 @@ export async function receptionFacts(
 }
 
 const fingerprintOf = (value: unknown) => createHash('sha256').update(canonicalJson(value)).digest('hex');
-
-/** Whether the desk has a dossier received with an idempotency key (asked with the receipt's numbers). */
-const KEY_USED = 'select 1 from onestop.dossier where desk_code = ? and idempotency_key = ?';
 
 /** The dossier a key was first used for (a prepared read); CONFLICT when the key came with different content. */
 async function findIdempotent(em: EntityManager, deskCode: string, key: string, fingerprint: string): Promise<Dossier | null> {
@@ -114,48 +112,6 @@ function checkedDocuments(version: ProcedureVersionRecord, given: string[], allo
   return accepted;
 }
 
-/** Where a receipt is numbered: its desk, its field (one ledger book per field) and the year. */
-interface ReceiptPlace {
-  desk: string;
-  field: string;
-  year: string;
-}
-
-const placeOf = (desk: string, field: string, receivedAt: Date): ReceiptPlace => ({ desk, field, year: localDate(receivedAt).slice(0, 4) });
-
-/**
- * The counters a receipt takes at its desk: the receipt counts per desk and year, the ledger per desk, field
- * and year; and the one it reads, the volume of the ledger book of its desk, field and year once the book is opened.
- */
-function receiptCounters({ desk, field, year }: ReceiptPlace) {
-  const book = `${desk}|${field}|${year}`;
-  return { take: [['receipt', `${desk}|${year}`], ['ledger', book]] as CounterKey[], book: ['ledger-volume-of', book] as CounterKey };
-}
-
-/**
- * The receipt's and the ledger's numbers at the desk, and the ledger book's volume, in one statement with
- * the counters in `first` (a new dossier's code): the desk's rows are held from here to the commit. With
- * `key`, none are taken (null) when the desk already has a dossier received with that idempotency key.
- */
-async function receiptNumbers(em: EntityManager, place: ReceiptPlace, first: ReadonlyArray<CounterKey> = [], key: string | null = null) {
-  const { take, book } = receiptCounters(place);
-  const {
-    taken,
-    read: [opened],
-  } = await takeNumbersAndRead(em, [...first, ...take], [book], key === null ? undefined : [KEY_USED, [place.desk, key]]);
-  if (!taken) return null;
-  const [receipt, ledger] = taken.slice(first.length);
-  return {
-    serials: taken.slice(0, first.length),
-    numbers: {
-      receiptNumber: `${receipt}/TNHS`,
-      ledgerBook: `${place.field} ${place.year}`,
-      ledgerNumber: ledger,
-      ledgerVolume: await bookVolume(em, place, book, ledger, opened),
-    },
-  };
-}
-
 /** The dossier code's counter: the serial of the desk's dossiers of the day. */
 const codeCounter = (desk: DirectoryAgency, at: Date) => ['dossier', `${desk.code}|${localDate(at)}`] as const;
 
@@ -166,10 +122,6 @@ function codeOf(desk: DirectoryAgency, at: Date, serial: number): string {
   return `${desk.code}-${yymmdd(date)}-${String(serial).padStart(4, '0')}`;
 }
 
-async function dossierCode(em: EntityManager, desk: DirectoryAgency, at: Date): Promise<string> {
-  const [serial] = await nextNumbers(em, [codeCounter(desk, at)]);
-  return codeOf(desk, at, serial);
-}
 
 /**
  * Nộp hồ sơ trực tuyến / qua bưu chính: the desk's agency's online service
@@ -203,9 +155,11 @@ export async function submitDossier(deps: Deps, input: SubmitDossierInput): Prom
     calendarOf(deps),
   ]);
   const accepted = checkedDocuments(version, documents, true);
+  const counter = codeCounter(desk, submittedAt);
   try {
-    return await deps.em.transactional(async (em) => {
-      const code = await dossierCode(em, desk, submittedAt);
+    const { dossier, serial } = await deps.em.transactional(async (em) => {
+      const [serial] = await nextNumbers(em, [counter]);
+      const code = codeOf(desk, submittedAt, serial);
       const channel = input.channel as Channel.ONLINE | Channel.POST;
       const decided = decide(
         null,
@@ -229,8 +183,11 @@ export async function submitDossier(deps: Deps, input: SubmitDossierInput): Prom
         ledgerBook: null,
         ledgerNumber: null,
       });
-      return keepNew(em, dossier, decided, desk.name, key, fingerprint);
+      return { dossier: await keepNew(em, dossier, decided, desk.name, key, fingerprint), serial };
     });
+    // The desk's receipts of the day count on from it.
+    learnNumbers(deps.em, [counter], [serial]);
+    return dossier;
   } catch (error) {
     return firstWithKey(deps, error, deskCode, key, fingerprint);
   }
@@ -263,11 +220,12 @@ async function receiveSubmitted(deps: Deps, input: ReceiveDossierInput): Promise
   ]);
   const accepted = checkedDocuments(version, given ?? found.documents, false);
   const route = orThrow(resolveRoute(procedure, desk, agencies, receivedAt, where));
+  const place = placeOf(desk.code, version.field, receivedAt);
   try {
-    return await deps.em.transactional(async (em) => {
+    const { dossier, taken, numbers } = await deps.em.transactional(async (em) => {
       const dossier = await em.findOneOrFail(Dossier, { code }, { populate: ['legs', 'transfers'], strategy: LoadStrategy.JOINED });
       const state = stateOf(dossier);
-      const { numbers } = (await receiptNumbers(em, placeOf(desk.code, version.field, receivedAt)))!;
+      const { taken, numbers } = (await receiptNumbers(em, place))!;
       const decided = decide(
         state,
         { type: 'RECEIVE', code, desk, receivedAt, route, documents: accepted, copies: dossier.copies, delivery: dossier.delivery, receiptNumber: numbers.receiptNumber },
@@ -279,8 +237,10 @@ async function receiveSubmitted(deps: Deps, input: ReceiveDossierInput): Promise
         ...versionFields(version),
       });
       await record(em, dossier, state, decided, desk.name);
-      return dossier;
+      return { dossier, taken, numbers };
     });
+    learnReceipt(deps.em, place, [], taken, numbers);
+    return dossier;
   } catch (error) {
     if (isDossierRace(error)) throw new ConflictError('Another change to this dossier was saved first; reload it and try again.', { code });
     throw error;
@@ -326,46 +286,60 @@ export async function receiveDossier(deps: Deps, input: ReceiveDossierInput): Pr
     throw error;
   }
   const { desk, procedure, version, calendar, accepted, route } = facts;
+  const place = placeOf(desk.code, version.field, receivedAt);
+  const code = codeCounter(desk, receivedAt);
 
-  try {
+  /** The dossier received with these numbers, its idempotency key kept, and what the rules decided. */
+  const received = (serial: number, numbers: ReceiptNumbers) => {
+    const decided = decide(
+      null,
+      { type: 'RECEIVE', code: codeOf(desk, receivedAt, serial), desk, receivedAt, route, documents: accepted, copies, delivery, receiptNumber: numbers.receiptNumber },
+      { now: deps.now, calendar, actor, reads: true },
+    );
+    const [event] = orThrow(decided);
+    if (event.type !== 'RECEIVE') throw new Error('A receipt decides a RECEIVE event.');
+    const dossier = new Dossier({
+      ...intakeOf({ code: event.code, procedure, version, applicantCommune, parcelCommune, desk, applicant }),
+      documents: event.documents,
+      copies,
+      delivery,
+      receivedAt,
+      receivedBy: actor.name,
+      dueAt: event.dueAt,
+      dueProvisional: event.dueProvisional,
+      legDueAt: event.legDueAt,
+      currentLeg: event.currentLeg,
+      ...numbers,
+    });
+    dossier.idempotencyKey = key;
+    dossier.idempotencyFingerprint = key ? fingerprint : null;
+    return { dossier, decided };
+  };
+
+  /** The receipt taking its numbers in turn, in its own transaction. */
+  const inTurn = async (): Promise<Dossier> => {
     const stored = await deps.em.transactional(async (em) => {
       // Numbers come from counters in this transaction, all three in one statement (in the same order as
       // every other taker's): simultaneous receipts take turns, a failed one gives them back. None are taken
       // for a key the desk has used: the answer is then that dossier (below).
-      const taken = await receiptNumbers(em, placeOf(desk.code, version.field, receivedAt), [codeCounter(desk, receivedAt)], key);
+      const taken = await receiptNumbers(em, place, [code], key);
       if (!taken) return null;
-      const {
-        serials: [serial],
-        numbers,
-      } = taken;
-      const code = codeOf(desk, receivedAt, serial);
-      const decided = decide(
-        null,
-        { type: 'RECEIVE', code, desk, receivedAt, route, documents: accepted, copies, delivery, receiptNumber: numbers.receiptNumber },
-        { now: deps.now, calendar, actor, reads: true },
-      );
-      const [received] = orThrow(decided);
-      if (received.type !== 'RECEIVE') throw new Error('A receipt decides a RECEIVE event.');
-      const dossier = new Dossier({
-        ...intakeOf({ code, procedure, version, applicantCommune, parcelCommune, desk, applicant }),
-        documents: received.documents,
-        copies,
-        delivery,
-        receivedAt,
-        receivedBy: actor.name,
-        dueAt: received.dueAt,
-        dueProvisional: received.dueProvisional,
-        legDueAt: received.legDueAt,
-        currentLeg: received.currentLeg,
-        ...numbers,
-      });
-      return keepNew(em, dossier, decided, desk.name, key, fingerprint);
+      const { dossier, decided } = received(taken.taken[0], taken.numbers);
+      await record(em, dossier, null, decided, desk.name, { commit: true });
+      return { dossier, ...taken };
     });
-    if (stored) return stored;
+    if (stored) {
+      learnReceipt(deps.em, place, [code], stored.taken, stored.numbers);
+      return stored.dossier;
+    }
     // Or CONFLICT, when the key came with other content.
     const existing = await findIdempotent(deps.em, deskCode, key!, fingerprint);
     if (!existing) throw new Error(`The dossier received with idempotency key ${key} was not found again.`);
     return existing;
+  };
+
+  try {
+    return await receiveAtDesk({ em: deps.em, place, code, deskName: desk.name, build: received, inTurn });
   } catch (error) {
     return firstWithKey(deps, error, deskCode, key, fingerprint);
   }
@@ -406,20 +380,3 @@ async function submitsAsPortal(deps: Deps, actor: Actor, deskCode: string, at: D
   return !!agency && isOpen(agency, at) && agencyAt(agency, at).servicePortal === true;
 }
 
-/**
- * Quyển số: the number of the ledger book (desk, field, year; Plan 58/KH-UBND form 02: one book per field) a
- * receipt's entry `ledgerNumber` goes in. A book's first entry opens it and takes the desk's next book number
- * of the year; its later entries read it back (`opened`, read with the numbers, or again when the book was
- * opened while this receipt waited for its turn). The ledger counter's row is held until the receipt's
- * transaction ends, so one transaction alone opens a book.
- */
-async function bookVolume(em: EntityManager, place: ReceiptPlace, [scope, book]: CounterKey, ledgerNumber: number, opened: number | undefined): Promise<number> {
-  if (ledgerNumber === 1) {
-    const volume = await nextNumber(em, 'ledger-volume', `${place.desk}|${place.year}`);
-    await em.execute(`insert into "onestop".counter (scope, key, value) values (?, ?, ?)`, [scope, book, volume]);
-    return volume;
-  }
-  if (opened !== undefined) return opened;
-  const [found] = await em.execute<Array<{ value: number }>>(`select value from "onestop".counter where scope = ? and key = ?`, [scope, book]);
-  return found.value;
-}
