@@ -1,8 +1,10 @@
 /**
  * Work gathered per key and done a batch at a time: the first item of a key goes at once; those that come
  * while a key's batch is on its way wait, and go together as its next batch (at most `most` at a time). So a
- * key's batches never overlap, and each finds what the one before it left. `run` settles every item of a
- * batch, in order, or fails them all.
+ * key's batches do not overlap, and each finds what the one before it left. `run` settles every item of a
+ * batch, in order, or fails them all. A batch still on its way after `patienceMs` (a lock held elsewhere, a
+ * connection gone quiet) no longer holds its key: the next one goes, so that one stuck batch holds up only
+ * its own items. `run` must be right whatever the batch before left, finished or not.
  */
 export class Batches<T, R> {
   private readonly waiting = new Map<string, Array<{ item: T; done: (answer: R) => void; failed: (error: unknown) => void }>>();
@@ -11,6 +13,7 @@ export class Batches<T, R> {
   constructor(
     private readonly run: (key: string, items: T[]) => Promise<Array<PromiseSettledResult<R>>>,
     private readonly most = 20,
+    private readonly patienceMs = 5_000,
   ) {}
 
   add(key: string, item: T): Promise<R> {
@@ -28,6 +31,15 @@ export class Batches<T, R> {
     if (queue.length === 0) this.waiting.delete(key);
     if (batch.length === 0) return;
     this.running.add(key);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.running.delete(key);
+      void this.next(key);
+    };
+    const patience = setTimeout(release, this.patienceMs);
+    patience.unref?.();
     try {
       const answers = await this.run(key, batch.map((entry) => entry.item));
       batch.forEach((entry, index) => {
@@ -38,8 +50,8 @@ export class Batches<T, R> {
     } catch (error) {
       for (const entry of batch) entry.failed(error);
     } finally {
-      this.running.delete(key);
-      void this.next(key);
+      clearTimeout(patience);
+      release();
     }
   }
 }

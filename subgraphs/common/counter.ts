@@ -77,11 +77,11 @@ export async function takeNumbersAndRead(
 export const MISSED = 'the expected numbers were taken by another';
 
 /**
- * Numbers taken in the statement that writes with them (`executeTogether`, whose first part `taking` must
- * be, named `firstPart`): `taking` takes the next number of each of `take`, and `turn`, the statement's last
- * part, fails the whole statement, so that nothing is taken and nothing written, unless they are `expected`
- * and each of `read` holds its expected value; it returns no rows. The caller wrote with the expected
- * numbers; when it fails, it takes the numbers in turn (`takeNumbersAndRead`) and writes again.
+ * Numbers taken in the statement that writes with them (`together`, whose first part `taking` must be, named
+ * `firstPart`): `taking` takes the next number of each of `take`, and `guard`, the statement's last part,
+ * fails the whole statement, so that nothing is taken and nothing written, unless they are `expected` and
+ * each of `read` holds its expected value; it returns no rows. The caller wrote with the expected numbers;
+ * when it fails, it takes the numbers in turn (`takeNumbersAndRead`) and writes again.
  */
 export function takeExpected(
   schema: string,
@@ -89,13 +89,13 @@ export function takeExpected(
   take: ReadonlyArray<CounterKey>,
   expected: readonly number[],
   read: ReadonlyArray<readonly [...CounterKey, number]> = [],
-): { taking: Statement; turn: Statement } {
+): { taking: Statement; guard: Statement } {
   const counter = `"${schema}".counter`;
   const reads = read.map(() => ` and exists (select from ${counter} where scope = ? and key = ? and value = ?)`).join('');
   return {
     taking: taking(counter, take, false),
     // The failing branch depends on the rows, or PostgreSQL would fold it, and fail, when it plans.
-    turn: [
+    guard: [
       `select from ${firstPart} having cast(case when count(*) filter (where (scope, key, value) in (${take.map(() => '(?, ?, ?)').join(', ')})) = ${take.length}${reads}
          then '0' else '${MISSED}: ' || count(*) end as integer) <> 0`,
       [...take.flatMap((key, index) => [...key, expected[index]]), ...read.flat()],
@@ -103,55 +103,5 @@ export function takeExpected(
   };
 }
 
-/**
- * What one process expects its counters' next numbers to be, learned from the numbers it took. Wrong when
- * something else took numbers meanwhile (another replica, a write that failed): the write that finds so fails
- * whole and takes its numbers in turn, and the counters it expected are left to their turns for `quietMs`,
- * then learned again. It keeps the counters last used, `most` of each kind at most (a desk's day counter is
- * used for a day).
- */
-export class CounterForecast {
-  private readonly next = new Map<string, number>();
-  private readonly values = new Map<string, number>();
-  private readonly quietUntil = new Map<string, number>();
-
-  constructor(
-    private readonly quietMs = 5_000,
-    private readonly most = 10_000,
-  ) {}
-
-  /** The number `key` should give next; undefined when not known, or for a while after a miss. */
-  expected(key: CounterKey, now = Date.now()): number | undefined {
-    const quiet = this.quietUntil.get(idOf(key));
-    if (quiet !== undefined && quiet > now) return undefined;
-    return this.next.get(idOf(key));
-  }
-
-  /** The value a counter that is read, not taken, was last seen to hold (a ledger book's volume). */
-  known(key: CounterKey): number | undefined {
-    return this.values.get(idOf(key));
-  }
-
-  /** Numbers `take` gave, and values `read` held, in a write that was stored. */
-  learn(take: ReadonlyArray<CounterKey>, taken: readonly number[], read: ReadonlyArray<CounterKey> = [], values: readonly number[] = []): void {
-    for (const [index, key] of take.entries()) this.keep(this.next, idOf(key), Math.max(this.next.get(idOf(key)) ?? 0, taken[index] + 1));
-    for (const [index, key] of read.entries()) this.keep(this.values, idOf(key), values[index]);
-  }
-
-  /** A write with the numbers expected of `take` failed: they are no longer known, and are taken in turn for a while. */
-  missed(take: ReadonlyArray<CounterKey>, now = Date.now()): void {
-    for (const key of take) {
-      this.next.delete(idOf(key));
-      this.keep(this.quietUntil, idOf(key), now + this.quietMs);
-    }
-  }
-
-  /** Sets `id` as the last used of `map`, and lets go of the least recently set past `most`. */
-  private keep(map: Map<string, number>, id: string, value: number): void {
-    map.delete(id);
-    map.set(id, value);
-    if (map.size > this.most) map.delete(map.keys().next().value!);
-  }
-}
-
-const idOf = ([scope, key]: CounterKey) => `${scope}\u0000${key}`;
+/** A counter as one string, for maps. */
+export const counterId = ([scope, key]: CounterKey) => `${scope}\u0000${key}`;

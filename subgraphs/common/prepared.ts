@@ -155,16 +155,24 @@ interface PipelinePart {
 }
 
 type ProtocolConnection = ProtocolWriter & {
-  stream: { cork?(): void; uncork?(): void };
+  stream: { cork?(): void; uncork?(): void; destroy?(error: Error): void };
   parsedStatements: Record<string, string>;
 };
+
+/** How pg turns a value into what it sends (its own `utils`, which its package does not export by name). */
+const { prepareValue } = require('pg/lib/utils') as { prepareValue(value: unknown): unknown };
 
 /**
  * pg's query of several writes in one pipeline: each one's Parse (when needed), Bind and Execute, then the
  * one Sync. No Describe is sent: the writes return no rows. Values are converted as pg converts them before
  * anything is sent, so a value pg cannot send fails the whole before it starts.
  */
-class Pipeline extends (pg.Query as unknown as new (config: pg.QueryConfig, values: undefined, callback: (error: Error | null) => void) => object) {
+class Pipeline extends (pg.Query as unknown as new (config: pg.QueryConfig, values: undefined, callback: (error: Error | null) => void) => {
+  handleCommandComplete(message: unknown, connection: unknown): void;
+}) {
+  /** How many of the writes PostgreSQL has run: when it refuses one, the place of that one. */
+  completed = 0;
+
   constructor(
     private readonly parts: readonly PipelinePart[],
     callback: (error: Error | null) => void,
@@ -187,21 +195,30 @@ class Pipeline extends (pg.Query as unknown as new (config: pg.QueryConfig, valu
         connection.execute({ portal: '' });
       }
       connection.sync();
+    } catch (error) {
+      // Part of the pipeline may be on its way without its Sync: the connection is given up.
+      connection.stream.destroy?.(error as Error);
+      return error as Error;
     } finally {
       connection.stream.uncork?.();
     }
     return null;
   }
+
+  override handleCommandComplete(message: unknown, connection: unknown): void {
+    this.completed++;
+    super.handleCommandComplete(message, connection);
+  }
 }
 
-const { prepareValue } = require('pg/lib/utils') as { prepareValue(value: unknown): unknown };
 
 /**
  * Writes sent one after the other in one round trip: each a prepared statement (named and kept as
  * `preparedWrite` keeps its own), then its Bind and Execute, all before the one Sync, so that PostgreSQL runs
  * them in order as one implicit transaction: all of them are stored, or, when one fails, none (the rest are
  * skipped, and the whole is rolled back at the Sync). Outside a transaction only, for writes that return no
- * rows. A database error comes back as the ORM's own exception.
+ * rows. A database error comes back as the ORM's own exception, with `part`: the place of the write
+ * PostgreSQL refused.
  */
 export async function preparedPipeline(em: EntityManager, prefix: string, statements: ReadonlyArray<readonly [text: string, values: readonly unknown[]]>): Promise<void> {
   if (em.isInTransaction()) throw new Error(`${prefix}: a pipeline is its own transaction, and runs outside others.`);
@@ -223,8 +240,12 @@ export async function preparedPipeline(em: EntityManager, prefix: string, statem
       return { ...part, parse };
     });
     const named = parts.filter((part) => part.parse && part.name !== '');
+    let pipeline: Pipeline | undefined;
     try {
-      await new Promise<void>((done, failed) => pgConnection.query(new Pipeline(parts, (error) => (error ? failed(error) : done())) as unknown as pg.QueryConfig));
+      await new Promise<void>((done, failed) => {
+        pipeline = new Pipeline(parts, (error) => (error ? failed(error) : done()));
+        pgConnection.query(pipeline as unknown as pg.QueryConfig);
+      });
       for (const part of named) connection.parsedStatements[part.name] = part.text;
     } catch (error) {
       // The statements parsed before the one that failed stay on the connection; those after it were skipped.
@@ -232,7 +253,7 @@ export async function preparedPipeline(em: EntityManager, prefix: string, statem
         const { rows } = await pgConnection.query<{ name: string; statement: string }>('select name, statement from pg_prepared_statements where name = any($1::text[])', [named.map((part) => part.name)]);
         for (const row of rows) connection.parsedStatements[row.name] = row.statement;
       }
-      throw error instanceof Error && 'code' in error ? em.getDriver().convertException(error) : error;
+      throw error instanceof Error && 'code' in error ? Object.assign(em.getDriver().convertException(error), { part: pipeline!.completed }) : error;
     }
   });
 }

@@ -5,15 +5,15 @@ import { preparedWrite } from './prepared';
 /** SQL with its `?` parameters: a whole statement (given to `executeTogether`: one that writes and returns nothing the caller reads) or a part of one. */
 export type Statement = readonly [sql: string, params: readonly unknown[]];
 
+/** The name a statement sent with others (`together`) has in the later ones: its place, from 0. */
+export const partName = (index: number) => `w${index}`;
+
 /**
  * Several such statements sent as one (data-modifying CTEs, all run to completion in the same snapshot): one
  * round trip instead of several inside a transaction that holds a hot row (a desk's counters), prepared once per
  * connection for each shape it takes. With `commit`, they are the transaction's last write and its `COMMIT`
  * goes with them (`preparedWrite`).
  */
-/** The name a statement sent with others (`executeTogether`) has in the later ones: its place, from 0. */
-export const partName = (index: number) => `w${index}`;
-
 export async function executeTogether(em: EntityManager, statements: readonly Statement[], options: { commit?: boolean } = {}): Promise<void> {
   await preparedWrite(em, 'together', ...together(statements), options);
 }

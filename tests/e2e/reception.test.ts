@@ -175,6 +175,7 @@ describe('reception at the desk', () => {
     expect(secondRead).toMatchObject({ historyIntact: true, history: [{ seq: 1, action: 'RECEIVE' }] });
   });
 
+  // After this test the desk's numbers are left to their turns for a few seconds (`CounterForecast`).
   it('takes the numbers in turn when another took those onestop expected, and keeps nothing of the refused write', async () => {
     clock.set('2026-03-17T10:00:00+07:00');
     const last = await dossiers.ok('receive', { input: receiveInput() }, who.desk);
@@ -188,7 +189,12 @@ describe('reception at the desk', () => {
       await other.end();
     }
     const before = await hubFootprint(hub);
+    recorded = [];
     const next = await dossiers.ok('receive', { input: receiveInput() }, who.desk);
+    const counters = recorded.filter((sql) => /"onestop"\.counter/.test(sql));
+    recorded = null;
+    // Written at once with the numbers expected, refused, then in turn: the numbers first, then the write.
+    expect(counters.map((sql) => (/insert into "onestop"\."dossier"/.test(sql) ? 'at once' : 'in turn'))).toEqual(['at once', 'in turn']);
     const serial = (code: string) => Number(code.slice(-4));
     expect(serial(next.code)).toBe(serial(last.code) + 2);
     expect(Number.parseInt(next.receiptNumber, 10)).toBe(Number.parseInt(last.receiptNumber, 10) + 2);

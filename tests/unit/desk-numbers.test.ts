@@ -1,5 +1,7 @@
 import { Batches } from '../../subgraphs/common/batches';
-import { CounterForecast, type CounterKey } from '../../subgraphs/common/counter';
+import type { CounterKey } from '../../subgraphs/common/counter';
+import { CounterForecast } from '../../subgraphs/common/counter-forecast';
+import { receiveTogether } from '../../subgraphs/onestop/dossier/receipt-numbers';
 
 const CODE: CounterKey = ['dossier', 'BG.YENTHE|2026-03-16'];
 const RECEIPT: CounterKey = ['receipt', 'BG.YENTHE|2026'];
@@ -99,5 +101,97 @@ describe('work gathered per key, a batch at a time', () => {
     expect(started[2].items).toEqual([4]);
     started[2].end();
     await expect(fourth).resolves.toBe('BG.YENTHE:4');
+  });
+});
+
+describe('a batch that does not come back', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('holds its key only as long as the patience given, then lets the next batch go', async () => {
+    jest.useFakeTimers();
+    const started: number[][] = [];
+    const ends: Array<() => void> = [];
+    const batches = new Batches<number, number>((_key, items) => new Promise((done) => (started.push(items), ends.push(() => done(items.map((item) => ({ status: 'fulfilled', value: item })))))), 20, 1_000);
+    const stuck = batches.add('BG.YENTHE', 1);
+    const next = batches.add('BG.YENTHE', 2);
+    jest.advanceTimersByTime(999);
+    expect(started).toEqual([[1]]);
+    jest.advanceTimersByTime(1);
+    expect(started).toEqual([[1], [2]]);
+    ends[1]();
+    await expect(next).resolves.toBe(2);
+    // The first still settles when it comes back.
+    ends[0]();
+    await expect(stuck).resolves.toBe(1);
+  });
+});
+
+describe('a desk’s receipts of the moment', () => {
+  type Write = NonNullable<Parameters<typeof receiveTogether>[2]>;
+  type Outcome = Awaited<ReturnType<Write>>;
+  /** Receipts whose turn (`inTurn`) is recorded and answers with their name, or fails for the one named `refused`. */
+  function receipts(...names: string[]) {
+    const inTurn: string[] = [];
+    const ready = names.map((name) => ({
+      name,
+      inTurn: async () => {
+        inTurn.push(name);
+        if (name === 'refused') throw new Error('CONFLICT');
+        return { code: `${name} in turn` };
+      },
+    }));
+    return { ready: ready as unknown as Parameters<typeof receiveTogether>[1], inTurn };
+  }
+  /** A writer that answers each pass as the test lists it, and records the receipts of each. */
+  function passes(...outcomes: Array<(names: string[]) => Outcome | Error>) {
+    const seen: string[][] = [];
+    const write: Write = async (_forecast, given) => {
+      const names = given.map((receipt) => (receipt as unknown as { name: string }).name);
+      seen.push(names);
+      const outcome = outcomes[seen.length - 1](names);
+      if (outcome instanceof Error) throw outcome;
+      return outcome;
+    };
+    return { write, seen };
+  }
+  const at = (names: string[], ...stored: string[]) => names.map((name) => (stored.includes(name) ? ({ code: `${name} at once` } as never) : null));
+  const settled = (answers: Array<PromiseSettledResult<unknown>>) => answers.map((answer) => (answer.status === 'fulfilled' ? (answer.value as { code: string }).code : `failed: ${(answer.reason as Error).message}`));
+
+  it('lets the first take its numbers in turn when they are not known, then writes the rest at once', async () => {
+    const { ready, inTurn } = receipts('a', 'b', 'c');
+    const { write, seen } = passes(
+      (names) => ({ written: at(names), missed: false }),
+      (names) => ({ written: at(names, 'b', 'c'), missed: false }),
+    );
+    expect(settled(await receiveTogether(new CounterForecast(), ready, write))).toEqual(['a in turn', 'b at once', 'c at once']);
+    expect(seen).toEqual([['a', 'b', 'c'], ['b', 'c']]);
+    expect(inTurn).toEqual(['a']);
+  });
+
+  it('sends the one PostgreSQL refused in turn, and the others at once again', async () => {
+    const { ready, inTurn } = receipts('a', 'refused', 'c');
+    const { write, seen } = passes(
+      () => ({ written: at([]), missed: false, refused: 1 }),
+      (names) => ({ written: at(names, 'a', 'c'), missed: false }),
+    );
+    expect(settled(await receiveTogether(new CounterForecast(), ready, write))).toEqual(['a at once', 'failed: CONFLICT', 'c at once']);
+    expect(seen).toEqual([['a', 'refused', 'c'], ['a', 'c']]);
+    expect(inTurn).toEqual(['refused']);
+  });
+
+  it('after a miss, lets every one left take its numbers in turn', async () => {
+    const { ready, inTurn } = receipts('a', 'b', 'c');
+    const { write } = passes((names) => ({ written: at(names, 'a'), missed: true }));
+    expect(settled(await receiveTogether(new CounterForecast(), ready, write))).toEqual(['a at once', 'b in turn', 'c in turn']);
+    expect(inTurn.sort()).toEqual(['b', 'c']);
+  });
+
+  it('keeps the answer of a receipt already stored when a later pass fails, and fails only those left', async () => {
+    const { ready } = receipts('a', 'b', 'c');
+    const { write } = passes(
+      (names) => ({ written: at(names), missed: false }),
+      () => new Error('connection lost'),
+    );
+    expect(settled(await receiveTogether(new CounterForecast(), ready, write))).toEqual(['a in turn', 'failed: connection lost', 'failed: connection lost']);
   });
 });

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Batches } from '../../common/batches';
-import { CounterForecast, MISSED, type CounterKey } from '../../common/counter';
+import { counterId, MISSED, type CounterKey } from '../../common/counter';
+import { CounterForecast } from '../../common/counter-forecast';
+import { errorFields, logger } from '../../common/log';
 import { localDate } from '../../common/scalars';
 import { preparedPipeline } from '../../common/prepared';
 import { partName, together, type Statement } from '../../common/statements';
@@ -99,6 +101,8 @@ interface Desks {
 
 const desks = new WeakMap<object, Desks>();
 
+const log = logger('onestop');
+
 function desksOf(em: EntityManager): Desks {
   const driver = em.getDriver();
   let found = desks.get(driver);
@@ -131,30 +135,41 @@ export function receiveAtDesk(receipt: ReadyReceipt): Promise<Dossier> {
 
 /**
  * A desk's receipts of the moment. Written at once when the process knows what the desk's counters give
- * next (`writeAtOnce`); when it does not, or when PostgreSQL refused the pipeline for one receipt's sake (a
- * retry whose idempotency key is used, say), the first takes its numbers in turn, which teaches them or finds
- * what is wrong with it, and the rest go at once after it. After a miss (someone else took the numbers
- * expected), they all take their numbers in turn.
+ * next (`writeAtOnce`); when it does not, the first takes its numbers in turn, which teaches them, and the
+ * rest go at once after it. When PostgreSQL refused the pipeline for one receipt's sake (a retry whose
+ * idempotency key is used, say), that one takes its numbers in turn, which finds what is wrong with it, and
+ * the rest go at once again. After a miss (someone else took the numbers expected), they all take their
+ * numbers in turn. A receipt stored in one pass keeps its answer whatever befalls the next.
  */
-async function receiveTogether(forecast: CounterForecast, receipts: readonly ReadyReceipt[]): Promise<Array<PromiseSettledResult<Dossier>>> {
+export async function receiveTogether(forecast: CounterForecast, receipts: readonly ReadyReceipt[], write = writeAtOnce): Promise<Array<PromiseSettledResult<Dossier>>> {
   const answers: Array<PromiseSettledResult<Dossier>> = new Array(receipts.length);
   const inTurn = async (index: number) => {
     answers[index] = (await Promise.allSettled([receipts[index].inTurn()]))[0];
   };
   let left = receipts.map((_, index) => index);
   while (left.length > 0) {
-    const { written, missed } = await writeAtOnce(forecast, left.map((index) => receipts[index]));
+    let outcome: Awaited<ReturnType<typeof writeAtOnce>>;
+    try {
+      outcome = await write(forecast, left.map((index) => receipts[index]));
+    } catch (error) {
+      for (const index of left) answers[index] = { status: 'rejected', reason: error };
+      break;
+    }
+    const { written, missed, refused } = outcome;
     left.forEach((index, i) => {
       if (written[i]) answers[index] = { status: 'fulfilled', value: written[i] };
     });
+    // The one refused (nothing was written then), or else the first not written.
+    const refusedIndex = refused === undefined ? undefined : left[refused];
     left = left.filter((_, i) => !written[i]);
     if (left.length === 0) break;
+    const alone = refusedIndex ?? left[0];
     if (missed) {
       await Promise.all(left.map(inTurn));
       break;
     }
-    await inTurn(left[0]);
-    left = left.slice(1);
+    await inTurn(alone);
+    left = left.filter((index) => index !== alone);
   }
   return answers;
 }
@@ -166,13 +181,14 @@ async function receiveTogether(forecast: CounterForecast, receipts: readonly Rea
  * other in one transaction (`preparedPipeline`). A receipt whose numbers are not known (a desk's first of the
  * day, a book's first entry) is not written (null). When PostgreSQL refuses the pipeline, none is written:
  * `missed` when it found other numbers than those expected (another replica, or a receipt that failed, took
- * them first), which the forecast then forgets for a while.
+ * them first), which the forecast then forgets for a while; otherwise `refused`, the place among `receipts`
+ * of the one it refused.
  */
-async function writeAtOnce(forecast: CounterForecast, receipts: readonly ReadyReceipt[]): Promise<{ written: Array<Dossier | null>; missed: boolean }> {
+async function writeAtOnce(forecast: CounterForecast, receipts: readonly ReadyReceipt[]): Promise<{ written: Array<Dossier | null>; missed: boolean; refused?: number }> {
   const written: Array<Dossier | null> = receipts.map(() => null);
   /** The next number of each counter, as the receipts before in the batch leave it. */
   const next = new Map<string, number>();
-  const nextOf = (key: CounterKey) => next.get(key.join('\u0000')) ?? forecast.expected(key);
+  const nextOf = (key: CounterKey) => next.get(counterId(key)) ?? forecast.expected(key);
   const writes: Array<{ index: number; dossier: Dossier; counters: CounterKey[]; taken: number[]; book: CounterKey; volume: number; statement: Statement }> = [];
   for (const [index, receipt] of receipts.entries()) {
     const { take, book } = receiptCounters(receipt.place);
@@ -190,9 +206,9 @@ async function writeAtOnce(forecast: CounterForecast, receipts: readonly ReadyRe
       // Whatever stops it (the desk's last number of the day, say) is found again in turn, with the numbers taken.
       continue;
     }
-    const { taking, turn } = takeExpected(partName(0), counters, taken, [[...book, volume]]);
-    counters.forEach((key, i) => next.set(key.join('\u0000'), taken[i] + 1));
-    writes.push({ index, dossier: built.dossier, counters, taken, book, volume, statement: together([taking, ...built.statements, turn]) });
+    const { taking, guard } = takeExpected(partName(0), counters, taken, [[...book, volume]]);
+    counters.forEach((key, i) => next.set(counterId(key), taken[i] + 1));
+    writes.push({ index, dossier: built.dossier, counters, taken, book, volume, statement: together([taking, ...built.statements, guard]) });
   }
   if (writes.length === 0) return { written, missed: false };
   try {
@@ -201,9 +217,13 @@ async function writeAtOnce(forecast: CounterForecast, receipts: readonly ReadyRe
     // Refused by PostgreSQL, the pipeline took and wrote nothing; a connection lost on the way may have left
     // it done, and the error stands.
     if (!refusedByServer(error)) throw error;
-    const missed = isMiss(error);
-    if (missed) for (const write of writes) forecast.missed(write.counters);
-    return { written, missed };
+    if (isMiss(error)) {
+      for (const write of writes) forecast.missed(write.counters);
+      return { written, missed: true };
+    }
+    const part = (error as { part?: number }).part;
+    log.info({ desk: receipts[0].place.desk, part, error: errorFields(error) }, 'a receipt written with its desk’s others was refused; it takes its numbers in turn');
+    return { written, missed: false, refused: part === undefined ? undefined : writes[part]?.index };
   }
   for (const write of writes) {
     forecast.learn(write.counters, write.taken, [write.book], [write.volume]);
@@ -219,5 +239,5 @@ const INVALID_TEXT = '22P02';
 /** The turn's refusal (`takeExpected`): PostgreSQL found other numbers than those expected. */
 const isMiss = (error: unknown) => (error as { code?: unknown }).code === INVALID_TEXT && String((error as Error).message).includes(MISSED);
 
-/** Whether PostgreSQL answered with an error (a SQLSTATE), rather than the connection failing. */
-const refusedByServer = (error: unknown) => /^[0-9A-Z]{5}$/.test(String((error as { code?: unknown } | null)?.code ?? ''));
+/** Whether PostgreSQL refused the statement (an ERROR it answered with), rather than the connection failing. */
+const refusedByServer = (error: unknown) => (error as { severity?: unknown } | null)?.severity === 'ERROR';

@@ -122,7 +122,6 @@ function codeOf(desk: DirectoryAgency, at: Date, serial: number): string {
   return `${desk.code}-${yymmdd(date)}-${String(serial).padStart(4, '0')}`;
 }
 
-
 /**
  * Nộp hồ sơ trực tuyến / qua bưu chính: the desk's agency's online service
  * submits the dossier; it gets its code and waits for the desk, with no appointment, no receipt and no
