@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Client } from 'pg';
-import { allEventsConsumed, dataOf, eventually, useDossierHub } from '../testkit/dossiers';
-import type { TestHub } from '../testkit/hub';
+import { startSubgraphs, type RunningSubgraphs } from '../../scripts/subgraphs';
+import { allEventsConsumed, APPLICANT, dataOf, eventually, LAND_TRANSFER_DOCUMENTS, useDossierHub } from '../testkit/dossiers';
+import { postGraphQL, type TestHub } from '../testkit/hub';
 import { connect, sessionsNow, taxDesk, untilSomeoneWaits } from '../testkit/races';
 import { startSubgraphReplica, type Replica } from '../testkit/replica';
 
@@ -106,4 +107,54 @@ describe('two onestop replicas following the same feeds', () => {
       await db.end();
     }
   }, 180_000);
+});
+
+describe('two onestops receiving at one desk at once', () => {
+  const { hub, who, clock } = useDossierHub('2026-03-16T09:00:00+07:00');
+
+  it('gives every receipt numbers of its own, with none skipped, whichever onestop took it', async () => {
+    // A second onestop over the same database, on the same clock: each knows only the numbers it took itself.
+    const second: RunningSubgraphs = await startSubgraphs({
+      databaseUrl: hub.database.url,
+      config: hub.config,
+      ephemeralPorts: true,
+      clock: clock.read,
+      names: ['onestop'],
+      gatewayUrl: () => hub.gateway.url,
+      peers: { tax: hub.subgraphs.tax.url, land: hub.subgraphs.land.url, local: hub.subgraphs.local.url, province: hub.subgraphs.province.url },
+    });
+    try {
+      await receiveFromBoth([hub.subgraphs.onestop.url, second.urls.onestop!]);
+    } finally {
+      await second.close();
+    }
+  }, 60_000);
+
+  async function receiveFromBoth(onestops: string[]) {
+    const receive = async (url: string) =>
+      dataOf(
+        await postGraphQL(
+          url,
+          'mutation ($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code receiptNumber ledgerNumber historyIntact } }',
+          { input: { procedure: 'BG-DD-CN', desk: 'BG.YENTHE', applicant: APPLICANT, documents: LAND_TRANSFER_DOCUMENTS } },
+          { authorization: `Bearer ${who.desk}` },
+        ),
+      ).receiveDossier;
+    // Each learns the desk's numbers from a receipt of its own, then both receive at once, each guessing wrong
+    // whenever the other took numbers since.
+    const first = [await receive(onestops[0]), await receive(onestops[1])];
+    const together = await Promise.all(Array.from({ length: 24 }, (_, i) => receive(onestops[i % 2])));
+    const all = [...first, ...together];
+    const continuous = (numbers: number[]) => {
+      const sorted = [...numbers].sort((a, b) => a - b);
+      return sorted.map((number) => number - sorted[0]);
+    };
+    const range = Array.from({ length: all.length }, (_, i) => i);
+    expect(continuous(all.map((dossier) => Number(dossier.code.slice(-4))))).toEqual(range);
+    expect(continuous(all.map((dossier) => Number.parseInt(dossier.receiptNumber, 10)))).toEqual(range);
+    expect(continuous(all.map((dossier) => dossier.ledgerNumber))).toEqual(range);
+    expect(all.every((dossier) => dossier.historyIntact)).toBe(true);
+    const stored = dataOf(await hub.gql(`{ dossiers(filter: { desk: "BG.YENTHE" }, first: 100) { totalCount } }`, {}, who.desk)).dossiers;
+    expect(stored.totalCount).toBe(all.length);
+  }
 });
