@@ -9,10 +9,9 @@ import { agencyAt, isOpen, versionAt, type DirectoryAgency, type DirectoryProced
 import { checkDocuments, receptionProblems, resolveRoute, type Whereabouts } from '../rulebook/reception';
 import { Channel, Delivery } from '../rulebook/statuses';
 import { deskPermission, submitPermission } from '../rulebook/workflow';
-import { calendarOf, firstRecord, isDossierRace, record, stateOf, stored, violates, type Deps } from './change';
+import { calendarOf, isDossierRace, record, stateOf, violates, type Deps } from './change';
 import { nextNumbers } from './counter.entity';
 import { learnNumbers, learnReceipt, placeOf, receiptNumbers, receiveAtDesk, type ReceiptNumbers } from './receipt-numbers';
-import type { CounterKey } from '../../common/counter';
 import { agencyDirectory, procedureOf, unitDirectory } from './directory';
 import { Dossier } from './dossier.entity';
 import { cleanIntake, cleanReceivedAt, type ReceiveDossierInput, type SubmitDossierInput } from './dossier.input';
