@@ -44,6 +44,11 @@ export interface GatewayOptions {
   port: number;
   host: string;
   subgraphUrls: Record<SubgraphName, string>;
+  /**
+   * The Unix sockets of those that run on this machine (`npm start`): their GraphQL requests go there, and
+   * only their health checks to `subgraphUrls`.
+   */
+  subgraphSockets?: Partial<Record<SubgraphName, string>>;
   /** How callers' tokens are verified (the hub's own HS256 issuer, the province's OpenID Connect issuer). */
   tokens: TokenSettings;
   maxQueryDepth: number;
@@ -209,7 +214,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const metrics = new ServiceMetrics('gateway');
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_FILE, 'utf8'),
-    buildService: ({ name, url }) => new SubgraphSource(options.subgraphUrls[name as SubgraphName] ?? (url as string), name, subgraphFetches(metrics)),
+    buildService: ({ name, url }) =>
+      new SubgraphSource(options.subgraphUrls[name as SubgraphName] ?? (url as string), name, subgraphFetches(metrics), options.subgraphSockets?.[name as SubgraphName]),
     logger: apolloLogger(log),
   });
   const verifier = new TokenVerifier(options.tokens, new AgencyDirectory(() => options.subgraphUrls.province));
@@ -339,7 +345,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
 
 /** What `npm start`'s main process (scripts/start.ts) and the gateway it forks tell each other. */
 export type GatewayMessage =
-  | { type: 'start'; subgraphUrls: Record<SubgraphName, string> }
+  | { type: 'start'; subgraphUrls: Record<SubgraphName, string>; subgraphSockets: Partial<Record<SubgraphName, string>> }
   | { type: 'ready'; url: string }
   | { type: 'close' };
 
@@ -351,8 +357,8 @@ export type GatewayMessage =
  */
 if (require.main === module) {
   const config = env();
-  const start = (subgraphUrls: Record<SubgraphName, string>) =>
-    startGateway({ ...gatewaySettings(config), port: config.ports.gateway, subgraphUrls, metrics: metricsSettings(config, 'gateway') }).catch((error: Error) => {
+  const start = (subgraphUrls: Record<SubgraphName, string>, subgraphSockets?: Partial<Record<SubgraphName, string>>) =>
+    startGateway({ ...gatewaySettings(config), port: config.ports.gateway, subgraphUrls, subgraphSockets, metrics: metricsSettings(config, 'gateway') }).catch((error: Error) => {
       log.fatal({ error: errorFields(error) }, 'gateway failed to start');
       process.exit(1);
     });
@@ -366,7 +372,7 @@ if (require.main === module) {
     let running: Promise<RunningGateway> | undefined;
     process.on('message', (message: GatewayMessage) => {
       if (message.type === 'start' && !running) {
-        running = start(message.subgraphUrls);
+        running = start(message.subgraphUrls, message.subgraphSockets);
         void running.then((gateway) => process.send!({ type: 'ready', url: gateway.url } satisfies GatewayMessage));
       }
       if (message.type === 'close') void (running ?? Promise.resolve(undefined)).then((gateway) => gateway?.close()).then(() => process.exit(0));

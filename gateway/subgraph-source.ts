@@ -7,9 +7,10 @@ import { REQUEST_ID_HEADER } from '../subgraphs/common/log';
 import type { GatewayContext } from '.';
 
 /**
- * How the gateway asks a subgraph: one POST over a kept-alive connection of node:http, the caller's own token
- * passed on (the subgraph verifies it as the gateway did: header propagation, the standard way any federation
- * gateway serves the supergraph) with the request's id. Apollo's RemoteGraphQLDataSource does the same through
+ * How the gateway asks a subgraph: one POST over a kept-alive connection of node:http (a Unix socket's when
+ * the subgraph runs on the same machine), the caller's own token passed on (the subgraph verifies it as the
+ * gateway did: header propagation, the standard way any federation gateway serves the supergraph) with the
+ * request's id. Apollo's RemoteGraphQLDataSource does the same through
  * a fetch API (node-fetch's Request and Headers, then undici's streams) that cost the gateway more CPU than
  * planning and merging together; the answer and its errors are the same.
  */
@@ -30,12 +31,25 @@ interface Answer {
   body: string;
 }
 
-function post(url: URL, headers: Record<string, string>, body: string): Promise<Answer> {
-  const client = url.protocol === 'https:' ? https : http;
+/**
+ * Nobody listening on a Unix socket shows as its file missing (a subgraph that stopped removed it): that is a
+ * refused connection, and is told as one, for the caller to hear that the service is unavailable.
+ */
+const refusedWhenGone = (error: NodeJS.ErrnoException) =>
+  error.code === 'ENOENT' && error.syscall === 'connect' ? Object.assign(new Error('connect ECONNREFUSED (no subgraph on its socket)'), { code: 'ECONNREFUSED', cause: error }) : error;
+
+/** POSTs `body` to `url`, through `socketPath` when the subgraph runs on this machine. */
+function post(url: URL, headers: Record<string, string>, body: string, socketPath?: string): Promise<Answer> {
+  const client = url.protocol === 'https:' && !socketPath ? https : http;
   return new Promise((resolve, reject) => {
     const request = client.request(
       url,
-      { method: 'POST', agent: agents[url.protocol as keyof typeof agents], headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+      {
+        method: 'POST',
+        agent: agents[client === https ? 'https:' : 'http:'],
+        socketPath,
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -45,7 +59,7 @@ function post(url: URL, headers: Record<string, string>, body: string): Promise<
         );
       },
     );
-    request.on('error', reject);
+    request.on('error', (error) => reject(refusedWhenGone(error)));
     // A subgraph that sends nothing for this long (stuck on a lock, say) fails the fetch, counted as `failed`.
     request.setTimeout(SILENT_SUBGRAPH_MS, () => request.destroy(new Error(`${url.host} sent nothing for ${SILENT_SUBGRAPH_MS / 1000} s`)));
     request.end(body);
@@ -63,6 +77,8 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     url: string,
     private readonly name: string,
     private readonly fetches: Histogram<'subgraph' | 'outcome'>,
+    /** The subgraph's Unix socket, when it runs on this machine: the requests go there, to `url`'s path. */
+    private readonly socketPath?: string,
   ) {
     this.url = new URL(url);
   }
@@ -79,7 +95,7 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     const end = this.fetches.startTimer({ subgraph: this.name });
     let answer: Answer;
     try {
-      answer = await post(this.url, headers, JSON.stringify({ query, variables, operationName, extensions }));
+      answer = await post(this.url, headers, JSON.stringify({ query, variables, operationName, extensions }), this.socketPath);
     } catch (error) {
       end({ outcome: 'failed' });
       throw error;

@@ -16,7 +16,8 @@ const log = logger('hub');
 /**
  * `npm start`: with no DATABASE_URL, an embedded PostgreSQL under .data/; then every subgraph migrates its
  * schema and loads its reference data, and the five subgraphs start in this process and the gateway in a
- * process of its own in front of them, so that the hub uses two cores. Ctrl-C stops all, in order.
+ * process of its own in front of them, so that the hub uses two cores; the gateway asks them over Unix
+ * sockets. Ctrl-C stops all, in order.
  */
 async function main(): Promise<void> {
   const began = Date.now();
@@ -34,12 +35,12 @@ async function main(): Promise<void> {
   // The gateway's process loads its code while the subgraphs migrate and start.
   const gatewayProcess = forkGateway(databaseUrl);
   let gatewayUrl = config.gatewayUrl;
-  const subgraphs = await startSubgraphs({ databaseUrl, config, names: SUBGRAPH_NAMES, prepare: true, gatewayUrl: () => gatewayUrl, peers: {} }).catch(async (error) => {
+  const subgraphs = await startSubgraphs({ databaseUrl, config, names: SUBGRAPH_NAMES, prepare: true, localSockets: true, gatewayUrl: () => gatewayUrl, peers: {} }).catch(async (error) => {
     await gatewayProcess.close();
     await embedded?.stop();
     throw error;
   });
-  const gateway = await gatewayProcess.start(subgraphs.urls as Record<SubgraphName, string>).catch(async (error) => {
+  const gateway = await gatewayProcess.start(subgraphs.urls as Record<SubgraphName, string>, subgraphs.sockets).catch(async (error) => {
     await subgraphs.close();
     await embedded?.stop();
     throw error;
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   gatewayUrl = gateway.url;
   const origin = new URL(gateway.url).origin;
   const seconds = Number(((Date.now() - began) / 1000).toFixed(1));
-  log.info({ url: gateway.url, seconds }, 'hub ready');
+  log.info({ url: gateway.url, seconds, sockets: subgraphs.socketDir }, 'hub ready');
   // A token signed with the production secret would be a supervisor's key in the terminal's scrollback
   // and the service's log: in production the operator issues tokens with `npm run token`, one at a time.
   if (config.nodeEnv !== 'production') {
@@ -117,11 +118,11 @@ function forkGateway(databaseUrl: string) {
   };
   return {
     close,
-    async start(subgraphUrls: Record<SubgraphName, string>) {
+    async start(subgraphUrls: Record<SubgraphName, string>, subgraphSockets: Partial<Record<SubgraphName, string>>) {
       const url = await new Promise<string>((resolve, reject) => {
         child.on('message', (message: GatewayMessage) => message.type === 'ready' && resolve(message.url));
         void exited.then((code) => reject(new Error(`the gateway process exited with ${code} before it was ready`)));
-        send({ type: 'start', subgraphUrls });
+        send({ type: 'start', subgraphUrls, subgraphSockets });
       });
       return { url, exited, close };
     },

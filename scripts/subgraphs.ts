@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SUBGRAPHS } from '../subgraphs/all';
 import { metricsSettings, tokenSettings, type SubgraphName } from '../subgraphs/common/env';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
@@ -14,6 +17,10 @@ export interface SubgraphsOptions extends HubOptions {
 export interface RunningSubgraphs {
   subgraphs: Partial<Record<SubgraphName, RunningSubgraph>>;
   urls: Partial<Record<SubgraphName, string>>;
+  /** The Unix sockets they listen on as well (`localSockets`), for the gateway; none otherwise. */
+  sockets: Partial<Record<SubgraphName, string>>;
+  /** The directory of those sockets, removed by `close()`. */
+  socketDir?: string;
   restart(name: SubgraphName, between?: () => Promise<void>): Promise<void>;
   /** Lets the background work of every subgraph finish, and starts no more. */
   stopBackground(): Promise<void>;
@@ -23,6 +30,10 @@ export interface RunningSubgraphs {
 /** Some of the subgraphs, each on its own port, in this process; all or none start. */
 export async function startSubgraphs(options: SubgraphsOptions): Promise<RunningSubgraphs> {
   const { config, peers } = options;
+  // A directory of its own, which only this user may enter (mkdtemp makes it 0700): the sockets in it
+  // answer whoever can reach them, as the ports do on the host's own address.
+  const socketDir = options.localSockets && process.platform !== 'win32' ? mkdtempSync(join(tmpdir(), 'mot-cua-hub-')) : undefined;
+  const removeSockets = () => socketDir && rmSync(socketDir, { recursive: true, force: true });
   // Each subgraph's background work (following the others' feeds) starts once all of them listen.
   let allListening!: () => void;
   const backgroundAfter = new Promise<void>((resolve) => (allListening = resolve));
@@ -31,6 +42,7 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
       databaseUrl: options.databaseUrl,
       port,
       host: config.host,
+      socketPath: socketDir && join(socketDir, `${name}.sock`),
       tokens: tokenSettings(config),
       maxBodyBytes: config.maxBodyBytes,
       poolMax: config.dbPoolMax,
@@ -59,15 +71,19 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
     const closed = Promise.all(running.map((subgraph) => subgraph.close()));
     allListening();
     await closed;
+    removeSockets();
     throw failed.reason;
   }
   allListening();
   const subgraphs = Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph])) as Partial<Record<SubgraphName, RunningSubgraph>>;
   const urls = Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])) as Partial<Record<SubgraphName, string>>;
+  const sockets = Object.fromEntries(running.flatMap((subgraph) => (subgraph.socketPath ? [[subgraph.name, subgraph.socketPath]] : []))) as Partial<Record<SubgraphName, string>>;
   const all = () => Object.values(subgraphs) as RunningSubgraph[];
   return {
     subgraphs,
     urls,
+    sockets,
+    socketDir,
     async restart(name, between) {
       const subgraph = subgraphs[name]!;
       const port = Number(new URL(subgraph.url).port);
@@ -85,6 +101,7 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
       const followers: SubgraphName[] = ['onestop', 'local', 'tax', 'land'];
       await Promise.all(all().filter((subgraph) => followers.includes(subgraph.name)).map((subgraph) => subgraph.close()));
       await Promise.all(all().filter((subgraph) => !followers.includes(subgraph.name)).map((subgraph) => subgraph.close()));
+      removeSockets();
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createSocketServer, type AddressInfo, type Server as SocketServer } from 'node:net';
 
 export interface Listening {
   /** `http://host:port`, with the port the system chose when asked for 0. */
@@ -12,8 +12,11 @@ export interface Listening {
   close(graceMs?: number): Promise<void>;
 }
 
-/** Listens on `port` (0: any free port); rejects when the port is taken. */
-export async function listen(app: Express, port: number, host: string): Promise<Listening> {
+/**
+ * Listens on `port` (0: any free port), and also on the Unix socket `socketPath` when one is given (the
+ * gateway's way in when it runs on the same machine, scripts/subgraphs.ts); rejects when either is taken.
+ */
+export async function listen(app: Express, port: number, host: string, socketPath?: string): Promise<Listening> {
   let stopping = false;
   const inFlight = new Set<ServerResponse>();
   let drained: (() => void) | undefined;
@@ -39,13 +42,24 @@ export async function listen(app: Express, port: number, host: string): Promise<
     });
     app(req, res);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
+  const listening = (on: SocketServer, start: (done: () => void) => void) =>
+    new Promise<void>((resolve, reject) => {
+      on.once('error', reject);
+      start(() => {
+        on.off('error', reject);
+        resolve();
+      });
     });
-  });
+  await listening(server, (done) => server.listen(port, host, done));
+  // The socket's connections are served by the same server (Node documents injecting them through its
+  // 'connection' event), so that stopping below finishes and cuts them as it does the port's.
+  const local = socketPath === undefined ? undefined : createSocketServer((connection) => server.emit('connection', connection));
+  if (local) {
+    await listening(local, (done) => local.listen(socketPath, done)).catch(async (error) => {
+      await new Promise((resolve) => server.close(resolve));
+      throw error;
+    });
+  }
   // Keep idle connections longer than clients and load balancers do (Node's 5 s default loses that race,
   // and a client reusing a connection the server has just closed gets ECONNRESET).
   server.keepAliveTimeout = 65_000;
@@ -65,7 +79,8 @@ export async function listen(app: Express, port: number, host: string): Promise<
           setTimeout(resolve, graceMs).unref();
         });
       }
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Closing the socket's listener removes its file.
+      const closed = Promise.all([new Promise((resolve) => server.close(resolve)), local && new Promise((resolve) => local.close(resolve))]);
       server.closeAllConnections();
       await closed;
     },

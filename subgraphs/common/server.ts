@@ -54,6 +54,8 @@ export interface SubgraphOptions {
   databaseUrl: string;
   port: number;
   host: string;
+  /** A Unix socket it listens on as well, for a gateway on the same machine (scripts/subgraphs.ts). */
+  socketPath?: string;
   /** How callers' tokens are verified, and the key of the hub's own service tokens. */
   tokens: TokenSettings;
   maxBodyBytes: number;
@@ -82,6 +84,8 @@ export interface SubgraphOptions {
 export interface RunningSubgraph {
   name: SubgraphName;
   url: string;
+  /** The Unix socket it also listens on, if it was given one. */
+  socketPath?: string;
   /** Where its Prometheus figures are scraped. */
   metricsUrl: string;
   orm: MikroORM;
@@ -178,7 +182,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   app.use(malformedRequests(log));
 
   const metricsListener = await metrics.serve(app, options.metrics, options.host);
-  const http = await listen(app, options.port, options.host).catch(async (error) => {
+  const http = await listen(app, options.port, options.host, options.socketPath).catch(async (error) => {
     await metricsListener?.close();
     throw error;
   });
@@ -213,6 +217,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   return {
     name: definition.name,
     url: `${http.origin}/graphql`,
+    socketPath: options.socketPath,
     metricsUrl: `${(metricsListener ?? http).origin}/metrics`,
     orm,
     stopBackground,

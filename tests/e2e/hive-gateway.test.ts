@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { env } from '../../subgraphs/common/env';
 import { PROJECT_ROOT } from '../../subgraphs/common/reference-data';
 import { APPLICANT, dataOf, eventually, LAND_TRANSFER_DOCUMENTS } from '../testkit/dossiers';
 import { postGraphQL, startTestHub, type TestHub } from '../testkit/hub';
+import { freePort } from '../testkit/ports';
 
 /**
  * The committed supergraph served by Hive Gateway (MIT, `deploy/hive-gateway/`, installed there with its own
@@ -24,14 +24,6 @@ function describeWithHive(name: string, body: () => void): void {
   console.warn(`Skipping “${name}”: run npm ci in deploy/hive-gateway.`);
   describe.skip(name, body);
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const DOSSIER_ACROSS_SUBGRAPHS = `query ($code: ID!) {
   dossier(code: $code) { code status procedure { name processingDays } desk { name parent { name } } holder { name } legs { seq agency { name tier } dueAt } }

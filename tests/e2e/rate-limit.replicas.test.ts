@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { gatewaySettings, startGateway, type RunningGateway } from '../../gateway';
 import type { SubgraphName } from '../../subgraphs/common/env';
 import { eventually } from '../testkit/dossiers';
 import { startTestHub, type TestHub } from '../testkit/hub';
+import { freePort } from '../testkit/ports';
 import { describeWithTools } from '../testkit/system-tools';
 
 /** Each run counts under keys of its own, in a Redis of its own (Debian's redis-server, started here). */
@@ -96,15 +96,3 @@ describeWithTools(['redis-server'], 'gateway replicas sharing the anonymous rate
     }
   });
 });
-
-/** A port nothing listens on now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}

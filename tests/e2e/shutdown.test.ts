@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { Client } from 'pg';
 import { issueToken } from '../../gateway/auth';
 import { documentsOf } from '../../subgraphs/common/reference-data';
@@ -6,7 +7,7 @@ import { CHILD_SECRETS, startChildHub, type ChildHub } from '../testkit/child-hu
 /**
  * `npm start` stopped with SIGTERM while dossiers are being received: every request it had taken is
  * answered and stored, one that reached it after the signal is refused whole (503, to be sent again) with
- * nothing stored, then it exits 0 with nothing on stderr and no error in its log.
+ * nothing stored, then it exits 0 with nothing on stderr and no error in its log, its sockets removed.
  */
 
 const RECEIVE = `mutation Receive($input: ReceiveDossierInput!) { receiveDossier(input: $input) { code } }`;
@@ -39,6 +40,9 @@ it('loses no request taken before a SIGTERM, and stops cleanly', async () => {
   // Warm up (the first request pays for the caches), then a burst; SIGTERM as soon as the first of it is answered.
   const warmUp = await receive(0);
   expect(warmUp.status).toBe(200);
+  // The gateway asks the subgraphs over Unix sockets in a directory of the hub's own, removed when it stops.
+  const sockets: string = hub.entries().find((entry) => entry.msg === 'hub ready')!.sockets;
+  expect(readdirSync(sockets).sort()).toEqual(['land.sock', 'local.sock', 'onestop.sock', 'province.sock', 'tax.sock']);
   const burst = Array.from({ length: IN_FLIGHT }, (_, i) => receive(i + 1));
   await Promise.race(burst);
   const exited = hub.stop('SIGTERM');
@@ -57,6 +61,7 @@ it('loses no request taken before a SIGTERM, and stops cleanly', async () => {
   expect(hub.stderr.filter((line) => line.trim() !== '')).toEqual([]);
   expect(hub.entries().filter((entry) => ['error', 'fatal'].includes(entry.level))).toEqual([]);
   expect(hub.entries().map((entry) => entry.msg)).toContain('stopped');
+  expect(existsSync(sockets)).toBe(false);
 
   // Every dossier answered is stored, once; nothing of a refused request.
   const codes = taken.map((answer) => answer.body.data!.receiveDossier.code);

@@ -14,6 +14,7 @@ import {
   LAND_TRANSFER_ROUTE,
   useDossierHub,
 } from '../testkit/dossiers';
+import { freePort } from '../testkit/ports';
 
 /** One request as the receiver got it, with whether its Standard Webhooks signature checked out. */
 interface Received {
@@ -77,15 +78,6 @@ class Receiver {
   stop(): Promise<void> {
     return new Promise((done) => (this.server ? this.server.close(() => done()) : done()));
   }
-}
-
-/** A port nothing listens on (yet). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((ready) => probe.listen(0, '127.0.0.1', ready));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((done) => probe.close(done));
-  return port;
 }
 
 const ALL_TYPES = [

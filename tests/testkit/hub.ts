@@ -77,7 +77,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   const database = await createTestDatabase();
   let hub: RunningHub;
   try {
-    hub = await startHub({ databaseUrl: database.url, config, ephemeralPorts: true, onQuery: options.onQuery, clock: options.clock });
+    hub = await startHub({ databaseUrl: database.url, config, ephemeralPorts: true, localSockets: true, onQuery: options.onQuery, clock: options.clock });
   } catch (error) {
     await database.drop();
     throw error;

@@ -1,0 +1,93 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { gatewaySettings, startGateway, type RunningGateway } from '../../gateway';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../../subgraphs/common/env';
+import { DossierClient, officers } from '../testkit/dossiers';
+import { postGraphQL, startTestHub, type TestHub } from '../testkit/hub';
+import { freePort } from '../testkit/ports';
+
+/**
+ * On one machine (`npm start`, and the tests' hub) the gateway asks the subgraphs over Unix sockets, in a
+ * directory only the hub's user may enter; their ports still answer everyone else.
+ */
+
+const READ = `query ($code: ID!) { dossier(code: $code) { code status procedure { name } } }`;
+
+/** The connected Unix sockets bound to `path`, as the kernel lists them (Linux's /proc/net/unix; state 03: connected). */
+const connectionsTo = (path: string) =>
+  readFileSync('/proc/net/unix', 'utf8')
+    .split('\n')
+    .filter((line) => line.trim().split(/\s+/)[7] === path && line.trim().split(/\s+/)[5] === '03').length;
+
+let hub: TestHub;
+let code: string;
+let who: ReturnType<typeof officers>;
+beforeAll(async () => {
+  hub = await startTestHub();
+  who = officers(hub);
+  code = (await new DossierClient(hub).receiveLandTransfer(who.desk)).code;
+}, 60_000);
+afterAll(() => hub?.close());
+
+describe('the subgraphs on this machine', () => {
+  it('each listen on a socket of their own, in a directory only the hub’s user may enter', () => {
+    const sockets = SUBGRAPH_NAMES.map((name) => hub.subgraphs[name].socketPath!);
+    const dir = dirname(sockets[0]);
+    expect(readdirSync(dir).sort()).toEqual(SUBGRAPH_NAMES.map((name) => `${name}.sock`).sort());
+    expect(sockets.every((socket) => dirname(socket) === dir && statSync(socket).isSocket())).toBe(true);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+  });
+
+  it('are asked by the gateway over their sockets, and still answer on their ports', async () => {
+    const read = await hub.gql(READ, { code }, who.supervisor);
+    expect(read.errors).toBeUndefined();
+    expect(read.data.dossier).toMatchObject({ code, status: 'RECEIVED', procedure: { name: expect.stringMatching(/chuyển nhượng/) } });
+    if (existsSync('/proc/net/unix')) {
+      expect(connectionsTo(hub.subgraphs.onestop.socketPath!)).toBeGreaterThan(0);
+      expect(connectionsTo(hub.subgraphs.province.socketPath!)).toBeGreaterThan(0);
+    }
+    const direct = await postGraphQL(hub.subgraphs.onestop.url, READ.replace(' procedure { name }', ''), { code }, { authorization: `Bearer ${who.supervisor}` });
+    expect(direct).toMatchObject({ status: 200, data: { dossier: { code, status: 'RECEIVED' } } });
+  });
+
+  it('serve a gateway whose addresses for them lead nowhere, through their sockets', async () => {
+    // The province's address stays: the gateway checks tokens against its agency directory there.
+    const nowhere = `http://127.0.0.1:${await freePort()}/graphql`;
+    const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, name === 'province' ? hub.subgraphs.province.url : nowhere])) as Record<SubgraphName, string>;
+    const sockets = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, hub.subgraphs[name].socketPath!]));
+    let gateway: RunningGateway | undefined;
+    try {
+      gateway = await startGateway({ ...gatewaySettings(hub.config), port: 0, subgraphUrls: urls, subgraphSockets: sockets });
+      const read = await postGraphQL(gateway.url, READ, { code }, { authorization: `Bearer ${who.supervisor}` });
+      expect(read.errors).toBeUndefined();
+      expect(read.data.dossier).toMatchObject({ code, status: 'RECEIVED', procedure: { name: expect.stringMatching(/chuyển nhượng/) } });
+    } finally {
+      await gateway?.close();
+    }
+  });
+
+  it('one stopped: its socket is gone, the gateway says the service is unavailable, and it answers there again once back', async () => {
+    const socket = hub.subgraphs.onestop.socketPath!;
+    await hub.restartSubgraph('onestop', async () => {
+      expect(existsSync(socket)).toBe(false);
+      const down = await hub.gql(READ, { code }, who.supervisor);
+      expect(down.errors?.[0]).toMatchObject({ message: expect.stringMatching(/unavailable/), extensions: { code: 'SERVICE_UNAVAILABLE' } });
+      expect(JSON.stringify(down.errors)).not.toMatch(/\.sock|mot-cua-hub-|ENOENT|ECONNREFUSED/);
+    });
+    expect(hub.subgraphs.onestop.socketPath).toBe(socket);
+    expect(statSync(socket).isSocket()).toBe(true);
+    const back = await hub.gql(READ, { code }, who.supervisor);
+    expect(back.errors).toBeUndefined();
+    expect(back.data.dossier.code).toBe(code);
+  });
+});
+
+describe('a hub that stops', () => {
+  it('removes its sockets and their directory', async () => {
+    const other = await startTestHub();
+    const dir = dirname(other.subgraphs.onestop.socketPath!);
+    expect(existsSync(dir)).toBe(true);
+    await other.close();
+    expect(existsSync(dir)).toBe(false);
+  });
+});
