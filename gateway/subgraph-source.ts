@@ -3,8 +3,10 @@ import { GraphQLError } from 'graphql';
 import http from 'node:http';
 import https from 'node:https';
 import type { Histogram } from 'prom-client';
-import { REQUEST_ID_HEADER } from '../subgraphs/common/log';
+import { errorFields, logger, REQUEST_ID_HEADER } from '../subgraphs/common/log';
 import type { GatewayContext } from '.';
+
+const log = logger('gateway');
 
 /**
  * How the gateway asks a subgraph: one POST over a kept-alive connection of node:http (a Unix socket's when
@@ -31,14 +33,7 @@ interface Answer {
   body: string;
 }
 
-/**
- * Nobody listening on a Unix socket shows as its file missing (a subgraph that stopped removed it): that is a
- * refused connection, and is told as one, for the caller to hear that the service is unavailable.
- */
-const refusedWhenGone = (error: NodeJS.ErrnoException) =>
-  error.code === 'ENOENT' && error.syscall === 'connect' ? Object.assign(new Error('connect ECONNREFUSED (no subgraph on its socket)'), { code: 'ECONNREFUSED', cause: error }) : error;
-
-/** POSTs `body` to `url`, through `socketPath` when the subgraph runs on this machine. */
+/** POSTs `body` to `url`, or over the Unix socket `socketPath` (plain HTTP) to `url`'s path. */
 function post(url: URL, headers: Record<string, string>, body: string, socketPath?: string): Promise<Answer> {
   const client = url.protocol === 'https:' && !socketPath ? https : http;
   return new Promise((resolve, reject) => {
@@ -47,7 +42,7 @@ function post(url: URL, headers: Record<string, string>, body: string, socketPat
       {
         method: 'POST',
         agent: agents[client === https ? 'https:' : 'http:'],
-        socketPath,
+        ...(socketPath ? { socketPath, protocol: 'http:' } : {}),
         headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
       },
       (response) => {
@@ -59,12 +54,16 @@ function post(url: URL, headers: Record<string, string>, body: string, socketPat
         );
       },
     );
-    request.on('error', (error) => reject(refusedWhenGone(error)));
+    request.on('error', reject);
     // A subgraph that sends nothing for this long (stuck on a lock, say) fails the fetch, counted as `failed`.
-    request.setTimeout(SILENT_SUBGRAPH_MS, () => request.destroy(new Error(`${url.host} sent nothing for ${SILENT_SUBGRAPH_MS / 1000} s`)));
+    const where = socketPath ? 'the subgraph on its socket' : url.host;
+    request.setTimeout(SILENT_SUBGRAPH_MS, () => request.destroy(new Error(`${where} sent nothing for ${SILENT_SUBGRAPH_MS / 1000} s`)));
     request.end(body);
   });
 }
+
+/** A connection that could not be made: nothing of the request was sent. */
+const notConnected = (error: unknown) => (error as NodeJS.ErrnoException).syscall === 'connect';
 
 const isJson = (contentType: string | undefined) =>
   contentType !== undefined && (contentType.startsWith('application/json') || contentType.startsWith('application/graphql-response+json'));
@@ -77,10 +76,30 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     url: string,
     private readonly name: string,
     private readonly fetches: Histogram<'subgraph' | 'outcome'>,
-    /** The subgraph's Unix socket, when it runs on this machine: the requests go there, to `url`'s path. */
+    /**
+     * The subgraph's Unix socket, when it runs on this machine: the requests go there, to `url`'s path, and
+     * to `url` itself while the socket cannot be reached (its file removed by a cleaner of temporary files).
+     */
     private readonly socketPath?: string,
   ) {
     this.url = new URL(url);
+  }
+
+  /** Whether the socket failed the last time it was tried (told once in the log, not at every request). */
+  private socketFailed = false;
+
+  private async send(headers: Record<string, string>, body: string): Promise<Answer> {
+    if (!this.socketPath) return post(this.url, headers, body);
+    try {
+      const answer = await post(this.url, headers, body, this.socketPath);
+      this.socketFailed = false;
+      return answer;
+    } catch (error) {
+      if (!notConnected(error)) throw error;
+      if (!this.socketFailed) log.warn({ subgraph: this.name, error: errorFields(error) }, 'the subgraph’s socket does not answer; asking on its port');
+      this.socketFailed = true;
+      return post(this.url, headers, body);
+    }
   }
 
   async process({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -95,7 +114,7 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     const end = this.fetches.startTimer({ subgraph: this.name });
     let answer: Answer;
     try {
-      answer = await post(this.url, headers, JSON.stringify({ query, variables, operationName, extensions }), this.socketPath);
+      answer = await this.send(headers, JSON.stringify({ query, variables, operationName, extensions }));
     } catch (error) {
       end({ outcome: 'failed' });
       throw error;

@@ -12,8 +12,8 @@ export interface HubOptions {
   prepare?: boolean;
   /**
    * The gateway asks the subgraphs over Unix sockets (they listen on their ports too), as `npm start` runs
-   * them: on one machine, loopback TCP cost the gateway and the subgraph some 0.3 to 0.6 ms of CPU more per
-   * request each (bench/README.md). Not on Windows.
+   * them: over loopback TCP, the onestop read cost the gateway 1.8 ms of CPU instead of 1.2, and the
+   * subgraphs 2.2 instead of 1.5 (bench/README.md, 3/12/2026). Not on Windows.
    */
   localSockets?: boolean;
   onQuery?: (subgraph: SubgraphName, sql: string) => void;
@@ -30,8 +30,9 @@ export interface RunningHub {
 }
 
 /**
- * The whole hub in one process: five subgraphs and the gateway, each on its own port, talking real HTTP.
- * The end-to-end tests run it; `npm start` runs the same parts in processes of their own (scripts/start.ts).
+ * The whole hub in one process: five subgraphs and the gateway, each on its own port, talking real HTTP
+ * (the gateway to the subgraphs over Unix sockets with `localSockets`). The end-to-end tests run it; `npm
+ * start` runs the same parts in two processes (scripts/start.ts).
  */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const { config } = options;

@@ -2,9 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBGRAPHS } from '../subgraphs/all';
-import { metricsSettings, tokenSettings, type SubgraphName } from '../subgraphs/common/env';
+import { metricsSettings, SUBGRAPH_NAMES, tokenSettings, type SubgraphName } from '../subgraphs/common/env';
+import { errorFields, logger } from '../subgraphs/common/log';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/common/server';
 import type { HubOptions } from './hub';
+
+const log = logger('hub');
 
 export interface SubgraphsOptions extends HubOptions {
   names: readonly SubgraphName[];
@@ -27,13 +30,40 @@ export interface RunningSubgraphs {
   close(): Promise<void>;
 }
 
+/** The longest name a subgraph's socket has. */
+const LONGEST_SOCKET = Math.max(...SUBGRAPH_NAMES.map((name) => `${name}.sock`.length));
+
+/**
+ * A directory for the subgraphs' sockets, of this process's own, which only its user may enter (mkdtemp
+ * makes it 0700): the sockets in it answer whoever reaches them, as the ports do on the host's own address.
+ * None (the gateway uses the ports) on Windows, where the directory cannot be made, or where its sockets'
+ * paths would pass the 104 bytes macOS allows (108 on Linux): a long TMPDIR.
+ */
+function socketDirectory(): string | undefined {
+  if (process.platform === 'win32') return undefined;
+  try {
+    const dir = mkdtempSync(join(tmpdir(), 'mot-cua-hub-sockets-'));
+    if (Buffer.byteLength(dir) + 1 + LONGEST_SOCKET <= 103) return dir;
+    rmSync(dir, { recursive: true, force: true });
+    log.warn({ dir }, 'the temporary directory’s path is too long for Unix sockets; the gateway asks the subgraphs on their ports');
+  } catch (error) {
+    log.warn({ error: errorFields(error) }, 'no directory for Unix sockets; the gateway asks the subgraphs on their ports');
+  }
+  return undefined;
+}
+
 /** Some of the subgraphs, each on its own port, in this process; all or none start. */
 export async function startSubgraphs(options: SubgraphsOptions): Promise<RunningSubgraphs> {
   const { config, peers } = options;
-  // A directory of its own, which only this user may enter (mkdtemp makes it 0700): the sockets in it
-  // answer whoever can reach them, as the ports do on the host's own address.
-  const socketDir = options.localSockets && process.platform !== 'win32' ? mkdtempSync(join(tmpdir(), 'mot-cua-hub-')) : undefined;
+  const socketDir = options.localSockets ? socketDirectory() : undefined;
+  // Removed when they close, and when the process exits without closing them (a shutdown cut short).
   const removeSockets = () => socketDir && rmSync(socketDir, { recursive: true, force: true });
+  if (socketDir) process.once('exit', removeSockets);
+  const removeWhenClosed = () => {
+    if (!socketDir) return;
+    process.off('exit', removeSockets);
+    removeSockets();
+  };
   // Each subgraph's background work (following the others' feeds) starts once all of them listen.
   let allListening!: () => void;
   const backgroundAfter = new Promise<void>((resolve) => (allListening = resolve));
@@ -70,8 +100,7 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
     // Closing first: the background work of those that started is then never begun.
     const closed = Promise.all(running.map((subgraph) => subgraph.close()));
     allListening();
-    await closed;
-    removeSockets();
+    await closed.finally(removeWhenClosed);
     throw failed.reason;
   }
   allListening();
@@ -99,9 +128,12 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
       // others' feeds (onestop all of them, local, tax and land the registers') close before the province,
       // so that none polls a closed peer.
       const followers: SubgraphName[] = ['onestop', 'local', 'tax', 'land'];
-      await Promise.all(all().filter((subgraph) => followers.includes(subgraph.name)).map((subgraph) => subgraph.close()));
-      await Promise.all(all().filter((subgraph) => !followers.includes(subgraph.name)).map((subgraph) => subgraph.close()));
-      removeSockets();
+      try {
+        await Promise.all(all().filter((subgraph) => followers.includes(subgraph.name)).map((subgraph) => subgraph.close()));
+        await Promise.all(all().filter((subgraph) => !followers.includes(subgraph.name)).map((subgraph) => subgraph.close()));
+      } finally {
+        removeWhenClosed();
+      }
     },
   };
 }

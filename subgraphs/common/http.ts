@@ -5,6 +5,10 @@ import { createServer as createSocketServer, type AddressInfo, type Server as So
 export interface Listening {
   /** `http://host:port`, with the port the system chose when asked for 0. */
   origin: string;
+  /** The Unix socket it listens on as well, if it was given one and could. */
+  socketPath?: string;
+  /** Why it could not listen on the socket it was given (it listens on the port alone then). */
+  socketError?: Error;
   /**
    * Stops accepting work and lets the requests in flight finish, at most `graceMs`; connections still open
    * then are cut.
@@ -14,7 +18,8 @@ export interface Listening {
 
 /**
  * Listens on `port` (0: any free port), and also on the Unix socket `socketPath` when one is given (the
- * gateway's way in when it runs on the same machine, scripts/subgraphs.ts); rejects when either is taken.
+ * gateway's way in when it runs on the same machine, scripts/subgraphs.ts); rejects when the port is taken.
+ * The socket only spares CPU: when it cannot be had, the port alone serves and `socketError` says why.
  */
 export async function listen(app: Express, port: number, host: string, socketPath?: string): Promise<Listening> {
   let stopping = false;
@@ -53,13 +58,10 @@ export async function listen(app: Express, port: number, host: string, socketPat
   await listening(server, (done) => server.listen(port, host, done));
   // The socket's connections are served by the same server (Node documents injecting them through its
   // 'connection' event), so that stopping below finishes and cuts them as it does the port's.
-  const local = socketPath === undefined ? undefined : createSocketServer((connection) => server.emit('connection', connection));
-  if (local) {
-    await listening(local, (done) => local.listen(socketPath, done)).catch(async (error) => {
-      await new Promise((resolve) => server.close(resolve));
-      throw error;
-    });
-  }
+  // (http.Server allows half-open connections; so does this.)
+  let local = socketPath === undefined ? undefined : createSocketServer({ allowHalfOpen: true }, (connection) => server.emit('connection', connection));
+  const socketError = await (local && listening(local, (done) => local!.listen(socketPath, done)).catch((error: Error) => error));
+  if (socketError) local = undefined;
   // Keep idle connections longer than clients and load balancers do (Node's 5 s default loses that race,
   // and a client reusing a connection the server has just closed gets ECONNRESET).
   server.keepAliveTimeout = 65_000;
@@ -67,6 +69,8 @@ export async function listen(app: Express, port: number, host: string, socketPat
   const { port: actual } = server.address() as AddressInfo;
   return {
     origin: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${actual}`,
+    ...(local ? { socketPath } : {}),
+    ...(socketError ? { socketError } : {}),
     async close(graceMs = 10_000) {
       stopping = true;
       // Answers still to come close their connection; idle connections close now. The port stays open

@@ -84,7 +84,7 @@ export interface SubgraphOptions {
 export interface RunningSubgraph {
   name: SubgraphName;
   url: string;
-  /** The Unix socket it also listens on, if it was given one. */
+  /** The Unix socket it also listens on, if it was given one and could have it. */
   socketPath?: string;
   /** Where its Prometheus figures are scraped. */
   metricsUrl: string;
@@ -186,6 +186,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
     await metricsListener?.close();
     throw error;
   });
+  if (http.socketError) log.warn({ error: errorFields(http.socketError) }, 'cannot listen on a Unix socket; the gateway asks this subgraph on its port');
   const peerUrl = (name: SubgraphName) => {
     const url = options.peerUrls()[name];
     if (!url) throw new Error(`The ${name} subgraph's address is not known.`);
@@ -217,7 +218,7 @@ export async function startSubgraph(definition: SubgraphDefinition, options: Sub
   return {
     name: definition.name,
     url: `${http.origin}/graphql`,
-    socketPath: options.socketPath,
+    socketPath: http.socketPath,
     metricsUrl: `${(metricsListener ?? http).origin}/metrics`,
     orm,
     stopBackground,

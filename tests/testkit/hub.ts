@@ -58,6 +58,8 @@ export interface TestHubOptions {
   /** The Redis the gateway's anonymous rate limit is counted in; none (each process counts alone) by default. */
   redis?: HubEnv['redis'];
 
+  /** The gateway asks the subgraphs over Unix sockets, as under `npm start`; by default over their ports, as in docker-compose.yml. */
+  localSockets?: boolean;
   /** Settings of the gateway's own (trusted proxies, the development sign-in…). */
   gateway?: Partial<Pick<HubEnv, 'trustProxy' | 'devSignIn' | 'introspection'>>;
 }
@@ -77,7 +79,7 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   const database = await createTestDatabase();
   let hub: RunningHub;
   try {
-    hub = await startHub({ databaseUrl: database.url, config, ephemeralPorts: true, localSockets: true, onQuery: options.onQuery, clock: options.clock });
+    hub = await startHub({ databaseUrl: database.url, config, ephemeralPorts: true, localSockets: options.localSockets, onQuery: options.onQuery, clock: options.clock });
   } catch (error) {
     await database.drop();
     throw error;
