@@ -30,6 +30,8 @@ import { startArguments, startScript } from '../scripts/start-command';
  * - Seeding goes through the gateway, the same requests for both: land transfers received at the ten district
  *   desks, carried to the land branch and on to the tax branch, which issues a notice; half of them paid and
  *   registered at the land branch.
+ * - Each hub, once started, runs every load for the warm-up's seconds before it measures any, then each load
+ *   again with its own warm-up, then measured.
  * - Resident memory is the sum of VmRSS over the hub's whole process tree, sampled during every load; the CPU
  *   of the tree, of PostgreSQL and of everything else on the machine is measured too.
  * - A load with any failed request (socket error, timeout, non-2xx, GraphQL `errors`, a missing answer) is
@@ -857,6 +859,10 @@ async function measureRef(ref: Ref, options: Options, seeded: Seeded, result: Re
   try {
     const specs = loadSpecs(ref, hub, seeded.secrets, seeded.codes, `${ref.label}-${Date.now()}`);
     const watched = { pid: hub.pid, dir: ref.dir, database: new URL(seeded.databaseUrl).pathname.slice(1) };
+    // A hub meets its first requests cold (V8 compiles as they come): on two cores the first load after a
+    // start ran at half the rate of the same load a minute later, while the loads after it ran warm. So every
+    // load runs once, unmeasured, before any is measured, and no load pays for the others' warm-up.
+    for (const name of options.loads) if (options.warmup > 0) await autocannonRun(specs[name], options.warmup, options.connections);
     for (const name of options.loads) {
       const measured = await measure(specs[name], watched, options.duration, options.warmup, options.connections);
       figures[name] = measured;
@@ -1070,7 +1076,7 @@ async function main(): Promise<void> {
   }
   const goalLines = goals(baseResult, headResult, pg);
   console.log(`\nbench:compare, ${began.toISOString()}: base ${base.sha.slice(0, 12)} (${opts.baseRef}) vs head ${head.sha.slice(0, 12)}${head.sha.endsWith('+changes') ? ' with uncommitted changes' : ''}`);
-  console.log(`Machine: ${machine.cpus} × ${machine.model}, ${machine.ramGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}; autocannon ${opts.connections} connections, ${opts.duration} s per load after ${opts.warmup} s of warm-up; ${opts.dossiers} dossiers in the working set.\n`);
+  console.log(`Machine: ${machine.cpus} × ${machine.model}, ${machine.ramGiB} GiB, Node ${machine.node}, PostgreSQL ${machine.postgres}; autocannon ${opts.connections} connections, ${opts.duration} s per load after ${opts.warmup} s of warm-up (and ${opts.warmup} s of every load before the first is measured); ${opts.dossiers} dossiers in the working set.\n`);
   console.log(table.join('\n'));
   console.log(`\nCPU during the measured runs (a shared machine: the cores other processes took are what the hub did not get):\n\n${cpuTable.join('\n')}`);
   console.log('\nGoals (issue 13):');
