@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBGRAPHS } from '../subgraphs/all';
@@ -33,16 +34,52 @@ export interface RunningSubgraphs {
 /** The longest name a subgraph's socket has. */
 const LONGEST_SOCKET = Math.max(...SUBGRAPH_NAMES.map((name) => `${name}.sock`.length));
 
+const SOCKET_DIR_PREFIX = 'mot-cua-hub-sockets-';
+
+/** Whether nothing listens on the socket `path` any more (its process is gone), as a connection to it tells. */
+const refused = (path: string) =>
+  new Promise<boolean>((resolve) => {
+    const connection = connect(path);
+    connection.once('connect', () => {
+      connection.destroy();
+      resolve(false);
+    });
+    connection.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+  });
+
+/**
+ * Removes the socket directories that hubs killed outright (SIGKILL, the machine's OOM killer) left behind:
+ * this user's, with sockets in them, every one refusing. A running hub's sockets answer, and one that stops
+ * removes its sockets before its directory, so neither is taken.
+ */
+async function sweepSocketDirectories(): Promise<void> {
+  const root = tmpdir();
+  for (const entry of readdirSync(root).filter((name) => name.startsWith(SOCKET_DIR_PREFIX))) {
+    const dir = join(root, entry);
+    try {
+      if (lstatSync(dir).uid !== process.getuid?.()) continue;
+      const sockets = readdirSync(dir).filter((name) => name.endsWith('.sock'));
+      if (sockets.length > 0 && (await Promise.all(sockets.map((name) => refused(join(dir, name))))).every(Boolean)) {
+        rmSync(dir, { recursive: true, force: true });
+        log.info({ dir }, 'removed the sockets of a hub that did not stop');
+      }
+    } catch {
+      // Gone meanwhile, or not ours to look into.
+    }
+  }
+}
+
 /**
  * A directory for the subgraphs' sockets, of this process's own, which only its user may enter (mkdtemp
  * makes it 0700): the sockets in it answer whoever reaches them, as the ports do on the host's own address.
  * None (the gateway uses the ports) on Windows, where the directory cannot be made, or where its sockets'
  * paths would pass the 104 bytes macOS allows (108 on Linux): a long TMPDIR.
  */
-function socketDirectory(): string | undefined {
+async function socketDirectory(): Promise<string | undefined> {
   if (process.platform === 'win32') return undefined;
   try {
-    const dir = mkdtempSync(join(tmpdir(), 'mot-cua-hub-sockets-'));
+    await sweepSocketDirectories();
+    const dir = mkdtempSync(join(tmpdir(), SOCKET_DIR_PREFIX));
     if (Buffer.byteLength(dir) + 1 + LONGEST_SOCKET <= 103) return dir;
     rmSync(dir, { recursive: true, force: true });
     log.warn({ dir }, 'the temporary directory’s path is too long for Unix sockets; the gateway asks the subgraphs on their ports');
@@ -55,7 +92,7 @@ function socketDirectory(): string | undefined {
 /** Some of the subgraphs, each on its own port, in this process; all or none start. */
 export async function startSubgraphs(options: SubgraphsOptions): Promise<RunningSubgraphs> {
   const { config, peers } = options;
-  const socketDir = options.localSockets ? socketDirectory() : undefined;
+  const socketDir = options.localSockets ? await socketDirectory() : undefined;
   // Removed when they close, and when the process exits without closing them (a shutdown cut short).
   const removeSockets = () => socketDir && rmSync(socketDir, { recursive: true, force: true });
   if (socketDir) process.once('exit', removeSockets);

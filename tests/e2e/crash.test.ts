@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { Client } from 'pg';
 import { issueToken } from '../../gateway/auth';
 import { documentsOf } from '../../subgraphs/common/reference-data';
@@ -48,7 +49,13 @@ it('creates nothing twice when the desks retry with their idempotency keys after
   const before = await Promise.all(burst);
   await first.stop();
 
+  const socketsOf = (hub: ChildHub): string => hub.entries().find((entry) => entry.msg === 'hub ready')!.sockets;
+  expect(readdirSync(socketsOf(first))).toHaveLength(5);
+
   second = await startChildHub({}, undefined, first.database);
+  // The killed hub's sockets (nothing answers on them) are swept away when the next one starts; its own stay.
+  expect(existsSync(socketsOf(first))).toBe(false);
+  expect(readdirSync(socketsOf(second))).toHaveLength(5);
   const after = await Promise.all(Array.from({ length: RECEIPTS }, (_, i) => receive(second!.url, i + 1)));
   expect(after.every((code) => code !== null)).toBe(true);
   // What was answered before the crash is answered again, the same.

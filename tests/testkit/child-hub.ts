@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../subgraphs/common/reference-data';
 import { createTestDatabase, TEMPLATE_AS_OF, type TestDatabase } from './database';
@@ -109,6 +110,8 @@ export async function startChildHub(environment: Record<string, string> = {}, da
         child.kill('SIGKILL');
         await exited;
       }
+      // Killed, it left its sockets (a hub started later would sweep them).
+      if (typeof ready.sockets === 'string') rmSync(ready.sockets, { recursive: true, force: true });
       if (!reuse) await database.drop();
     },
   };
