@@ -85,19 +85,23 @@ export class SubgraphSource implements GraphQLDataSource<GatewayContext> {
     this.url = new URL(url);
   }
 
-  /** Whether the socket failed the last time it was tried (told once in the log, not at every request). */
-  private socketFailed = false;
+  /** When the log was last told that the socket did not connect, and how often it failed since. */
+  private socketWarned = 0;
+  private socketMisses = 0;
 
   private async send(headers: Record<string, string>, body: string): Promise<Answer> {
     if (!this.socketPath) return post(this.url, headers, body);
     try {
-      const answer = await post(this.url, headers, body, this.socketPath);
-      this.socketFailed = false;
-      return answer;
+      return await post(this.url, headers, body, this.socketPath);
     } catch (error) {
       if (!notConnected(error)) throw error;
-      if (!this.socketFailed) log.warn({ subgraph: this.name, error: errorFields(error) }, 'the subgraph’s socket does not answer; asking on its port');
-      this.socketFailed = true;
+      // At most a line a minute: a socket whose queue is full (EAGAIN) fails among successes, under load.
+      this.socketMisses++;
+      if (Date.now() - this.socketWarned >= 60_000) {
+        log.warn({ subgraph: this.name, times: this.socketMisses, error: errorFields(error) }, 'the subgraph’s socket did not connect; asking on its port');
+        this.socketWarned = Date.now();
+        this.socketMisses = 0;
+      }
       return post(this.url, headers, body);
     }
   }

@@ -1,5 +1,4 @@
 import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SUBGRAPHS } from '../subgraphs/all';
@@ -34,35 +33,34 @@ export interface RunningSubgraphs {
 /** The longest name a subgraph's socket has. */
 const LONGEST_SOCKET = Math.max(...SUBGRAPH_NAMES.map((name) => `${name}.sock`.length));
 
+/** A socket directory's name: the prefix, the pid of the process that made it, then mkdtemp's letters. */
 const SOCKET_DIR_PREFIX = 'mot-cua-hub-sockets-';
+const SOCKET_DIR = new RegExp(`^${SOCKET_DIR_PREFIX}(\\d+)-`);
 
-/** Whether nothing listens on the socket `path` any more (its process is gone), as a connection to it tells. */
-const refused = (path: string) =>
-  new Promise<boolean>((resolve) => {
-    const connection = connect(path);
-    connection.once('connect', () => {
-      connection.destroy();
-      resolve(false);
-    });
-    connection.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
-  });
+/** Whether the process `pid` is gone (a process of another user's still answers, with EPERM). */
+const gone = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+};
 
 /**
- * Removes the socket directories that hubs killed outright (SIGKILL, the machine's OOM killer) left behind:
- * this user's, with sockets in them, every one refusing. A running hub's sockets answer, and one that stops
- * removes its sockets before its directory, so neither is taken.
+ * Removes the socket directories that hubs killed outright (SIGKILL, the OOM killer, a signal before they
+ * were ready) left behind: this user's, named after a process that is gone.
  */
-async function sweepSocketDirectories(): Promise<void> {
+function sweepSocketDirectories(): void {
   const root = tmpdir();
-  for (const entry of readdirSync(root).filter((name) => name.startsWith(SOCKET_DIR_PREFIX))) {
+  for (const entry of readdirSync(root)) {
+    const pid = SOCKET_DIR.exec(entry)?.[1];
+    if (!pid) continue;
     const dir = join(root, entry);
     try {
-      if (lstatSync(dir).uid !== process.getuid?.()) continue;
-      const sockets = readdirSync(dir).filter((name) => name.endsWith('.sock'));
-      if (sockets.length > 0 && (await Promise.all(sockets.map((name) => refused(join(dir, name))))).every(Boolean)) {
-        rmSync(dir, { recursive: true, force: true });
-        log.info({ dir }, 'removed the sockets of a hub that did not stop');
-      }
+      if (lstatSync(dir).uid !== process.getuid?.() || !gone(Number(pid))) continue;
+      rmSync(dir, { recursive: true, force: true });
+      log.info({ dir }, 'removed the sockets of a hub that did not stop');
     } catch {
       // Gone meanwhile, or not ours to look into.
     }
@@ -75,11 +73,15 @@ async function sweepSocketDirectories(): Promise<void> {
  * None (the gateway uses the ports) on Windows, where the directory cannot be made, or where its sockets'
  * paths would pass the 104 bytes macOS allows (108 on Linux): a long TMPDIR.
  */
-async function socketDirectory(): Promise<string | undefined> {
+function socketDirectory(): string | undefined {
   if (process.platform === 'win32') return undefined;
   try {
-    await sweepSocketDirectories();
-    const dir = mkdtempSync(join(tmpdir(), SOCKET_DIR_PREFIX));
+    sweepSocketDirectories();
+  } catch (error) {
+    log.debug({ error: errorFields(error) }, 'could not look for the sockets of hubs that did not stop');
+  }
+  try {
+    const dir = mkdtempSync(join(tmpdir(), `${SOCKET_DIR_PREFIX}${process.pid}-`));
     if (Buffer.byteLength(dir) + 1 + LONGEST_SOCKET <= 103) return dir;
     rmSync(dir, { recursive: true, force: true });
     log.warn({ dir }, 'the temporary directory’s path is too long for Unix sockets; the gateway asks the subgraphs on their ports');
@@ -92,7 +94,7 @@ async function socketDirectory(): Promise<string | undefined> {
 /** Some of the subgraphs, each on its own port, in this process; all or none start. */
 export async function startSubgraphs(options: SubgraphsOptions): Promise<RunningSubgraphs> {
   const { config, peers } = options;
-  const socketDir = options.localSockets ? await socketDirectory() : undefined;
+  const socketDir = options.localSockets ? socketDirectory() : undefined;
   // Removed when they close, and when the process exits without closing them (a shutdown cut short).
   const removeSockets = () => socketDir && rmSync(socketDir, { recursive: true, force: true });
   if (socketDir) process.once('exit', removeSockets);

@@ -1,6 +1,9 @@
 import type { Express } from 'express';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createSocketServer, type AddressInfo, type Server as SocketServer } from 'node:net';
+import { errorFields, logger } from './log';
+
+const log = logger('http');
 
 export interface Listening {
   /** `http://host:port`, with the port the system chose when asked for 0. */
@@ -62,6 +65,8 @@ export async function listen(app: Express, port: number, host: string, socketPat
   let local = socketPath === undefined ? undefined : createSocketServer({ allowHalfOpen: true }, (connection) => server.emit('connection', connection));
   const socketError = await (local && listening(local, (done) => local!.listen(socketPath, done)).catch((error: Error) => error));
   if (socketError) local = undefined;
+  // A connection that cannot be accepted (out of file descriptors) is the listener's 'error': logged, not thrown.
+  for (const listener of [server, local]) listener?.on('error', (error) => log.error({ error: errorFields(error) }, 'a connection could not be accepted'));
   // Keep idle connections longer than clients and load balancers do (Node's 5 s default loses that race,
   // and a client reusing a connection the server has just closed gets ECONNRESET).
   server.keepAliveTimeout = 65_000;

@@ -42,6 +42,8 @@ it('creates nothing twice when the desks retry with their idempotency keys after
       () => null,
     );
 
+  const socketsOf = (hub: ChildHub): string => hub.entries().find((entry) => entry.msg === 'hub ready')!.sockets;
+  expect(readdirSync(socketsOf(first))).toHaveLength(5);
   expect(await receive(first.url, 0)).toMatch(/^BG\.YENTHE-\d{6}-\d{4}$/);
   const burst = Array.from({ length: RECEIPTS }, (_, i) => receive(first.url, i + 1));
   await Promise.race(burst);
@@ -49,11 +51,8 @@ it('creates nothing twice when the desks retry with their idempotency keys after
   const before = await Promise.all(burst);
   await first.stop();
 
-  const socketsOf = (hub: ChildHub): string => hub.entries().find((entry) => entry.msg === 'hub ready')!.sockets;
-  expect(readdirSync(socketsOf(first))).toHaveLength(5);
-
   second = await startChildHub({}, undefined, first.database);
-  // The killed hub's sockets (nothing answers on them) are swept away when the next one starts; its own stay.
+  // The killed hub's sockets (its process is gone) are swept away when the next one starts; its own stay.
   expect(existsSync(socketsOf(first))).toBe(false);
   expect(readdirSync(socketsOf(second))).toHaveLength(5);
   const after = await Promise.all(Array.from({ length: RECEIPTS }, (_, i) => receive(second!.url, i + 1)));
