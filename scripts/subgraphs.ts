@@ -95,14 +95,13 @@ function socketDirectory(): string | undefined {
 export async function startSubgraphs(options: SubgraphsOptions): Promise<RunningSubgraphs> {
   const { config, peers } = options;
   const socketDir = options.localSockets ? socketDirectory() : undefined;
-  // Removed when they close, and when the process exits without closing them (a shutdown cut short).
-  const removeSockets = () => socketDir && rmSync(socketDir, { recursive: true, force: true });
-  if (socketDir) process.once('exit', removeSockets);
-  const removeWhenClosed = () => {
+  // Removed when they close, or when the process exits without closing them (a shutdown cut short).
+  const removeSockets = () => {
     if (!socketDir) return;
     process.off('exit', removeSockets);
-    removeSockets();
+    rmSync(socketDir, { recursive: true, force: true });
   };
+  if (socketDir) process.once('exit', removeSockets);
   // Each subgraph's background work (following the others' feeds) starts once all of them listen.
   let allListening!: () => void;
   const backgroundAfter = new Promise<void>((resolve) => (allListening = resolve));
@@ -139,7 +138,7 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
     // Closing first: the background work of those that started is then never begun.
     const closed = Promise.all(running.map((subgraph) => subgraph.close()));
     allListening();
-    await closed.finally(removeWhenClosed);
+    await closed.finally(removeSockets);
     throw failed.reason;
   }
   allListening();
@@ -171,7 +170,7 @@ export async function startSubgraphs(options: SubgraphsOptions): Promise<Running
         await Promise.all(all().filter((subgraph) => followers.includes(subgraph.name)).map((subgraph) => subgraph.close()));
         await Promise.all(all().filter((subgraph) => !followers.includes(subgraph.name)).map((subgraph) => subgraph.close()));
       } finally {
-        removeWhenClosed();
+        removeSockets();
       }
     },
   };

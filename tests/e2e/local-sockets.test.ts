@@ -36,16 +36,26 @@ describeOnUnix('the subgraphs on the gateway’s machine', () => {
   const each = (value: (name: SubgraphName) => string) => Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, value(name)])) as Record<SubgraphName, string>;
   const sockets = () => each((name) => hub.subgraphs[name].socketPath!);
   const read = (url = hub.gateway.url) => postGraphQL(url, READ, { code }, { authorization: `Bearer ${who.supervisor}` });
+  /** A second gateway in front of the hub's subgraphs, with their sockets and these addresses, for `use`. */
+  const withGateway = async (urls: Record<SubgraphName, string>, use: (url: string) => Promise<void>) => {
+    let gateway: RunningGateway | undefined;
+    try {
+      gateway = await startGateway({ ...gatewaySettings(hub.config), port: 0, subgraphUrls: urls, subgraphSockets: sockets() });
+      await use(gateway.url);
+    } finally {
+      await gateway?.close();
+    }
+  };
   const expectRead = (answer: Awaited<ReturnType<typeof read>>) => {
     expect(answer.errors).toBeUndefined();
     expect(answer.data.dossier).toMatchObject({ code, status: 'RECEIVED', procedure: { name: expect.stringMatching(/chuyển nhượng/) } });
   };
 
   it('each listen on a socket of their own, in a directory only the hub’s user may enter', () => {
-    const sockets = SUBGRAPH_NAMES.map((name) => hub.subgraphs[name].socketPath!);
-    const dir = dirname(sockets[0]);
+    const paths = Object.values(sockets());
+    const dir = dirname(paths[0]);
     expect(readdirSync(dir).sort()).toEqual(SUBGRAPH_NAMES.map((name) => `${name}.sock`).sort());
-    expect(sockets.every((socket) => dirname(socket) === dir && statSync(socket).isSocket())).toBe(true);
+    expect(paths.every((socket) => dirname(socket) === dir && statSync(socket).isSocket())).toBe(true);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
   });
 
@@ -63,13 +73,7 @@ describeOnUnix('the subgraphs on the gateway’s machine', () => {
     // The province's address stays: the gateway checks tokens against its agency directory there.
     const nowhere = `http://127.0.0.1:${await freePort()}/graphql`;
     const urls = each((name) => (name === 'province' ? hub.subgraphs.province.url : nowhere));
-    let gateway: RunningGateway | undefined;
-    try {
-      gateway = await startGateway({ ...gatewaySettings(hub.config), port: 0, subgraphUrls: urls, subgraphSockets: sockets() });
-      expectRead(await read(gateway.url));
-    } finally {
-      await gateway?.close();
-    }
+    await withGateway(urls, async (url) => expectRead(await read(url)));
   });
 
   it('one stopped: its socket is gone, the gateway says the service is unavailable, and it answers there again once back', async () => {
@@ -88,14 +92,10 @@ describeOnUnix('the subgraphs on the gateway’s machine', () => {
   it('one whose socket was removed (a cleaner of temporary files) is asked on its port by a gateway that finds it gone', async () => {
     const socket = hub.subgraphs.onestop.socketPath!;
     unlinkSync(socket);
-    let gateway: RunningGateway | undefined;
-    try {
-      gateway = await startGateway({ ...gatewaySettings(hub.config), port: 0, subgraphUrls: each((name) => hub.subgraphs[name].url), subgraphSockets: sockets() });
-      expectRead(await read(gateway.url));
-      expectRead(await read(gateway.url));
-    } finally {
-      await gateway?.close();
-    }
+    await withGateway(each((name) => hub.subgraphs[name].url), async (url) => {
+      expectRead(await read(url));
+      expectRead(await read(url));
+    });
   });
 });
 
